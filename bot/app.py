@@ -1,0 +1,62 @@
+"""The one place the application is assembled: settings, storage, handlers, jobs."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram.constants import ParseMode
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+
+from bot import backups
+from bot.services import BotContext, Services, services_of
+from bot.settings import Settings
+from handlers import register_all
+from handlers.menus import publish_menus
+
+log = logging.getLogger(__name__)
+
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+def build_application(
+    settings: Settings, builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] | None = None
+) -> AnyApplication:
+    """Return the fully wired PTB Application; pass `builder` to inject a transport."""
+    builder = builder or Application.builder()
+    application = (
+        builder.token(settings.token)
+        .base_url(settings.bot_api_base_url)
+        .base_file_url(settings.file_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
+        .context_types(ContextTypes(context=BotContext))
+        .post_init(on_startup)
+        .post_shutdown(on_shutdown)
+        .build()
+    )
+    services = Services.create(settings)
+    services.scheduler.job_queue = application.job_queue
+    application.bot_data["services"] = services
+    backups.register_jobs(services)
+    register_all(application)
+    return application
+
+
+async def on_startup(application: AnyApplication) -> None:
+    """Open and migrate the database, seed admins, publish menus, re-arm timers."""
+    services = services_of(application)
+    await services.db.connect()
+    applied = await services.db.migrate()
+    if applied:
+        log.info("applied migrations: %s", ", ".join(applied))
+    for telegram_id in sorted(services.settings.admin_ids):
+        await services.members.ensure_admin(telegram_id)
+    await publish_menus(application.bot, services)
+    await backups.ensure_daily(services)
+    armed = await services.scheduler.rearm()
+    log.info("unionbot is up as @%s; %d scheduled jobs armed", application.bot.username, armed)
+
+
+async def on_shutdown(application: AnyApplication) -> None:
+    """Close the database cleanly."""
+    await services_of(application).db.close()

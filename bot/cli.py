@@ -1,0 +1,135 @@
+"""The `unionbot` command line: run the bot, look after the database, play the demo."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable, Coroutine, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from telegram.error import InvalidToken
+
+from bot.backups import backup_name
+from bot.settings import Settings, SettingsError, load_settings
+from storage.database import Database, DatabaseError
+
+EXIT_USAGE = 2
+log = logging.getLogger("unionbot")
+
+
+class CommandError(Exception):
+    """A command cannot go on; the message is shown as one line and the exit code is 2."""
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+    # httpx logs every request URL, which contains the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
+    """Run the bot with long polling until interrupted."""
+    from bot.app import build_application
+
+    application = build_application(settings)
+    try:
+        application.run_polling(allowed_updates=None, drop_pending_updates=False)
+    except InvalidToken:
+        raise CommandError(
+            "BOT_TOKEN was rejected by Telegram: copy the token again from @BotFather"
+        ) from None
+    except DatabaseError as exc:
+        raise CommandError(str(exc)) from None
+
+
+async def cmd_migrate(settings: Settings, args: argparse.Namespace) -> None:
+    """Apply pending database migrations."""
+    async with Database(settings.database_path) as db:
+        applied = await db.migrate()
+        version = await db.schema_version()
+    print(f"applied {', '.join(applied)}" if applied else "database is up to date")
+    print(f"schema version {version} at {settings.database_path}")
+
+
+def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
+    """Copy the database to PATH with SQLite's online backup API (safe while the bot runs)."""
+    if not settings.database_path.exists():
+        raise CommandError(f"no database at {settings.database_path} (check DATABASE_PATH)")
+    target: Path = args.path
+    if target.is_dir():
+        target = target / backup_name(datetime.now(UTC))
+
+    async def copy() -> None:
+        async with Database(settings.database_path) as db:
+            await db.backup_to(target)
+
+    asyncio.run(copy())
+    print(f"backed up {settings.database_path} to {target} ({target.stat().st_size} bytes)")
+
+
+def cmd_demo(settings: Settings | None, args: argparse.Namespace) -> None:
+    """Play a scripted scene against the local emulator and print the transcript."""
+    from bot.demo import run_demo
+
+    print(asyncio.run(run_demo()))
+
+
+Handler = Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, None] | None]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="unionbot",
+        description="A Telegram bot for a union's members: updates, votes, surveys, answers.",
+        epilog="Settings come from the environment and .env; see .env.example.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run the bot (long polling)", description=cmd_run.__doc__)
+    run.set_defaults(handler=cmd_run)
+
+    demo = commands.add_parser(
+        "demo", help="play a demo scene on the local emulator", description=cmd_demo.__doc__
+    )
+    demo.set_defaults(handler=cmd_demo, needs_settings=False)
+
+    db = commands.add_parser("db", help="database maintenance", description="Database maintenance.")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    migrate = db_commands.add_parser(
+        "migrate", help="apply pending migrations", description=cmd_migrate.__doc__
+    )
+    migrate.set_defaults(handler=cmd_migrate)
+    backup = db_commands.add_parser(
+        "backup", help="copy the database safely", description=cmd_backup.__doc__
+    )
+    backup.add_argument("path", type=Path, metavar="PATH", help="file (or folder) to write")
+    backup.set_defaults(handler=cmd_backup)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `unionbot` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings() if getattr(args, "needs_settings", True) else None
+        if settings is not None:
+            configure_logging(settings.log_level)
+        outcome = args.handler(settings, args)
+        if asyncio.iscoroutine(outcome):
+            asyncio.run(outcome)
+    except (SettingsError, CommandError, DatabaseError) as exc:
+        print(f"unionbot: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

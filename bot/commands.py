@@ -1,0 +1,34 @@
+"""The bot's commands: one table drives /help and the per-role command menus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storage.members import Role
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A slash command and the lowest role that may use it (None: anyone)."""
+
+    name: str
+    role: Role | None = Role.MEMBER
+
+    @property
+    def description_key(self) -> str:
+        return f"cmd.{self.name}"
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("start", None),
+    Command("help", None),
+    Command("cancel", None),
+    Command("backup", Role.ADMIN),
+)
+
+
+def commands_for(role: Role | None) -> list[Command]:
+    """Commands a person with `role` (None: not verified) may use, in menu order."""
+    return [
+        c for c in COMMANDS if c.role is None or (role is not None and role.at_least(c.role))
+    ]

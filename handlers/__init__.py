@@ -1,0 +1,14 @@
+"""Telegram adapters, one module per feature; `register_all` wires them in order."""
+
+from __future__ import annotations
+
+from telegram.ext import Application
+
+from handlers import admin, errors, fallback, start
+
+
+def register_all(application: Application) -> None:  # type: ignore[type-arg]
+    """Feature handlers first; the fallback replies last."""
+    for feature in (start, admin, errors):
+        feature.register(application)
+    fallback.register(application)

@@ -1,0 +1,42 @@
+"""What every handler needs: who is talking, in which language, and how to answer."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.i18n import Safe, pick_language, t
+from bot.people import Person
+from bot.services import BotContext
+
+
+async def person_of(update: Update, context: BotContext) -> Person:
+    """Look the sender up in the database (roles are never taken from the client)."""
+    user = update.effective_user
+    assert user is not None
+    services = context.services
+    member = await services.members.by_telegram_id(user.id)
+    language = pick_language(
+        member.language if member else None,
+        user.language_code,
+        services.settings.default_language,
+    )
+    return Person(telegram_id=user.id, language=language, member=member)
+
+
+async def reply(update: Update, text: Safe, **kwargs: object) -> None:
+    """Answer in the chat the update came from."""
+    chat = update.effective_chat
+    assert chat is not None
+    await chat.send_message(text, **kwargs)  # type: ignore[arg-type]
+
+
+def is_private(update: Update) -> bool:
+    return update.effective_chat is not None and update.effective_chat.type == "private"
+
+
+async def refuse_in_group(update: Update, context: BotContext, person: Person) -> bool:
+    """Point group users to a private chat; True when the update was handled that way."""
+    if is_private(update):
+        return False
+    await reply(update, t(person.language, "group.private_only", bot=context.bot.username))
+    return True

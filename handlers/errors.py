@@ -1,0 +1,52 @@
+"""The error handler: log everything for the operator, tell the person only that it failed."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import Application
+
+from bot.i18n import pick_language, t
+from bot.services import BotContext
+
+log = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: BotContext) -> None:
+    """Log the failure with the update's context; apologise without leaking internals."""
+    if not isinstance(update, Update):
+        log.error("error outside an update", exc_info=context.error)
+        return
+    user = update.effective_user
+    chat = update.effective_chat
+    log.error(
+        "update %s failed (chat %s, user %s, kind %s)",
+        update.update_id,
+        chat.id if chat else None,
+        user.id if user else None,
+        _kind(update),
+        exc_info=context.error,
+    )
+    if chat is None:
+        return
+    language = pick_language(
+        None, user.language_code if user else None, context.services.settings.default_language
+    )
+    try:
+        await chat.send_message(t(language, "error.generic"))
+    except TelegramError:
+        log.warning("could not tell chat %s about the failure", chat.id)
+
+
+def _kind(update: Update) -> str:
+    """Which field of the update was set (message, callback_query, ...), never its content."""
+    for name in ("message", "edited_message", "callback_query", "inline_query", "my_chat_member"):
+        if getattr(update, name) is not None:
+            return name
+    return "other"
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    application.add_error_handler(on_error)

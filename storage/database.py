@@ -1,0 +1,188 @@
+"""The one SQLite database: connection, pragmas, transactions, migrations, backups."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+BUSY_TIMEOUT_MS = 5000
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class DatabaseError(Exception):
+    """The database cannot be used as it is; the message says why and what to do."""
+
+
+def available_migrations() -> list[tuple[int, str, str]]:
+    """The numbered migrations shipped with this version, in order: (version, name, sql)."""
+    found = []
+    for entry in resources.files("storage.migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class Database:
+    """An aiosqlite connection with WAL, foreign keys, a busy timeout and one writer lock."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._conn: aiosqlite.Connection | None = None
+        # aiosqlite serialises statements, not transactions: this lock keeps one
+        # transaction's statements from interleaving with another coroutine's.
+        self._write_lock = asyncio.Lock()
+
+    async def connect(self) -> Database:
+        """Open the file (creating its folder) and set the pragmas."""
+        if str(self.path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(self.path, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        try:
+            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA foreign_keys = ON")
+            await conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as exc:
+            await conn.close()
+            raise DatabaseError(f"{self.path} is not a unionbot database ({exc})") from None
+        self._conn = conn
+        return self
+
+    async def close(self) -> None:
+        """Close the connection (idempotent)."""
+        if self._conn is not None:
+            await self._conn.close()
+            self._conn = None
+
+    async def __aenter__(self) -> Database:
+        return await self.connect()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @property
+    def conn(self) -> aiosqlite.Connection:
+        if self._conn is None:
+            raise DatabaseError("database is not connected")
+        return self._conn
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+        async with self._write_lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            await self.conn.execute("COMMIT")
+
+    async def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> int:
+        """Run one write statement in its own transaction; return rows changed."""
+        async with self.transaction() as conn:
+            cursor = await conn.execute(sql, params)
+            return cursor.rowcount
+
+    async def write_returning(
+        self, sql: str, params: Iterable[Any] | dict[str, Any] = ()
+    ) -> list[sqlite3.Row]:
+        """Run one write statement with RETURNING in its own transaction."""
+        async with self.transaction() as conn, conn.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    async def fetchone(
+        self, sql: str, params: Iterable[Any] | dict[str, Any] = ()
+    ) -> sqlite3.Row | None:
+        async with self.conn.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+    async def fetchall(
+        self, sql: str, params: Iterable[Any] | dict[str, Any] = ()
+    ) -> list[sqlite3.Row]:
+        async with self.conn.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    async def fetchval(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> Any:
+        row = await self.fetchone(sql, params)
+        return None if row is None else row[0]
+
+    # -- migrations -------------------------------------------------------
+
+    async def schema_version(self) -> int:
+        """The highest migration applied, 0 for a new database."""
+        exists = await self.fetchval(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+        )
+        if not exists:
+            return 0
+        return await self.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
+
+    async def migrate(self) -> list[str]:
+        """Apply pending migrations in order; refuse a database from a newer version."""
+        migrations = available_migrations()
+        latest = migrations[-1][0] if migrations else 0
+        current = await self.schema_version()
+        if current > latest:
+            raise DatabaseError(
+                f"{self.path} was written by a newer unionbot (schema {current}, this version "
+                f"knows up to {latest}). Upgrade unionbot; never downgrade a database."
+            )
+        applied = []
+        for version, name, sql in migrations:
+            if version <= current:
+                continue
+            async with self.transaction() as conn:
+                # executescript would COMMIT our transaction; run statement by statement.
+                for statement in _split_sql(sql):
+                    await conn.execute(statement)
+                await conn.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) "
+                    "VALUES (?, ?, strftime('%s', 'now'))",
+                    (version, name),
+                )
+            applied.append(name)
+        return applied
+
+    # -- maintenance --------------------------------------------------------
+
+    async def backup_to(self, target: Path) -> Path:
+        """Copy the live database to `target` with SQLite's online backup API."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        partial.unlink(missing_ok=True)
+        async with aiosqlite.connect(partial) as dest, self._write_lock:
+            await self.conn.backup(dest)
+        partial.replace(target)
+        return target
+
+    async def checkpoint_and_vacuum(self) -> None:
+        """Fold the WAL into the main file and rebuild it so no stale pages remain."""
+        async with self._write_lock:
+            await self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            await self.conn.execute("VACUUM")
+            await self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into complete statements (handles triggers' inner semicolons)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise DatabaseError(f"incomplete SQL statement in migration: {buffer.strip()[:60]}")
+    return statements
