@@ -29,6 +29,4 @@ COMMANDS: tuple[Command, ...] = (
 
 def commands_for(role: Role | None) -> list[Command]:
     """Commands a person with `role` (None: not verified) may use, in menu order."""
-    return [
-        c for c in COMMANDS if c.role is None or (role is not None and role.at_least(c.role))
-    ]
+    return [c for c in COMMANDS if c.role is None or (role is not None and role.at_least(c.role))]

@@ -33,9 +33,7 @@ class UnknownJobKind(LookupError):
 class Scheduler:
     """Persists jobs and arms one JobQueue timer per pending job."""
 
-    def __init__(
-        self, jobs: JobsRepository, clock: Callable[[], float] = time.time
-    ) -> None:
+    def __init__(self, jobs: JobsRepository, clock: Callable[[], float] = time.time) -> None:
         self.jobs = jobs
         self.clock = clock
         self.job_queue: JobQueue[Any] | None = None

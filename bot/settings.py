@@ -15,7 +15,7 @@ TELEGRAM_API = "https://api.telegram.org/bot"
 FIX_HINTS = {
     "BOT_TOKEN": "get one from @BotFather (see README) and put BOT_TOKEN=... in .env",
     "SECRET_KEY": (
-        "generate one with: python -c \"import secrets; print(secrets.token_hex(32))\" "
+        'generate one with: python -c "import secrets; print(secrets.token_hex(32))" '
         "and put SECRET_KEY=... in .env"
     ),
     "ADMIN_IDS": "comma-separated numeric Telegram user ids, e.g. ADMIN_IDS=12345,67890",
@@ -49,12 +49,10 @@ class Settings(BaseSettings):
     backup_retention: int = Field(default=14, ge=1)
     backup_time: str = Field(default="03:30", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
 
-    @field_validator("bot_token", "secret_key")
+    @field_validator("bot_token", "bot_api_file_url", mode="before")
     @classmethod
-    def _not_blank(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and not value.get_secret_value().strip():
-            raise ValueError("must not be empty")
-        return value
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("secret_key")
     @classmethod

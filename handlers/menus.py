@@ -8,7 +8,7 @@ from telegram.error import TelegramError
 from bot.commands import commands_for
 from bot.i18n import LANGUAGES, t
 from bot.services import Services
-from storage.members import Role
+from storage.members import Member, Role
 
 
 def menu(role: Role | None, language: str) -> list[BotCommand]:
@@ -31,11 +31,20 @@ async def publish_menus(bot: Bot, services: Services) -> None:
     default = services.settings.default_language
     await publish_scope(bot, BotCommandScopeDefault(), Role.MEMBER, default)
     for member in await services.members.with_role_at_least(Role.STEWARD):
-        assert member.telegram_id is not None
-        try:
-            await publish_scope(
-                bot, BotCommandScopeChat(member.telegram_id), member.role, default
-            )
-        except TelegramError:
-            # Staff who have not started the bot yet have no chat to set a menu in.
-            continue
+        await publish_own_menu(bot, services, member)
+
+
+async def publish_own_menu(bot: Bot, services: Services, member: Member) -> None:
+    """Set a staff member's menu in their own chat (members use the default one)."""
+    if member.telegram_id is None or not member.role.at_least(Role.STEWARD):
+        return
+    try:
+        await publish_scope(
+            bot,
+            BotCommandScopeChat(member.telegram_id),
+            member.role,
+            services.settings.default_language,
+        )
+    except TelegramError:
+        # Staff who never started the bot have no chat yet; /start sets it then.
+        return

@@ -9,6 +9,7 @@ from bot.commands import commands_for
 from bot.i18n import Safe, t
 from bot.services import BotContext
 from handlers.common import person_of, refuse_in_group, reply
+from handlers.menus import publish_own_menu
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -16,10 +17,18 @@ async def start(update: Update, context: BotContext) -> None:
     person = await person_of(update, context)
     if await refuse_in_group(update, context, person):
         return
+    if person.member is not None:
+        await publish_own_menu(context.bot, context.services, person.member)
     union = context.services.settings.union_name
     next_step = "start.next_member" if person.verified else "start.next_unverified"
-    await reply(update, Safe(t(person.language, "start.welcome", union=union) + "\n\n"
-                             + t(person.language, next_step)))
+    await reply(
+        update,
+        Safe(
+            t(person.language, "start.welcome", union=union)
+            + "\n\n"
+            + t(person.language, next_step)
+        ),
+    )
 
 
 async def help_command(update: Update, context: BotContext) -> None:

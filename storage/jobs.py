@@ -90,8 +90,7 @@ class JobsRepository:
 
     async def retry_at(self, job_id: int, due_at: int, error: str) -> None:
         await self.db.execute(
-            "UPDATE scheduled_jobs SET state = 'pending', due_at = ?, last_error = ? "
-            "WHERE id = ?",
+            "UPDATE scheduled_jobs SET state = 'pending', due_at = ?, last_error = ? WHERE id = ?",
             (due_at, error, job_id),
         )
 

@@ -17,9 +17,19 @@ def _no_ambient_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     """Tests never read the developer's .env or environment."""
     monkeypatch.chdir(tmp_path)
     for name in (
-        "BOT_TOKEN", "SECRET_KEY", "BOT_API_BASE_URL", "BOT_API_FILE_URL", "DATABASE_PATH",
-        "ADMIN_IDS", "TIMEZONE", "DEFAULT_LANGUAGE", "LOG_LEVEL", "UNION_NAME", "BACKUP_DIR",
-        "BACKUP_RETENTION", "BACKUP_TIME",
+        "BOT_TOKEN",
+        "SECRET_KEY",
+        "BOT_API_BASE_URL",
+        "BOT_API_FILE_URL",
+        "DATABASE_PATH",
+        "ADMIN_IDS",
+        "TIMEZONE",
+        "DEFAULT_LANGUAGE",
+        "LOG_LEVEL",
+        "UNION_NAME",
+        "BACKUP_DIR",
+        "BACKUP_RETENTION",
+        "BACKUP_TIME",
     ):
         monkeypatch.delenv(name, raising=False)
 

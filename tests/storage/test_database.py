@@ -36,7 +36,7 @@ async def test_newer_database_is_refused(tmp_path: Path) -> None:
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'x', 0)"
         )
     async with Database(path) as db:
-        with pytest.raises(DatabaseError, match="newer unionbot .*schema 999"):
+        with pytest.raises(DatabaseError, match=r"newer unionbot .*schema 999"):
             await db.migrate()
         assert await db.schema_version() == 999
 

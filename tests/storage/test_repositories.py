@@ -17,7 +17,9 @@ async def test_ensure_admin_creates_then_keeps(db: Database) -> None:
 
 
 async def test_ensure_admin_promotes_existing_member(db: Database) -> None:
-    await db.execute("INSERT INTO members (member_id, telegram_id, role) VALUES ('M1', 9, 'member')")
+    await db.execute(
+        "INSERT INTO members (member_id, telegram_id, role) VALUES ('M1', 9, 'member')"
+    )
     promoted = await MembersRepository(db).ensure_admin(9)
     assert promoted.member_id == "M1" and promoted.role is Role.ADMIN
 

@@ -30,8 +30,13 @@ def test_values_are_escaped_but_safe_text_is_not() -> None:
 
 @pytest.mark.parametrize(
     ("chosen", "telegram", "expected"),
-    [("es", "en", "es"), (None, "es-MX", "es"), (None, "fr", "en"), (None, None, "en"),
-     ("xx", "es", "es")],
+    [
+        ("es", "en", "es"),
+        (None, "es-MX", "es"),
+        (None, "fr", "en"),
+        (None, None, "en"),
+        ("xx", "es", "es"),
+    ],
 )
 def test_language_choice(chosen: str | None, telegram: str | None, expected: str) -> None:
     assert pick_language(chosen, telegram, "en") == expected
