@@ -128,8 +128,19 @@ class Database:
             return 0
         return await self.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
 
+    async def applied_versions(self) -> set[int]:
+        """Versions of the migrations already recorded in this database."""
+        if not await self.schema_version():
+            return set()
+        rows = await self.fetchall("SELECT version FROM schema_migrations")
+        return {row[0] for row in rows}
+
     async def migrate(self) -> list[str]:
-        """Apply pending migrations in order; refuse a database from a newer version."""
+        """Apply every shipped migration not yet recorded, in order.
+
+        A database that records a migration newer than this version knows is refused:
+        it was written by a newer unionbot and must never be silently downgraded.
+        """
         migrations = available_migrations()
         latest = migrations[-1][0] if migrations else 0
         current = await self.schema_version()
@@ -138,9 +149,10 @@ class Database:
                 f"{self.path} was written by a newer unionbot (schema {current}, this version "
                 f"knows up to {latest}). Upgrade unionbot; never downgrade a database."
             )
+        done = await self.applied_versions()
         applied = []
         for version, name, sql in migrations:
-            if version <= current:
+            if version in done:
                 continue
             async with self.transaction() as conn:
                 # executescript would COMMIT our transaction; run statement by statement.
