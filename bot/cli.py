@@ -11,18 +11,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from telegram.error import InvalidToken
+from telegram import Bot, Update
+from telegram.error import InvalidToken, NetworkError
 
 from bot.backups import backup_name
 from bot.settings import Settings, SettingsError, load_settings
 from storage.database import Database, DatabaseError
 
-EXIT_USAGE = 2
+EXIT_USAGE = 2  # a setting or argument needs fixing: don't restart
+EXIT_UNAVAILABLE = 1  # something outside us failed: a restart may help
 log = logging.getLogger("unionbot")
 
 
 class CommandError(Exception):
-    """A command cannot go on; the message is shown as one line and the exit code is 2."""
+    """A command cannot go on; the message is shown as one line (exit 2, or `exit_code`)."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 def configure_logging(level: str) -> None:
@@ -33,19 +39,30 @@ def configure_logging(level: str) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
-def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
-    """Run the bot with long polling until interrupted."""
-    from bot.app import build_application
-
-    application = build_application(settings)
+async def check_token(settings: Settings) -> None:
+    """Ask the Bot API who we are, so a bad token or URL is one clear line, not a traceback."""
+    bot = Bot(settings.token, base_url=settings.bot_api_base_url)
     try:
-        application.run_polling(allowed_updates=None, drop_pending_updates=False)
+        await bot.get_me()
     except InvalidToken:
         raise CommandError(
             "BOT_TOKEN was rejected by Telegram: copy the token again from @BotFather"
         ) from None
-    except DatabaseError as exc:
-        raise CommandError(str(exc)) from None
+    except NetworkError as exc:
+        raise CommandError(
+            f"cannot reach the Bot API at {settings.bot_api_base_url} ({exc}): "
+            "check the network or BOT_API_BASE_URL",
+            exit_code=EXIT_UNAVAILABLE,
+        ) from None
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
+    """Run the bot with long polling until interrupted."""
+    from bot.app import build_application
+
+    asyncio.run(check_token(settings))
+    application = build_application(settings)
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
 
 
 async def cmd_migrate(settings: Settings, args: argparse.Namespace) -> None:
@@ -123,9 +140,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         outcome = args.handler(settings, args)
         if asyncio.iscoroutine(outcome):
             asyncio.run(outcome)
-    except (SettingsError, CommandError, DatabaseError) as exc:
+    except (SettingsError, DatabaseError) as exc:
         print(f"unionbot: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except CommandError as exc:
+        print(f"unionbot: {exc}", file=sys.stderr)
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
     return 0

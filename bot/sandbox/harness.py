@@ -1,0 +1,134 @@
+"""The real bot, running over HTTP against the emulator, on a real SQLite file.
+
+Tests, `unionbot demo` and benchmarks all start the bot this way, following the same
+sequence as `Application.run_polling` (initialize, post_init, start, poll; then the reverse).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from telegram import Update
+from telegram.ext import TypeHandler
+
+from bot.app import AnyApplication, build_application
+from bot.sandbox.emulator import BotAPIEmulator
+from bot.sandbox.limits import Limits
+from bot.sandbox.users import SimUser
+from bot.services import Services, services_of
+from bot.settings import Settings
+
+# A handler group after every feature's: it sees each update once all others are done.
+_LAST_GROUP = 1_000_000
+SANDBOX_SECRET = "sandbox-secret-key-not-for-production-0000"
+
+
+class Sandbox:
+    """The emulator plus the real Application, with a way to wait until updates are handled."""
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        limits: Limits | None = None,
+        admin_ids: tuple[int, ...] = (),
+        on_build: Callable[[Services], None] | None = None,
+        **settings: Any,
+    ) -> None:
+        self.folder = folder
+        self.emulator = BotAPIEmulator(limits=limits or Limits(enabled=False))
+        self._admin_ids = admin_ids
+        self._settings = settings
+        self.on_build = on_build  # runs after wiring, before start-up (e.g. extra job kinds)
+        self.application: AnyApplication | None = None
+        self._handled = 0
+        self._handled_changed = asyncio.Event()
+
+    @property
+    def database_path(self) -> Path:
+        return self.folder / "unionbot.sqlite3"
+
+    def make_settings(self) -> Settings:
+        """Settings pointing the bot at the emulator and the sandbox folder."""
+        values: dict[str, Any] = {
+            "bot_token": self.emulator.token,
+            "secret_key": SANDBOX_SECRET,
+            "bot_api_base_url": self.emulator.base_url,
+            "bot_api_file_url": self.emulator.base_file_url,
+            "database_path": self.database_path,
+            "backup_dir": self.folder / "backups",
+            "admin_ids": frozenset(self._admin_ids),
+            "union_name": "Local 1199",
+        }
+        values.update(self._settings)
+        return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+    @property
+    def services(self) -> Services:
+        assert self.application is not None, "the bot is not running"
+        return services_of(self.application)
+
+    def user(self, first_name: str, **kwargs: Any) -> SimUser:
+        """A new simulated Telegram user."""
+        return self.emulator.add_user(first_name, **kwargs)
+
+    async def __aenter__(self) -> Sandbox:
+        await self.emulator.start()
+        await self.start_bot()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop_bot()
+        await self.emulator.stop()
+
+    async def start_bot(self, settings: Settings | None = None) -> AnyApplication:
+        """Build and start the real Application, as `run_polling` would."""
+        application = build_application(settings or self.make_settings())
+        application.add_handler(TypeHandler(Update, self._mark_handled), group=_LAST_GROUP)
+        if self.on_build is not None:
+            self.on_build(services_of(application))
+        await application.initialize()
+        assert application.post_init is not None
+        await application.post_init(application)
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0.0, timeout=1)
+        self.application = application
+        return application
+
+    async def stop_bot(self) -> None:
+        """Stop polling and shut the Application down, as `run_polling` would."""
+        application, self.application = self.application, None
+        if application is None:
+            return
+        assert application.updater is not None
+        if application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)
+
+    async def restart(self) -> AnyApplication:
+        """Stop the bot and start a fresh Application on the same database."""
+        await self.stop_bot()
+        return await self.start_bot()
+
+    async def _mark_handled(self, update: Update, context: Any) -> None:
+        self._handled = max(self._handled, update.update_id)
+        self._handled_changed.set()
+
+    async def settle(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+        """Wait until the bot has fully handled every update sent so far."""
+        target = self.emulator.last_update_id
+
+        async def caught_up() -> None:
+            while self._handled < target:
+                self._handled_changed.clear()
+                await self._handled_changed.wait()
+
+        await asyncio.wait_for(caught_up(), timeout)

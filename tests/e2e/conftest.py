@@ -1,0 +1,19 @@
+"""End-to-end fixtures: the real bot over HTTP against the emulator, on a real SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.sandbox.harness import Sandbox
+
+ADMIN_ID = 4242
+
+
+@pytest.fixture
+async def sandbox(tmp_path: Path) -> AsyncIterator[Sandbox]:
+    """A running bot whose only admin has Telegram id ADMIN_ID."""
+    async with Sandbox(tmp_path, admin_ids=(ADMIN_ID,)) as running:
+        yield running

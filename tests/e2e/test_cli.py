@@ -1,0 +1,121 @@
+"""The `unionbot` command as an operator uses it: run, db migrate, db backup, demo."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.demo import run_demo
+from bot.sandbox import BotAPIEmulator
+from tests.conftest import TEST_SECRET
+
+
+def bot_env(emulator: BotAPIEmulator, folder: Path, token: str | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN", "SECRET_KEY"}}
+    env.update(
+        BOT_TOKEN=token or emulator.token,
+        SECRET_KEY=TEST_SECRET,
+        BOT_API_BASE_URL=emulator.base_url,
+        DATABASE_PATH=str(folder / "bot.sqlite3"),
+        BACKUP_DIR=str(folder / "backups"),
+        UNION_NAME="Local 1199",
+    )
+    return env
+
+
+async def spawn(env: dict[str, str], *args: str) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *args, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+
+
+async def test_run_serves_members_until_stopped(tmp_path: Path) -> None:
+    async with BotAPIEmulator() as emulator:
+        process = await spawn(bot_env(emulator, tmp_path), "run")
+        try:
+            ana = emulator.add_user("Ana")
+            await ana.send("/start")
+            reply = await ana.next_message(timeout=30)
+            assert "Welcome to Local 1199's member bot" in reply.text
+        finally:
+            process.send_signal(signal.SIGTERM)
+            _, err = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0, err.decode()
+    assert emulator.token not in err.decode()  # the token never reaches the log
+
+
+async def test_rejected_token_is_one_clear_line(tmp_path: Path) -> None:
+    async with BotAPIEmulator() as emulator:
+        process = await spawn(bot_env(emulator, tmp_path, token="999:WRONG"), "run")
+        _, err = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 2
+    assert err.decode().strip().splitlines()[-1] == (
+        "unionbot: BOT_TOKEN was rejected by Telegram: copy the token again from @BotFather"
+    )
+    assert "Traceback" not in err.decode()
+
+
+@pytest.fixture
+def cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    monkeypatch.setenv("SECRET_KEY", TEST_SECRET)
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "cli.sqlite3"))
+    return tmp_path / "cli.sqlite3"
+
+
+def test_db_migrate_then_up_to_date(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db", "migrate"]) == 0
+    assert "applied 0001_initial.sql" in capsys.readouterr().out
+    assert main(["db", "migrate"]) == 0
+    assert "database is up to date" in capsys.readouterr().out
+
+
+def test_db_backup_to_file_and_folder(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["db", "backup", str(tmp_path / "x.sqlite3")]) == 2
+    assert "no database at" in capsys.readouterr().err
+    main(["db", "migrate"])
+    assert main(["db", "backup", str(tmp_path / "copy.sqlite3")]) == 0
+    folder = tmp_path / "many"
+    folder.mkdir()
+    assert main(["db", "backup", str(folder)]) == 0
+    [dated] = folder.glob("unionbot-*.sqlite3")
+    for copy in (tmp_path / "copy.sqlite3", dated):
+        with sqlite3.connect(copy) as conn:
+            assert conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] >= 1
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["db", "--help"], ["db", "backup", "--help"]])
+def test_every_command_has_help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 0
+    assert "usage: unionbot" in capsys.readouterr().out
+
+
+async def test_demo_plays_the_scene() -> None:
+    transcript = await run_demo()
+    assert "Ana ▶ /start" in transcript
+    assert "Welcome to Local 1199's member bot" in transcript
+    assert "Bienvenida/o" in transcript
+    assert "Backup saved" in transcript
+    assert "I don't know the command /strike" in transcript
+
+
+async def test_run_refuses_a_file_that_is_not_its_database(tmp_path: Path) -> None:
+    (tmp_path / "bot.sqlite3").write_text("meeting notes, not a database " * 200)
+    async with BotAPIEmulator() as emulator:
+        process = await spawn(bot_env(emulator, tmp_path), "run")
+        _, err = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 2
+    assert err.decode().strip().splitlines()[-1].startswith("unionbot: ")
+    assert "is not a unionbot database" in err.decode()
+    assert "Traceback" not in err.decode()
