@@ -11,10 +11,10 @@ from typing import Any, Self
 from aiohttp import web
 
 from bot.sandbox import bot_methods, editing, sending
-from bot.sandbox.errors import ApiError
+from bot.sandbox.errors import ApiError, bad_request
 from bot.sandbox.faults import FaultInjector
 from bot.sandbox.files import StoredFile
-from bot.sandbox.limits import Clock, Limits
+from bot.sandbox.limits import Clock, Limits, RateLimiter
 from bot.sandbox.params import Upload, coerce
 from bot.sandbox.registry import MethodSpec
 from bot.sandbox.transcript import Event
@@ -50,9 +50,12 @@ async def _read_params(request: web.Request) -> dict[str, Any]:
     if not request.body_exists:
         return raw
     if request.content_type == "application/json":
-        body = await request.json()
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
         if not isinstance(body, dict):
-            raise ApiError(HTTPStatus.BAD_REQUEST, "Bad Request: invalid JSON body")
+            raise bad_request("can't parse JSON object")
         raw.update(body)
         return raw
     form = await request.post()
@@ -86,13 +89,21 @@ class BotAPIEmulator:
             "first_name": bot_name,
             "username": bot_username,
         }
-        self.limits = limits or Limits()
-        self.world = World(self.bot_user, self.limits, clock)
+        self.world = World(self.bot_user, limits or Limits(), clock)
         self.faults = FaultInjector()
         self.calls: list[Call] = []
         self._runner: web.AppRunner | None = None
         self._host = ""
         self._port = 0
+
+    @property
+    def limits(self) -> Limits:
+        """The flood-control settings in force."""
+        return self.world.limiter.limits
+
+    def set_limits(self, limits: Limits) -> None:
+        """Replace the flood-control settings, starting with full buckets."""
+        self.world.limiter = RateLimiter(limits, self.world.limiter.clock)
 
     # --- server lifecycle -----------------------------------------------------------------
 

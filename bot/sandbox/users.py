@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from bot.sandbox.files import StoredFile
 from bot.sandbox.html import utf16_len
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 Predicate = Callable[["SentMessage"], bool]
 
 
-@dataclass
+@dataclass(eq=False)  # identity equality: a message stays itself across edits
 class SentMessage:
     """A message the bot sent, as the receiving chat sees it (mutated in place on edit)."""
 
@@ -72,6 +72,7 @@ class SimChat:
         self._world = world
         self.id = chat_id
         self.inbox: list[SentMessage] = []
+        self._sent: dict[int, SentMessage] = {}
         self.reply_keyboard: list[list[str]] | None = None
         self.stored: dict[int, dict[str, Any]] = {}
         self.pinned_ids: list[int] = []
@@ -98,7 +99,7 @@ class SimChat:
 
     def bot_message(self, message_id: int) -> SentMessage | None:
         """A message the bot sent here, by id."""
-        return next((m for m in self.inbox if m.message_id == message_id), None)
+        return self._sent.get(message_id)
 
     @property
     def last(self) -> SentMessage | None:
@@ -107,7 +108,8 @@ class SimChat:
 
     def record_change(self, message: SentMessage) -> None:
         """Note a new or edited bot message and wake waiting tests."""
-        if message not in self.inbox:
+        if message.message_id not in self._sent:
+            self._sent[message.message_id] = message
             self.inbox.append(message)
         self._changes.append(message)
         self._pulse.notify()
@@ -141,19 +143,20 @@ class SimChat:
         """Wait for a bot message sent or edited from now on that matches; consumes new ones."""
         start = len(self._changes)
         match = predicate or (lambda _: True)
-        found: list[SentMessage] = []
+        found: SentMessage | None = None
 
         def matched() -> bool:
-            found.extend(m for m in self._changes[start:] if match(m))
-            return bool(found)
+            nonlocal found
+            found = next((m for m in self._changes[start:] if match(m)), None)
+            return found is not None
 
-        if not await self._pulse.wait_for(matched, timeout):
+        if not await self._pulse.wait_for(matched, timeout) or found is None:
             self._fail(f"no matching bot message within {timeout}s")
-        message = found[0]
+        message = found
         self._cursor = max(self._cursor, self.inbox.index(message) + 1)
         return message
 
-    def _fail(self, reason: str) -> None:
+    def _fail(self, reason: str) -> NoReturn:
         history = self._world.transcript.render(chat_id=self.id, last=15) or "(empty)"
         raise AssertionError(f"{self.name}: {reason}. Recent history:\n{history}")
 
@@ -295,7 +298,7 @@ class SimUser(SimChat):
         self, button_text: str, message: SentMessage | None = None, *, chat: SimChat | None = None
     ) -> str:
         """Press an inline button by its text; returns the callback query id."""
-        where = chat or self
+        where = chat or (self._world.chat_of(message) if message else self)
         candidates = [message] if message else [m for m in reversed(where.inbox) if not m.deleted]
         for candidate in candidates:
             button = candidate.find_button(button_text)
@@ -315,7 +318,7 @@ class SimUser(SimChat):
         self, data: str, message: SentMessage | None = None, *, chat: SimChat | None = None
     ) -> str:
         """Send a callback query with arbitrary data on a bot message (default: the latest)."""
-        where = chat or self
+        where = chat or (self._world.chat_of(message) if message else self)
         target = message or where.last
         if target is None:
             raise AssertionError(f"{self.name}: no bot message in {where.name} to press on")

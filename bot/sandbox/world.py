@@ -229,6 +229,10 @@ class World:
             raise bad_request("chat not found")
         return chat
 
+    def chat_of(self, message: SentMessage) -> SimChat:
+        """The chat a bot message was sent to."""
+        return self.users.get(message.chat_id) or self.groups[message.chat_id]
+
     def chat_for_sending(self, chat_id: int | str) -> SimChat:
         """A chat the bot may post to now; else the 400/403 Telegram would give."""
         user = self.users.get(chat_id) if isinstance(chat_id, int) else None

@@ -105,3 +105,10 @@ async def test_paid_broadcast_skips_global_bucket(http: aiohttp.ClientSession) -
         assert (await call(http, url, json={"chat_id": ben.id, "text": "b"}))[0] == 429
         paid = {"chat_id": ben.id, "text": "b", "allow_paid_broadcast": "true"}
         assert (await call(http, url, data=paid))[0] == 200
+
+
+async def test_malformed_json_body(emu: BotAPIEmulator, http: aiohttp.ClientSession) -> None:
+    url = f"{emu.base_url}{emu.token}/sendMessage"
+    headers = {"Content-Type": "application/json"}
+    status, body = await call(http, url, data="{oops", headers=headers)
+    assert (status, body["description"]) == (400, "Bad Request: can't parse JSON object")

@@ -238,7 +238,7 @@ async def test_commands_by_scope_and_language(emu: BotAPIEmulator, bot: Bot) -> 
 
 @ptb_retry_after
 async def test_rate_limit_raises_retry_after(emu: BotAPIEmulator, bot: Bot) -> None:
-    emu.world.limiter.limits = Limits(private_per_second=0.5, private_burst=1)
+    emu.set_limits(Limits(private_per_second=0.5, private_burst=1))
     ana = emu.add_user("Ana")
     await ana.send("hi")
     await bot.send_message(ana.id, "one")
