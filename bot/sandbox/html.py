@@ -231,7 +231,7 @@ class _Parser:
 
 
 def _same_span(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return a["offset"] == b["offset"] and a["length"] == b["length"]
+    return bool(a["offset"] == b["offset"] and a["length"] == b["length"])
 
 
 def _decode_numeric(name: str) -> str | None:
