@@ -1,0 +1,201 @@
+"""Reading an FAQ file: YAML list of {id, question, answer, tags?, alternates?, language?}.
+
+Errors name the file and line (from YAML's node marks) and say what to fix, e.g.
+`faq.yaml line 12: entry "strike-pay" has no answer`. Every problem in the file is
+reported at once, and nothing is loaded unless the whole file is valid.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import yaml
+
+from storage.faq import FaqEntry
+
+FIELDS = ("id", "question", "answer", "tags", "alternates", "language")
+REQUIRED = ("id", "question", "answer")
+LANGUAGES = ("en", "es")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
+MAX_ANSWER = 3800  # a Telegram message holds 4096 characters; leave room for buttons/markup
+MAX_QUESTION = 300
+MAX_ENTRIES = 5000
+
+
+class FaqFileError(ValueError):
+    """The file cannot be loaded; `errors` lists every problem, one line each."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+def load_faq(path: Path | str) -> list[FaqEntry]:
+    """Read and validate an FAQ file; raises FaqFileError."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FaqFileError([f"{path}: no such file"]) from None
+    except UnicodeDecodeError:
+        raise FaqFileError([f"{path.name}: not UTF-8 text (save it as UTF-8)"]) from None
+    except OSError as exc:
+        raise FaqFileError([f"{path}: cannot read ({exc.strerror})"]) from None
+    return parse_faq(text, path.name)
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def parse_faq(text: str, name: str = "faq.yaml") -> list[FaqEntry]:
+    """Validate FAQ YAML text; `name` prefixes error messages."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f" line {mark.line + 1}" if mark else ""
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise FaqFileError([f"{name}{where}: not valid YAML ({problem})"]) from None
+    except yaml.YAMLError as exc:
+        raise FaqFileError([f"{name}: not valid YAML ({exc})"]) from None
+    if root is None:
+        raise FaqFileError([f"{name}: the file is empty; it should be a list of entries"])
+    if not isinstance(root, yaml.SequenceNode):
+        raise FaqFileError(
+            [f"{name} line {_line(root)}: the file should be a list of entries (each '- id: ...')"]
+        )
+    if len(root.value) > MAX_ENTRIES:
+        raise FaqFileError([f"{name}: {len(root.value)} entries; at most {MAX_ENTRIES}"])
+
+    errors: list[str] = []
+    entries: list[FaqEntry] = []
+    seen: dict[str, int] = {}
+    for number, node in enumerate(root.value, 1):
+        entry = _entry(node, number, name, errors)
+        if entry is None:
+            continue
+        if entry.id in seen:
+            errors.append(
+                f'{name} line {_line(node)}: id "{entry.id}" is used twice '
+                f"(first on line {seen[entry.id]}); ids must be unique"
+            )
+            continue
+        seen[entry.id] = _line(node)
+        entries.append(entry)
+    if not errors and not entries:
+        errors.append(f"{name}: the list has no entries")
+    if errors:
+        raise FaqFileError(errors)
+    return entries
+
+
+def _entry(node: yaml.Node, number: int, name: str, errors: list[str]) -> FaqEntry | None:
+    if not isinstance(node, yaml.MappingNode):
+        errors.append(
+            f"{name} line {_line(node)}: entry {number} should be a mapping with "
+            "id, question and answer"
+        )
+        return None
+    fields: dict[str, yaml.Node] = {}
+    label = f"entry {number}"
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key == "id" and isinstance(value_node, yaml.ScalarNode) and value_node.value:
+            label = f'entry "{value_node.value}"'
+    before = len(errors)
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        where = f"{name} line {_line(key_node)}"
+        if key not in FIELDS:
+            close = difflib.get_close_matches(str(key), FIELDS, n=1)
+            hint = f' (did you mean "{close[0]}"?)' if close else ""
+            errors.append(
+                f'{where}: {label} has unknown field "{key}"{hint}; allowed: {", ".join(FIELDS)}'
+            )
+        elif key in fields:
+            errors.append(f'{where}: {label} has "{key}" twice')
+        else:
+            fields[key] = value_node
+
+    for key in REQUIRED:
+        if key not in fields or _blank(fields[key]):
+            at = _line(fields[key]) if key in fields else _line(node)
+            errors.append(f"{name} line {at}: {label} has no {key}")
+
+    entry_id = _scalar(fields.get("id"), "id", label, name, errors)
+    question = _scalar(fields.get("question"), "question", label, name, errors)
+    answer = _scalar(fields.get("answer"), "answer", label, name, errors)
+    if entry_id and not ID_PATTERN.match(entry_id):
+        errors.append(
+            f'{name} line {_line(fields["id"])}: id "{entry_id}" should be 1-48 lower-case '
+            "letters, digits, - or _ (e.g. strike-pay)"
+        )
+    if question and len(question) > MAX_QUESTION:
+        errors.append(
+            f"{name} line {_line(fields['question'])}: {label} question is longer than "
+            f"{MAX_QUESTION} characters"
+        )
+    if answer and len(answer) > MAX_ANSWER:
+        errors.append(
+            f"{name} line {_line(fields['answer'])}: {label} answer is {len(answer)} "
+            f"characters; at most {MAX_ANSWER} fit in one Telegram message"
+        )
+    tags = _strings(fields.get("tags"), "tags", label, name, errors)
+    alternates = _strings(fields.get("alternates"), "alternates", label, name, errors)
+    language = "en"
+    if "language" in fields:
+        value = _scalar(fields["language"], "language", label, name, errors)
+        if value is not None and value.strip().lower() not in LANGUAGES:
+            errors.append(
+                f'{name} line {_line(fields["language"])}: {label} language "{value}" '
+                "should be en or es"
+            )
+        elif value is not None:
+            language = value.strip().lower()
+    if len(errors) > before or not (entry_id and question and answer):
+        return None
+    return FaqEntry(
+        id=entry_id,
+        question=question.strip(),
+        answer=answer.strip(),
+        tags=tuple(t.strip().lower() for t in tags),
+        alternates=tuple(a.strip() for a in alternates),
+        language=language,
+    )
+
+
+def _blank(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and not node.value.strip()
+
+
+def _scalar(
+    node: yaml.Node | None, key: str, label: str, name: str, errors: list[str]
+) -> str | None:
+    if node is None or _blank(node):
+        return None
+    if not isinstance(node, yaml.ScalarNode):
+        errors.append(f"{name} line {_line(node)}: {label} {key} should be text, not a list")
+        return None
+    return node.value.strip()
+
+
+def _strings(
+    node: yaml.Node | None, key: str, label: str, name: str, errors: list[str]
+) -> list[str]:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        errors.append(
+            f"{name} line {_line(node)}: {label} {key} should be a list, e.g. {key}: [a, b]"
+        )
+        return []
+    values = []
+    for item in node.value:
+        if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
+            errors.append(f"{name} line {_line(item)}: {label} {key} should hold plain text items")
+            continue
+        values.append(item.value)
+    return values

@@ -1,0 +1,182 @@
+"""The FAQ service: keeps the matcher's view of the FAQ current and answers questions.
+
+Handlers call `FaqService.ask()` for any plain text a verified member sends, and write FAQ
+changes through `replace_all/add/update/remove` so the index and the in-memory figures the
+decision uses stay in step. Telegram never appears here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.faq import lexicon
+from bot.faq.matcher import Answer, EntryTerms, IndexStats, decide, score_candidates
+from bot.faq.text import (
+    ANALYZER_VERSION,
+    LEXICON,
+    Unit,
+    analyze_words,
+    content_words,
+    detect_language,
+    index_terms,
+    title_text,
+    tokens,
+)
+from bot.faq.typos import Corrector
+from storage.database import Database
+from storage.faq import FaqEntry, FaqRepository
+
+# bm25() column weights: raw question, alternates, tags, answer, then the analyzed
+# title and body. Members' questions are ranked on the analyzed columns only.
+RANKING_WEIGHTS = (1.0, 1.0, 0.0, 0.0, 3.0, 1.0)
+CANDIDATES = 12  # FTS hits the decision looks at
+_SAFE_TERM = re.compile(r"^[a-z0-9]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What a member asking `text` gets, with the entries resolved for display."""
+
+    text: str
+    language: str  # the language the question was read in
+    answer: Answer
+    entry: FaqEntry | None = None  # set when answer.kind == "answer"
+    suggestions: tuple[FaqEntry, ...] = ()  # set when answer.kind == "suggest"
+    units: tuple[Unit, ...] = field(default=(), repr=False)
+
+    @property
+    def kind(self) -> str:
+        return self.answer.kind
+
+
+class FaqService:
+    """Answers members' questions from the FAQ; one per application."""
+
+    def __init__(self, db: Database) -> None:
+        self.repo = FaqRepository(db, indexer=index_terms)
+        self._entries: dict[str, FaqEntry] = {}
+        self._stats = IndexStats()
+        self._corrector = Corrector(())
+        self._loaded = False
+
+    # -- keeping the view current ------------------------------------------------
+
+    async def reload(self) -> int:
+        """Re-read the FAQ (re-indexing rows written by another analyzer version)."""
+        stored = await self.repo.index_terms()
+        stale = {entry_id for entry_id, _, _, version in stored if version != ANALYZER_VERSION}
+        entries = await self.repo.all()
+        if stale:
+            await self.repo.reindex(e for e in entries if e.id in stale)
+            stored = await self.repo.index_terms()
+        self._entries = {e.id: e for e in entries}
+        self._stats = IndexStats.build(
+            (
+                entry_id,
+                EntryTerms(
+                    frozenset(title.split()),
+                    frozenset(body.split()),
+                    self._entries[entry_id].language,
+                ),
+            )
+            for entry_id, title, body, _ in stored
+        )
+        vocabulary: list[str] = list(LEXICON.surface)
+        for entry in entries:
+            vocabulary.extend(content_words(title_text(entry)))
+            vocabulary.extend(content_words(entry.answer))
+        self._corrector = Corrector(vocabulary)
+        self._loaded = True
+        return len(entries)
+
+    async def _ensure_loaded(self) -> None:
+        if not self._loaded:
+            await self.reload()
+
+    async def replace_all(self, entries: Sequence[FaqEntry]) -> int:
+        """Replace the whole FAQ atomically (see bot.faq.loader for reading a file)."""
+        count = await self.repo.replace_all(entries)
+        await self.reload()
+        return count
+
+    async def add(self, entry: FaqEntry) -> bool:
+        added = await self.repo.add(entry)
+        if added:
+            await self.reload()
+        return added
+
+    async def update(self, entry: FaqEntry) -> bool:
+        updated = await self.repo.update(entry)
+        if updated:
+            await self.reload()
+        return updated
+
+    async def remove(self, entry_id: str) -> bool:
+        removed = await self.repo.remove(entry_id)
+        if removed:
+            await self.reload()
+        return removed
+
+    async def entries(self) -> list[FaqEntry]:
+        await self._ensure_loaded()
+        return list(self._entries.values())
+
+    def entry(self, entry_id: str) -> FaqEntry | None:
+        return self._entries.get(entry_id)
+
+    # -- answering ----------------------------------------------------------------
+
+    def understand(self, text: str, language: str | None = None) -> tuple[str, list[Unit]]:
+        """The question's language and units, typos corrected against the FAQ's words."""
+        read_as = detect_language(text, language)
+        words, corrected = [], set()
+        for word in tokens(text):
+            fixed = None
+            if word not in lexicon.STOP_WORDS and word not in LEXICON.surface:
+                fixed = self._corrector.correct(word)
+            if fixed:
+                corrected.add(fixed)
+            words.append(fixed or word)
+        units = [
+            Unit(u.text, u.terms, True, u.partial) if u.text in corrected else u
+            for u in analyze_words(words, read_as)
+        ]
+        return read_as, units
+
+    async def ask(self, text: str, language: str | None = None) -> Decision:
+        """What a member asking `text` gets: an answer, suggestions, or unknown.
+
+        `language` is the member's setting ('en'/'es'); the words of the question decide
+        when they are clear, and answers in the question's language win near-ties.
+        """
+        await self._ensure_loaded()
+        read_as, units = self.understand(text, language)
+        terms = sorted({t for u in units for t in u.all_terms if _SAFE_TERM.match(t)})
+        if not terms:
+            return Decision(text, read_as, Answer("unknown", None), units=tuple(units))
+        expression = "{title_terms body_terms} : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
+        # The question's raw words also count toward BM25 (never toward coverage): they
+        # order entries the concepts cannot tell apart ("how do I vote" vs "is my vote
+        # secret").
+        raw = sorted({w for w in tokens(text) if _SAFE_TERM.match(w)})
+        if raw:
+            expression += " OR {question alternates} : (" + " OR ".join(f'"{w}"' for w in raw) + ")"
+        hits = await self.repo.search(expression, CANDIDATES, RANKING_WEIGHTS)
+        candidates = score_candidates(
+            units, [(h.entry_id, h.score) for h in hits], self._stats, read_as
+        )
+        answer = decide(candidates)
+        entry = self._entries.get(answer.entry_id) if answer.entry_id else None
+        suggestions = tuple(self._entries[i] for i in answer.suggestions if i in self._entries)
+        return Decision(text, read_as, answer, entry, suggestions, tuple(units))
+
+    async def baseline(self, text: str) -> list[tuple[str, float]]:
+        """Plain FTS5 BM25 over the raw question, answer and tags (for comparison only)."""
+        words = sorted(set(re.findall(r"\w+", text.lower())))
+        if not words:
+            return []
+        expression = "{question answer tags} : (" + " OR ".join(f'"{w}"' for w in words) + ")"
+        hits = await self.repo.search(expression, CANDIDATES, (1.0, 1.0, 1.0, 1.0, 0.0, 0.0))
+        return [(h.entry_id, h.score) for h in hits]
