@@ -12,7 +12,7 @@ Thresholds (on `confidence`, 0..1, see `Candidate.confidence`):
 * ANSWER_AT = 0.62: the best entry is given as the answer if its confidence reaches this,
   it covers at least part of the question in its title (question, alternates, tags, id),
   and no runner-up is within MARGIN of it;
-* SUGGEST_AT = 0.30: otherwise entries at or above this are offered as suggestions
+* SUGGEST_AT = 0.37: otherwise entries at or above this are offered as suggestions
   (up to MAX_SUGGESTIONS), best first;
 * below that: unknown.
 """
