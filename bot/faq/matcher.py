@@ -34,6 +34,7 @@ MAX_SUGGESTIONS = 3
 MIN_TITLE_COVERAGE = 0.2
 TITLE_SHARE = 0.5  # confidence = TITLE_SHARE * title coverage + rest * overall coverage
 PARTIAL_CREDIT = 0.5  # a phrase whose concept is missing but some of whose words are there
+LANGUAGE_BONUS = 0.1  # ranking preference for entries in the question's language
 CORRECTED_WEIGHT = 0.8  # a typo-corrected word counts a little less than a typed one
 
 Kind = Literal["answer", "suggest", "unknown"]
@@ -88,6 +89,7 @@ class Candidate:
     bm25: float  # FTS5 relevance (-bm25), higher is better
     coverage: float  # share of the question's weight found anywhere in the entry
     title_coverage: float  # share found in the entry's title (question, alternates, tags)
+    language: str = "en"  # the entry's language
 
     @property
     def confidence(self) -> float:
@@ -122,7 +124,8 @@ def score_candidates(
 ) -> list[Candidate]:
     """Coverage of the question by each FTS hit, ranked by confidence then BM25.
 
-    Near-ties (same confidence to two decimals) go to entries in the question's language.
+    Entries in the question's language get LANGUAGE_BONUS in the ordering (not in their
+    confidence), so a Spanish question gets the Spanish twin of an English entry.
     """
     weights = [stats.unit_weight(u) for u in units]
     total = sum(weights)
@@ -134,10 +137,13 @@ def score_candidates(
         everywhere = terms.title | terms.body
         covered = sum(w * _covers(u, everywhere) for u, w in zip(units, weights, strict=True))
         in_title = sum(w * _covers(u, terms.title) for u, w in zip(units, weights, strict=True))
-        candidates.append(Candidate(entry_id, bm25, covered / total, in_title / total))
+        candidates.append(
+            Candidate(entry_id, bm25, covered / total, in_title / total, terms.language)
+        )
 
-    def rank(c: Candidate) -> tuple[float, bool, float]:
-        return (-round(c.confidence, 2), stats.entries[c.entry_id].language != language, -c.bm25)
+    def rank(c: Candidate) -> tuple[float, float]:
+        bonus = LANGUAGE_BONUS if c.language == language else 0.0
+        return (-round(c.confidence + bonus, 2), -c.bm25)
 
     candidates.sort(key=rank)
     return candidates
@@ -157,7 +163,10 @@ def decide(candidates: Sequence[Candidate]) -> Answer:
     if not ranked or ranked[0].confidence < SUGGEST_AT or ranked[0].title_coverage <= 0:
         return Answer("unknown", None, ranked)
     best = ranked[0]
-    runner_up = ranked[1].confidence if len(ranked) > 1 else 0.0
+    # An entry in the other language is most likely the same answer translated, not a
+    # competing one: only entries in the best one's language make it a close call.
+    rivals = [c.confidence for c in ranked[1:] if c.language == best.language]
+    runner_up = rivals[0] if rivals else 0.0
     if (
         best.confidence >= ANSWER_AT
         and best.title_coverage >= MIN_TITLE_COVERAGE
