@@ -127,6 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup.add_argument("path", type=Path, metavar="PATH", help="file (or folder) to write")
     backup.set_defaults(handler=cmd_backup)
+
+    from bot import membership_cli  # feature commands import CommandError from here
+
+    membership_cli.add_commands(commands)
     return parser
 
 

@@ -13,6 +13,7 @@ class Command:
 
     name: str
     role: Role | None = Role.MEMBER
+    unverified_only: bool = False  # e.g. /verify: pointless once verified
 
     @property
     def description_key(self) -> str:
@@ -22,11 +23,24 @@ class Command:
 COMMANDS: tuple[Command, ...] = (
     Command("start", None),
     Command("help", None),
+    Command("verify", None, unverified_only=True),
+    Command("me"),
+    Command("language"),
+    Command("mute"),
+    Command("unmute"),
+    Command("forgetme"),
     Command("cancel", None),
+    Command("promote", Role.ADMIN),
     Command("backup", Role.ADMIN),
 )
 
 
 def commands_for(role: Role | None) -> list[Command]:
     """Commands a person with `role` (None: not verified) may use, in menu order."""
-    return [c for c in COMMANDS if c.role is None or (role is not None and role.at_least(c.role))]
+    if role is None:
+        return [c for c in COMMANDS if c.role is None]
+    return [
+        c
+        for c in COMMANDS
+        if not c.unverified_only and (c.role is None or role.at_least(c.role))
+    ]

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.roles import RolesService
 from bot.scheduler import Scheduler
 from bot.settings import Settings
+from bot.verification import VerificationService
 from storage.audit import AuditLog
 from storage.database import Database
+from storage.invites import InvitesRepository
 from storage.jobs import JobsRepository
 from storage.members import MembersRepository
+from storage.roster import RosterRepository
+from storage.verification import VerificationRepository
 
 
 @dataclass
@@ -25,21 +32,48 @@ class Services:
     members: MembersRepository
     audit: AuditLog
     scheduler: Scheduler
+    roster: RosterRepository
+    verification: VerificationService
+    roles: RolesService
 
     @classmethod
     def create(cls, settings: Settings) -> Services:
         db = Database(settings.database_path)
+        members, audit = MembersRepository(db), AuditLog(db)
+        scheduler = Scheduler(JobsRepository(db))
         return cls(
             settings=settings,
             db=db,
-            members=MembersRepository(db),
-            audit=AuditLog(db),
-            scheduler=Scheduler(JobsRepository(db)),
+            members=members,
+            audit=audit,
+            scheduler=scheduler,
+            roster=RosterRepository(db),
+            verification=VerificationService(
+                members,
+                InvitesRepository(db),
+                VerificationRepository(db),
+                audit,
+                settings.secret_key.get_secret_value(),
+                scheduler.clock,
+            ),
+            roles=RolesService(members, audit),
         )
 
     def now(self) -> datetime:
         """The current time, timezone-aware, from the scheduler's clock."""
         return datetime.fromtimestamp(self.scheduler.clock(), UTC)
+
+
+@asynccontextmanager
+async def open_services(settings: Settings) -> AsyncIterator[Services]:
+    """Services on a connected, migrated database, for the command line."""
+    services = Services.create(settings)
+    await services.db.connect()
+    try:
+        await services.db.migrate()
+        yield services
+    finally:
+        await services.db.close()
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.i18n import t
 from bot.services import BotContext
@@ -32,6 +38,13 @@ async def unknown_text(update: Update, context: BotContext) -> None:
     await reply(update, t(person.language, "unknown.text"))
 
 
+async def stale_button(update: Update, context: BotContext) -> None:
+    """A button no feature recognised (old, forged or from a removed feature)."""
+    assert update.callback_query is not None
+    person = await person_of(update, context)
+    await update.callback_query.answer(t(person.language, "button.expired"), show_alert=True)
+
+
 def register(application: Application) -> None:  # type: ignore[type-arg]
     """Register last, so these only see what every feature passed over."""
     application.add_handler(CommandHandler("cancel", cancel))
@@ -39,3 +52,4 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, unknown_text)
     )
+    application.add_handler(CallbackQueryHandler(stale_button))

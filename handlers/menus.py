@@ -48,3 +48,19 @@ async def publish_own_menu(bot: Bot, services: Services, member: Member) -> None
     except TelegramError:
         # Staff who never started the bot have no chat yet; /start sets it then.
         return
+
+
+async def refresh_menu(bot: Bot, services: Services, member: Member) -> None:
+    """After a role change: staff get their own menu, members fall back to the default."""
+    if member.telegram_id is None:
+        return
+    if member.role.at_least(Role.STEWARD):
+        await publish_own_menu(bot, services, member)
+        return
+    scope = BotCommandScopeChat(member.telegram_id)
+    try:
+        await bot.delete_my_commands(scope=scope)
+        for language in LANGUAGES:
+            await bot.delete_my_commands(scope=scope, language_code=language)
+    except TelegramError:
+        return

@@ -1,4 +1,4 @@
-"""/start and /help: the welcome, and what this person may do."""
+"""/start and /help: the welcome, verification's first step, the home menu, and help."""
 
 from __future__ import annotations
 
@@ -9,25 +9,31 @@ from bot.commands import commands_for
 from bot.i18n import Safe, t
 from bot.services import BotContext
 from handlers.common import person_of, refuse_in_group, reply
+from handlers.home import send_home, verify_keyboard
 from handlers.menus import publish_own_menu
+from handlers.verify import redeem_invite
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """Welcome the person and tell them what happens next."""
+    """Welcome the person; redeem an invite link; show the next step or the home menu."""
     person = await person_of(update, context)
     if await refuse_in_group(update, context, person):
         return
+    if context.args and not person.verified:
+        person = await redeem_invite(update, context, person, context.args[0])
+        if not person.verified:
+            return
     if person.member is not None:
         await publish_own_menu(context.bot, context.services, person.member)
-    union = context.services.settings.union_name
-    next_step = "start.next_member" if person.verified else "start.next_unverified"
+    welcome = t(person.language, "start.welcome", union=context.services.settings.union_name)
+    if person.verified:
+        await reply(update, welcome)
+        await send_home(update, context, person)
+        return
     await reply(
         update,
-        Safe(
-            t(person.language, "start.welcome", union=union)
-            + "\n\n"
-            + t(person.language, next_step)
-        ),
+        Safe(welcome + "\n\n" + t(person.language, "start.why_verify")),
+        reply_markup=verify_keyboard(person.language),
     )
 
 

@@ -48,10 +48,15 @@ class Database:
         conn = await aiosqlite.connect(self.path, isolation_level=None)
         conn.row_factory = sqlite3.Row
         try:
-            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            await conn.execute("PRAGMA journal_mode = WAL")
-            await conn.execute("PRAGMA foreign_keys = ON")
-            await conn.execute("PRAGMA synchronous = NORMAL")
+            for pragma in (
+                f"busy_timeout = {BUSY_TIMEOUT_MS}",
+                "journal_mode = WAL",
+                "foreign_keys = ON",
+                "synchronous = NORMAL",
+            ):
+                # Some pragmas answer with a row: drain it so no statement stays open.
+                async with conn.execute(f"PRAGMA {pragma}") as cursor:
+                    await cursor.fetchall()
         except sqlite3.DatabaseError as exc:
             await conn.close()
             raise DatabaseError(f"{self.path} is not a unionbot database ({exc})") from None
@@ -181,9 +186,11 @@ class Database:
     async def checkpoint_and_vacuum(self) -> None:
         """Fold the WAL into the main file and rebuild it so no stale pages remain."""
         async with self._write_lock:
-            await self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            await self.conn.execute("VACUUM")
-            await self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            for statement in ("PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM"):
+                async with self.conn.execute(statement) as cursor:
+                    await cursor.fetchall()
+            async with self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+                await cursor.fetchall()
 
 
 def _split_sql(script: str) -> list[str]:

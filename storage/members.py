@@ -6,6 +6,8 @@ import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 
+import aiosqlite
+
 from storage.database import Database
 
 
@@ -111,6 +113,144 @@ class MembersRepository:
         )
         return [Member.from_row(r) for r in rows]
 
+    async def get(self, pk: int) -> Member | None:
+        row = await self.db.fetchone(f"SELECT {_COLUMNS} FROM members WHERE id = ?", (pk,))
+        return Member.from_row(row) if row else None
+
+    async def by_member_id(self, member_id: str) -> Member | None:
+        """The roster member with this id (ids compare case-insensitively)."""
+        row = await self.db.fetchone(
+            f"SELECT {_COLUMNS} FROM members WHERE member_id = ? COLLATE NOCASE", (member_id,)
+        )
+        return Member.from_row(row) if row else None
+
+    async def by_phone_hash(self, phone_hash: str) -> list[Member]:
+        """Active roster members whose keyed phone hash matches."""
+        rows = await self.db.fetchall(
+            f"SELECT {_COLUMNS} FROM members WHERE phone_hash = ? AND active = 1 ORDER BY id",
+            (phone_hash,),
+        )
+        return [Member.from_row(r) for r in rows]
+
+    async def link(self, pk: int, telegram_id: int) -> Member:
+        """Link a roster member to a Telegram account and mark them verified.
+
+        The account may already belong to a row that is not a roster member (an admin from
+        ADMIN_IDS, or someone verified by a worksite invite): that row is folded into this
+        one, keeping the higher role and any steward worksites. The member's previous
+        account, if any, is unlinked (re-linking is approved by a steward first).
+        """
+        async with self.db.transaction() as conn:
+            await _fold_staff_row(conn, pk, telegram_id)
+            await conn.execute(
+                "UPDATE members SET telegram_id = ?, verified_at = strftime('%s', 'now'), "
+                "updated_at = strftime('%s', 'now') WHERE id = ?",
+                (telegram_id, pk),
+            )
+        member = await self.get(pk)
+        assert member is not None
+        return member
+
+    async def add_verified(self, telegram_id: int, worksite: str) -> Member:
+        """A person a steward vouched for with a worksite invite; not (yet) on the roster."""
+        rows = await self.db.write_returning(
+            f"""INSERT INTO members (telegram_id, worksite, verified_at)
+                VALUES (?, ?, strftime('%s', 'now')) RETURNING {_COLUMNS}""",
+            (telegram_id, worksite),
+        )
+        return Member.from_row(rows[0])
+
+    async def set_language(self, pk: int, language: str) -> None:
+        await self._set(pk, "language", language)
+
+    async def set_muted(self, pk: int, muted: bool) -> None:
+        await self._set(pk, "muted", int(muted))
+
+    async def set_role(self, pk: int, role: Role) -> None:
+        await self._set(pk, "role", role.value)
+
+    async def _set(self, pk: int, column: str, value: object) -> None:
+        await self.db.execute(
+            f"UPDATE members SET {column} = ?, updated_at = strftime('%s', 'now') WHERE id = ?",
+            (value, pk),
+        )
+
+    async def steward_worksites(self, pk: int) -> list[str]:
+        rows = await self.db.fetchall(
+            "SELECT worksite FROM steward_worksites WHERE member = ? ORDER BY worksite", (pk,)
+        )
+        return [r[0] for r in rows]
+
+    async def add_steward_worksite(self, pk: int, worksite: str) -> None:
+        await self.db.execute(
+            "INSERT OR IGNORE INTO steward_worksites (member, worksite) VALUES (?, ?)",
+            (pk, worksite),
+        )
+
+    async def remove_steward_worksites(self, pk: int, worksite: str | None = None) -> None:
+        """Remove one steward worksite, or all of them."""
+        await self.db.execute(
+            "DELETE FROM steward_worksites WHERE member = ? AND (? IS NULL OR worksite = ?)",
+            (pk, worksite, worksite),
+        )
+
+    async def reviewers_for(self, worksite: str | None) -> list[Member]:
+        """Linked stewards of `worksite`, then leaders and admins: who may vouch for someone."""
+        rows = await self.db.fetchall(
+            f"""SELECT {_COLUMNS} FROM members m
+                WHERE telegram_id IS NOT NULL AND verified_at IS NOT NULL AND active = 1 AND (
+                    role IN ('leader', 'admin')
+                    OR (role = 'steward' AND EXISTS (
+                        SELECT 1 FROM steward_worksites s
+                        WHERE s.member = m.id AND s.worksite = ?)))
+                ORDER BY CASE role WHEN 'steward' THEN 0 ELSE 1 END, id""",
+            (worksite,),
+        )
+        return [Member.from_row(r) for r in rows]
+
+    async def count_admins(self) -> int:
+        return await self.db.fetchval("SELECT COUNT(*) FROM members WHERE role = 'admin'")
+
+    async def forget(self, pk: int) -> None:
+        """Delete a member's personal data and Telegram link; keep the bare roster id.
+
+        The roster id stays so that one-member-one-vote still holds for anonymous ballots
+        already cast; names, phone hash, language and the link are gone, and the audit log
+        no longer names their Telegram account.
+        """
+        member = await self.get(pk)
+        if member is None:
+            return
+        async with self.db.transaction() as conn:
+            if member.telegram_id is not None:
+                actor = f"tg:{member.telegram_id}"
+                await conn.execute(
+                    "UPDATE audit_log SET actor = 'forgotten' WHERE actor = ?", (actor,)
+                )
+                await conn.execute(
+                    "UPDATE audit_log SET subject = 'forgotten' WHERE subject = ?", (actor,)
+                )
+                await conn.execute(
+                    "DELETE FROM verification_attempts WHERE telegram_id = ?",
+                    (member.telegram_id,),
+                )
+                await conn.execute(
+                    "DELETE FROM verification_requests WHERE telegram_id = ?",
+                    (member.telegram_id,),
+                )
+            if member.member_id is None:
+                await conn.execute("DELETE FROM members WHERE id = ?", (pk,))
+                return
+            await conn.execute(
+                """UPDATE members SET telegram_id = NULL, first_name = NULL, last_name = NULL,
+                       phone_hash = NULL, language = NULL, muted = 0, reachable = 1,
+                       verified_at = NULL, role = 'member',
+                       updated_at = strftime('%s', 'now')
+                   WHERE id = ?""",
+                (pk,),
+            )
+            await conn.execute("DELETE FROM steward_worksites WHERE member = ?", (pk,))
+
     async def set_reachable(self, telegram_id: int, reachable: bool) -> bool:
         """Record whether the bot can message this person; True when a row changed."""
         changed = await self.db.execute(
@@ -119,3 +259,27 @@ class MembersRepository:
             (int(reachable), telegram_id, int(reachable)),
         )
         return changed > 0
+
+
+async def _fold_staff_row(conn: aiosqlite.Connection, pk: int, telegram_id: int) -> None:
+    """Merge a non-roster row holding `telegram_id` into roster member `pk` (see `link`)."""
+    async with conn.execute(
+        "SELECT id, role FROM members WHERE telegram_id = ? AND id != ? AND member_id IS NULL",
+        (telegram_id, pk),
+    ) as cursor:
+        other = await cursor.fetchone()
+    await conn.execute("UPDATE members SET telegram_id = NULL WHERE id = ?", (pk,))
+    if other is None:
+        return
+    await conn.execute(
+        "UPDATE members SET role = ? WHERE id = ? AND "
+        "CASE role WHEN 'member' THEN 0 WHEN 'steward' THEN 1 WHEN 'leader' THEN 2 ELSE 3 END"
+        " < CASE ? WHEN 'member' THEN 0 WHEN 'steward' THEN 1 WHEN 'leader' THEN 2 ELSE 3 END",
+        (other["role"], pk, other["role"]),
+    )
+    await conn.execute(
+        "INSERT OR IGNORE INTO steward_worksites (member, worksite) "
+        "SELECT ?, worksite FROM steward_worksites WHERE member = ?",
+        (pk, other["id"]),
+    )
+    await conn.execute("DELETE FROM members WHERE id = ?", (other["id"],))

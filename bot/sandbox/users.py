@@ -114,6 +114,10 @@ class SimChat:
         self._changes.append(message)
         self._pulse.notify()
 
+    def mark_read(self) -> None:
+        """Consider every message so far consumed (e.g. after a test's setup steps)."""
+        self._cursor = len(self.inbox)
+
     # Test helpers take a timeout argument on purpose, so tests read as plain awaits.
     async def next_message(self, timeout: float = 5.0) -> SentMessage:  # noqa: ASYNC109
         """The first bot message after the last one consumed here; waits for it."""

@@ -13,13 +13,18 @@ async def test_stranger_is_welcomed_and_told_the_next_step(sandbox: Sandbox) -> 
     await ana.send("/start")
     reply = await ana.next_message()
     assert "Welcome to Local 1199's member bot" in reply.text
-    assert "check you're a member" in reply.text
+    assert "Only union members can use this bot" in reply.text
+    assert reply.reply_keyboard == [["📱 Share my phone number"], ["🪪 Use my member ID"]]
+    assert reply.request_contact == [[True], [False]]
 
 
 async def test_admin_from_settings_is_all_set(sandbox: Sandbox) -> None:
     boss = sandbox.user("Rosa", user_id=ADMIN_ID)
     await boss.send("/start")
-    assert "You're all set" in (await boss.next_message()).text
+    assert "Welcome" in (await boss.next_message()).text
+    home = await boss.next_message()
+    assert "You're a verified member" in home.text
+    assert home.buttons == [["👤 My details", "🌐 Language"]]
 
 
 async def test_help_lists_only_what_the_role_may_use(sandbox: Sandbox) -> None:
@@ -31,7 +36,9 @@ async def test_help_lists_only_what_the_role_may_use(sandbox: Sandbox) -> None:
     admin_help = (await boss.next_message()).text
     for text in (stranger_help, admin_help):
         assert "/start" in text and "/help" in text and "/cancel" in text
-    assert "/backup" not in stranger_help
+    assert "/verify" in stranger_help and "/verify" not in admin_help
+    assert "/me" in admin_help and "/promote" in admin_help
+    assert "/backup" not in stranger_help and "/me" not in stranger_help
     assert "/backup — Back up the database now" in admin_help
 
 
@@ -91,14 +98,15 @@ async def menu_of(
 
 
 async def test_menus_are_published_per_role_and_language(sandbox: Sandbox) -> None:
-    assert await menu_of(sandbox, BotCommandScopeDefault()) == ["start", "help", "cancel"]
-    assert await menu_of(sandbox, BotCommandScopeDefault(), "es") == ["start", "help", "cancel"]
+    member_menu = ["start", "help", "me", "language", "mute", "unmute", "forgetme", "cancel"]
+    assert await menu_of(sandbox, BotCommandScopeDefault()) == member_menu
+    assert await menu_of(sandbox, BotCommandScopeDefault(), "es") == member_menu
     # The admin had not talked to the bot yet, so their own menu is set at their first /start.
     admin_chat = BotCommandScopeChat(ADMIN_ID)
     boss = sandbox.user("Rosa", user_id=ADMIN_ID)
     await boss.send("/start")
-    await boss.next_message()
-    assert await menu_of(sandbox, admin_chat) == ["start", "help", "cancel", "backup"]
+    await sandbox.settle()
+    assert await menu_of(sandbox, admin_chat) == [*member_menu, "promote", "backup"]
     spanish = await sandbox.application.bot.get_my_commands(  # type: ignore[union-attr]
         scope=admin_chat, language_code="es"
     )

@@ -1,0 +1,275 @@
+"""Becoming a verified member: by one's own phone contact, by invite, or by a steward.
+
+Every attempt counts toward a per-person rate limit so nobody can probe the roster, and
+every outcome is audited. Replies to a person never reveal whether someone else is on
+the roster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+from bot.people import Person
+from bot.phones import PhoneError, normalise, phone_hash
+from storage.audit import AuditLog
+from storage.invites import InvitesRepository
+from storage.members import Member, MembersRepository, Role
+from storage.verification import VerificationRepository, VerificationRequest
+
+ATTEMPTS_PER_HOUR = 5
+DEFAULT_INVITE_LIFETIME = timedelta(days=14)
+MAX_TYPED = 64
+
+
+class Outcome(StrEnum):
+    VERIFIED = "verified"
+    ALREADY_VERIFIED = "already_verified"
+    RATE_LIMITED = "rate_limited"
+    NOT_OWN_CONTACT = "not_own_contact"
+    NO_MATCH = "no_match"
+    NOT_IN_GOOD_STANDING = "not_in_good_standing"
+    LINKED_ELSEWHERE = "linked_elsewhere"
+    INVITE_UNKNOWN = "invite_unknown"
+    INVITE_SPENT = "invite_spent"
+    INVITE_EXPIRED = "invite_expired"
+    REQUEST_SENT = "request_sent"
+    REQUEST_PENDING = "request_pending"
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    outcome: Outcome
+    member: Member | None = None
+    request: VerificationRequest | None = None
+
+
+class Decision(StrEnum):
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    ALREADY_DECIDED = "already_decided"
+    NOT_ALLOWED = "not_allowed"
+    GONE = "gone"
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    decision: Decision
+    request: VerificationRequest | None = None
+    member: Member | None = None
+
+
+def invite_hash(code: str, secret: str) -> str:
+    """Invite codes are stored keyed-hashed, like phone numbers."""
+    return hmac.new(secret.encode(), b"invite:" + code.encode(), hashlib.sha256).hexdigest()
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name, for comparing typed and roster names."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def name_matches(typed: str, roster_last_name: str | None) -> bool:
+    return bool(roster_last_name) and _fold(typed) == _fold(roster_last_name or "")
+
+
+class VerificationService:
+    """The rules of verification; storage and clock injected, no Telegram here."""
+
+    def __init__(
+        self,
+        members: MembersRepository,
+        invites: InvitesRepository,
+        requests: VerificationRepository,
+        audit: AuditLog,
+        secret: str,
+        clock: Callable[[], float],
+    ) -> None:
+        self.members = members
+        self.invites = invites
+        self.requests = requests
+        self.audit = audit
+        self.secret = secret
+        self.clock = clock
+
+    def _now(self) -> int:
+        return int(self.clock())
+
+    @staticmethod
+    def _on_roster(person: Person) -> bool:
+        """Verified and linked to a roster entry (admins from settings may still link one)."""
+        return person.verified and person.member is not None and person.member.member_id is not None
+
+    async def _admit(self, person: Person) -> Outcome | None:
+        """Count an attempt; an outcome that stops here, or None to go on."""
+        if self._on_roster(person):
+            return Outcome.ALREADY_VERIFIED
+        now = self._now()
+        if await self.requests.attempts_since(person.telegram_id, now - 3600) >= ATTEMPTS_PER_HOUR:
+            await self.audit.record(person.actor, "verify.rate_limited")
+            return Outcome.RATE_LIMITED
+        await self.requests.record_attempt(person.telegram_id, now)
+        return None
+
+    async def _done(self, person: Person, outcome: Outcome, how: str, **detail: object) -> Result:
+        await self.audit.record(person.actor, f"verify.{how}", outcome.value, **detail)
+        return Result(outcome)
+
+    async def by_contact(
+        self, person: Person, contact_user_id: int | None, phone_number: str
+    ) -> Result:
+        """A shared contact verifies its sender when it is their own and on the roster."""
+        if (stop := await self._admit(person)) is not None:
+            return Result(stop)
+        if contact_user_id != person.telegram_id:
+            return await self._done(person, Outcome.NOT_OWN_CONTACT, "contact")
+        try:
+            hashed = phone_hash(normalise(phone_number), self.secret)
+        except PhoneError:
+            return await self._done(person, Outcome.NO_MATCH, "contact")
+        matches = await self.members.by_phone_hash(hashed)
+        if not matches:
+            return await self._done(person, Outcome.NO_MATCH, "contact")
+        good = [m for m in matches if m.status == "good_standing"]
+        if not good:
+            return await self._done(person, Outcome.NOT_IN_GOOD_STANDING, "contact")
+        member = good[0]
+        if member.telegram_id not in (None, person.telegram_id):
+            return await self._done(
+                person, Outcome.LINKED_ELSEWHERE, "contact", member=member.member_id
+            )
+        linked = await self.members.link(member.id, person.telegram_id)
+        await self.audit.record(person.actor, "verify.contact", "verified", member=member.member_id)
+        return Result(Outcome.VERIFIED, linked)
+
+    async def by_invite(self, person: Person, code: str) -> Result:
+        """Redeem a one-time invite code from a deep link."""
+        if (stop := await self._admit(person)) is not None:
+            return Result(stop)
+        invite = await self.invites.get(invite_hash(code, self.secret))
+        now = self._now()
+        if invite is None:
+            return await self._done(person, Outcome.INVITE_UNKNOWN, "invite")
+        if invite.used_at is not None:
+            return await self._done(person, Outcome.INVITE_SPENT, "invite")
+        if invite.expires_at <= now:
+            return await self._done(person, Outcome.INVITE_EXPIRED, "invite")
+        member = await self.members.get(invite.member) if invite.member is not None else None
+        if member is not None and member.telegram_id not in (None, person.telegram_id):
+            return await self._done(
+                person, Outcome.LINKED_ELSEWHERE, "invite", member=member.member_id
+            )
+        if not await self.invites.spend(invite.code_hash, now):
+            return await self._done(person, Outcome.INVITE_SPENT, "invite")
+        if member is not None:
+            linked = await self.members.link(member.id, person.telegram_id)
+        else:
+            assert invite.worksite is not None
+            linked = await self.members.add_verified(person.telegram_id, invite.worksite)
+        await self.audit.record(
+            person.actor, "verify.invite", "verified",
+            member=linked.member_id, worksite=linked.worksite,
+        )  # fmt: skip
+        return Result(Outcome.VERIFIED, linked)
+
+    async def request_review(self, person: Person, typed_id: str, typed_name: str) -> Result:
+        """Ask the stewards to vouch for someone who typed their member ID and last name.
+
+        The reply is the same whether or not the ID is on the roster, so the form cannot be
+        used to find out who is a member.
+        """
+        if self._on_roster(person):
+            return Result(Outcome.ALREADY_VERIFIED)
+        pending = await self.requests.pending_for(person.telegram_id)
+        if pending is not None:
+            return Result(Outcome.REQUEST_PENDING, request=pending)
+        if (stop := await self._admit(person)) is not None:
+            return Result(stop)
+        typed_id, typed_name = typed_id.strip()[:MAX_TYPED], typed_name.strip()[:MAX_TYPED]
+        member = await self.members.by_member_id(typed_id)
+        if member is not None and not member.active:
+            member = None
+        request = await self.requests.create(
+            person.telegram_id,
+            person.language,
+            member.id if member else None,
+            typed_id,
+            typed_name,
+            member.worksite if member else None,
+        )
+        await self.audit.record(
+            person.actor, "verify.request", str(request.id), on_roster=member is not None
+        )
+        return Result(Outcome.REQUEST_SENT, member, request)
+
+    async def reviewers(self, request: VerificationRequest) -> list[Member]:
+        """Who is shown a request: the worksite's stewards, and leaders and admins."""
+        return await self.members.reviewers_for(request.worksite)
+
+    async def may_review(self, reviewer: Person, request: VerificationRequest) -> bool:
+        """Leaders and admins review any request; stewards only their own worksites'."""
+        if reviewer.can(Role.LEADER):
+            return True
+        if not reviewer.can(Role.STEWARD) or reviewer.member is None:
+            return False
+        return request.worksite in await self.members.steward_worksites(reviewer.member.id)
+
+    async def decide(self, reviewer: Person, request_id: int, approve: bool) -> Review:
+        """Approve (link the member) or reject a pending request, re-checking who decides."""
+        request = await self.requests.get(request_id)
+        if request is None:
+            return Review(Decision.GONE)
+        if not await self.may_review(reviewer, request):
+            await self.audit.record(reviewer.actor, "verify.review_refused", str(request_id))
+            return Review(Decision.NOT_ALLOWED, request)
+        if request.state != "pending":
+            return Review(Decision.ALREADY_DECIDED, request)
+        member = await self.members.get(request.member) if request.member is not None else None
+        if approve and member is None:
+            return Review(Decision.NOT_ALLOWED, request)  # nobody on the roster to link
+        state = "approved" if approve else "rejected"
+        if not await self.requests.decide(request.id, state, reviewer.actor):
+            return Review(Decision.ALREADY_DECIDED, request)
+        if approve:
+            assert member is not None
+            member = await self.members.link(member.id, request.telegram_id)
+        await self.audit.record(
+            reviewer.actor, f"verify.{state}", str(request.id),
+            member=member.member_id if member else None,
+        )  # fmt: skip
+        decided = await self.requests.get(request.id)
+        return Review(Decision(state), decided, member)
+
+    async def create_invites(
+        self,
+        *,
+        member_id: str | None,
+        worksite: str | None,
+        count: int,
+        lifetime: timedelta,
+        created_by: str,
+    ) -> list[str]:
+        """New one-time codes for one roster member, or `count` codes for a worksite."""
+        member_pk = None
+        if member_id is not None:
+            member = await self.members.by_member_id(member_id)
+            if member is None:
+                raise LookupError(f"no member with member_id {member_id} on the roster")
+            member_pk, count = member.id, 1
+        codes = [secrets.token_urlsafe(12) for _ in range(count)]
+        await self.invites.create_many(
+            [invite_hash(c, self.secret) for c in codes],
+            member=member_pk,
+            worksite=worksite,
+            expires_at=self._now() + int(lifetime.total_seconds()),
+            created_by=created_by,
+        )
+        await self.audit.record(created_by, "invites.create", member_id or worksite, count=count)
+        return codes

@@ -1,0 +1,49 @@
+"""A verified member's home menu, and the keyboard that starts verification."""
+
+from __future__ import annotations
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    Update,
+)
+
+from bot.i18n import Safe, t
+from bot.people import Person
+from bot.services import BotContext
+from handlers.callbacks import pack
+from handlers.common import reply
+
+
+def verify_keyboard(language: str) -> ReplyKeyboardMarkup:
+    """The two ways to prove membership, as buttons under the chat."""
+    return ReplyKeyboardMarkup(
+        [
+            [KeyboardButton(t(language, "button.share_phone"), request_contact=True)],
+            [KeyboardButton(t(language, "button.member_id"))],
+        ],
+        resize_keyboard=True,
+        one_time_keyboard=True,
+    )
+
+
+async def send_home(update: Update, context: BotContext, person: Person) -> None:
+    """A verified member's home: where they stand and what to tap next."""
+    language = person.language
+    worksite = person.member.worksite if person.member else None
+    part = t(language, "start.home_worksite", worksite=worksite) if worksite else Safe("")
+    buttons = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t(language, "button.my_details"), callback_data=pack("home", "me")
+                ),
+                InlineKeyboardButton(
+                    t(language, "button.language"), callback_data=pack("home", "language")
+                ),
+            ]
+        ]
+    )
+    await reply(update, t(language, "start.home", worksite_part=part), reply_markup=buttons)

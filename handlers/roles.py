@@ -1,0 +1,128 @@
+"""/promote: admins change someone's role in chat; menus follow the change."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+
+from bot.i18n import Safe, t
+from bot.people import Person
+from bot.roles import RoleChange, RoleError
+from bot.services import BotContext, Services
+from handlers.callbacks import pack, pattern, unpack
+from handlers.common import person_of, reply
+from handlers.menus import refresh_menu
+from storage.members import Member, Role
+
+
+async def admin_of(update: Update, context: BotContext) -> Person | None:
+    """The sender if they are an admin (from the database); otherwise refuse."""
+    person = await person_of(update, context)
+    if person.can(Role.ADMIN):
+        return person
+    if update.callback_query is not None:
+        await update.callback_query.answer(t(person.language, "role.denied"), show_alert=True)
+    else:
+        await reply(update, t(person.language, "role.denied"))
+    return None
+
+
+def _name(member: Member) -> str:
+    return " ".join(p for p in (member.first_name, member.last_name) if p) or "—"
+
+
+def _stewards(language: str, worksites: list[str]) -> Safe:
+    if not worksites:
+        return Safe("")
+    return t(language, "promote.stewards", worksites=", ".join(worksites))
+
+
+async def promote(update: Update, context: BotContext) -> None:
+    """/promote MEMBER_ID [ROLE [WORKSITE]]: show the role buttons, or apply a typed role."""
+    person = await admin_of(update, context)
+    if person is None:
+        return
+    services, lang, args = context.services, person.language, context.args or []
+    if not args:
+        await reply(update, t(lang, "promote.usage"))
+        return
+    try:
+        member = await services.roles.find(args[0])
+    except RoleError:
+        await reply(update, t(lang, "promote.unknown", member_id=args[0]))
+        return
+    if len(args) >= 2:
+        if args[1].lower() not in {r.value for r in Role}:
+            await reply(update, t(lang, "promote.usage"))
+            return
+        worksite = " ".join(args[2:]) or None
+        await apply_role(update, context, person, member, Role(args[1].lower()), worksite)
+        return
+    worksites = await services.members.steward_worksites(member.id)
+    buttons = [
+        InlineKeyboardButton(
+            t(lang, f"role.{role}"), callback_data=pack("role", "set", member.id, role)
+        )
+        for role in Role
+    ]
+    await reply(
+        update,
+        t(
+            lang, "promote.card", name=_name(member), member_id=services.roles.label(member),
+            worksite=member.worksite or "—", role=t(lang, f"role.{member.role}"),
+            stewards=_stewards(lang, worksites),
+        ),
+        reply_markup=InlineKeyboardMarkup([buttons[:2], buttons[2:]]),
+    )  # fmt: skip
+
+
+async def on_role_button(update: Update, context: BotContext) -> None:
+    """A role button: re-check the presser is an admin and the member exists, then apply."""
+    query = update.callback_query
+    assert query is not None
+    person = await admin_of(update, context)
+    if person is None:
+        return
+    data = unpack(query.data, "role", {"set"})
+    member_pk = data.int_arg() if data else None
+    role = data.args[1] if data and len(data.args) == 2 else None
+    member = await context.services.members.get(member_pk) if member_pk else None
+    if member is None or role not in {r.value for r in Role}:
+        await query.answer(t(person.language, "button.expired"), show_alert=True)
+        return
+    await query.answer()
+    await query.edit_message_reply_markup(None)
+    await apply_role(update, context, person, member, Role(role), None)
+
+
+async def apply_role(
+    update: Update,
+    context: BotContext,
+    admin: Person,
+    member: Member,
+    role: Role,
+    worksite: str | None,
+) -> None:
+    """Grant the role (audited), refresh the member's menu, and report."""
+    services, lang = context.services, admin.language
+    try:
+        change = await services.roles.grant(admin.actor, member, role, worksite)
+    except RoleError as exc:
+        await reply(update, t(lang, "promote.failed", reason=str(exc)))
+        return
+    await refresh_menu(context.bot, services, change.member)
+    await reply(update, report(services, lang, change))
+
+
+def report(services: Services, language: str, change: RoleChange) -> Safe:
+    key = "promote.done" if change.changed else "promote.unchanged"
+    return t(
+        language, key, name=_name(change.member), member_id=services.roles.label(change.member),
+        role=t(language, f"role.{change.member.role}"),
+        stewards=_stewards(language, change.worksites),
+    )  # fmt: skip
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    application.add_handler(CommandHandler("promote", promote, filters=filters.ChatType.PRIVATE))
+    application.add_handler(CallbackQueryHandler(on_role_button, pattern=rf"{pattern('role')}set:"))

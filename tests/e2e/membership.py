@@ -1,0 +1,63 @@
+"""A small union for membership tests: a roster, a steward and a leader already on board."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.roster import import_roster, parse_roster
+from bot.sandbox import SimUser
+from bot.sandbox.harness import SANDBOX_SECRET, Sandbox
+from storage.members import Member, Role
+
+ROSTER = """member_id,first_name,last_name,phone,worksite,classification,status,language
+A1,Ana,Reyes,(213) 555-0142,Downey,Psychologist,good_standing,
+A2,Ben,Okafor,213-555-0199,Downey,Social Worker,good_standing,
+A3,Cy,Lapsed,213-555-0177,Downey,Therapist,lapsed,
+A4,Lucía,García,213-555-0166,Irvine,Psychiatric Nurse,good_standing,es
+S1,Sam,Steward,213-555-0101,Downey,Therapist,good_standing,
+S2,Iris,Steward,213-555-0102,Irvine,Therapist,good_standing,
+L1,Lee,Leader,213-555-0103,Irvine,Psychologist,good_standing,
+"""
+PHONES = {"A1": "+1 213 555 0142", "A2": "2135550199", "A3": "12135550177", "A4": "2135550166"}
+
+
+@dataclass
+class Union:
+    sandbox: Sandbox
+    sam: SimUser  # steward, Downey
+    iris: SimUser  # steward, Irvine
+    lee: SimUser  # leader
+
+    async def member(self, member_id: str) -> Member:
+        member = await self.sandbox.services.members.by_member_id(member_id)
+        assert member is not None
+        return member
+
+
+async def onboard_staff(sandbox: Sandbox, user: SimUser, member_id: str, role: Role) -> None:
+    """Link a staff member and give them their role, as an admin would from the server."""
+    services = sandbox.services
+    member = await services.members.by_member_id(member_id)
+    assert member is not None
+    await services.members.link(member.id, user.id)
+    await services.roles.grant("cli", member, role)
+    await user.send("/start")  # staff have talked to the bot before
+    await sandbox.settle()
+    user.mark_read()
+
+
+async def build_union(sandbox: Sandbox) -> Union:
+    services = sandbox.services
+    await import_roster(services.roster, parse_roster(ROSTER, SANDBOX_SECRET))
+    union = Union(sandbox, sandbox.user("Sam"), sandbox.user("Iris"), sandbox.user("Lee"))
+    await onboard_staff(sandbox, union.sam, "S1", Role.STEWARD)
+    await onboard_staff(sandbox, union.iris, "S2", Role.STEWARD)
+    await onboard_staff(sandbox, union.lee, "L1", Role.LEADER)
+    return union
+
+
+async def verify_by_contact(sandbox: Sandbox, user: SimUser, member_id: str) -> None:
+    """The usual way in: /start, then the Share my phone number button."""
+    await user.send("/start")
+    await user.share_contact(PHONES[member_id])
+    await sandbox.settle()

@@ -1,0 +1,105 @@
+"""`unionbot roster import`, `invites create` and `roles` as an organiser runs them."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.sandbox import BotAPIEmulator
+from tests.conftest import TEST_SECRET
+from tests.e2e.membership import ROSTER
+from tests.e2e.test_cli import bot_env, spawn
+
+
+@pytest.fixture
+def database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    monkeypatch.setenv("SECRET_KEY", TEST_SECRET)
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "cli.sqlite3"))
+    return tmp_path / "cli.sqlite3"
+
+
+def rows(database: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(database) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_roster_import_reports_and_is_idempotent(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv = tmp_path / "roster.csv"
+    csv.write_text(ROSTER + "A9,No,Phone,not-a-phone,Downey,,,\n,Missing,Id,,,,,\n")
+    assert main(["roster", "import", str(csv), "--dry-run"]) == 0
+    assert capsys.readouterr().out.startswith("dry run, nothing changed: 7 added")
+    assert not database.exists() or rows(database, "SELECT COUNT(*) FROM members") == [(0,)]
+    assert main(["roster", "import", str(csv)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "7 added, 0 updated, 0 unchanged, 0 deactivated, 2 rejected"
+    assert out[1:] == ["line 9: member A9: unparseable phone number", "line 10: missing member_id"]
+    assert main(["roster", "import", str(csv)]) == 0
+    assert capsys.readouterr().out.startswith("0 added, 0 updated, 7 unchanged")
+    assert rows(database, "SELECT action FROM audit_log") == [("roster.import",)] * 2
+
+
+def test_fatal_roster_changes_nothing(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv = tmp_path / "roster.csv"
+    csv.write_text(ROSTER)
+    main(["roster", "import", str(csv)])
+    before = rows(database, "SELECT * FROM members ORDER BY id")
+    bad = tmp_path / "export.csv"
+    bad.write_text("name,phone\nAna,2135550142\n")
+    assert main(["roster", "import", str(bad), "--deactivate-missing"]) == 2
+    err = capsys.readouterr().err
+    assert "no member_id column in the header row" in err and "nothing was changed" in err
+    assert rows(database, "SELECT * FROM members ORDER BY id") == before
+
+
+def test_roles_grant_and_revoke(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv = tmp_path / "roster.csv"
+    csv.write_text(ROSTER)
+    main(["roster", "import", str(csv)])
+    capsys.readouterr()
+    assert main(["roles", "grant", "A1", "steward"]) == 0
+    assert capsys.readouterr().out.strip() == "A1 is now steward for Downey"
+    assert main(["roles", "grant", "A1", "steward", "--worksite", "Irvine"]) == 0
+    assert capsys.readouterr().out.strip() == "A1 is now steward for Downey, Irvine"
+    assert main(["roles", "revoke", "A1", "steward", "--worksite", "Downey"]) == 0
+    assert capsys.readouterr().out.strip() == "A1 is now steward for Irvine"
+    assert main(["roles", "revoke", "A1", "steward"]) == 0
+    assert capsys.readouterr().out.strip() == "A1 is now member"
+    assert main(["roles", "grant", "NOPE", "leader"]) == 2
+    assert "no member 'NOPE'" in capsys.readouterr().err
+    assert main(["roles", "revoke", "A2", "leader"]) == 2
+    assert "A2 is not a leader" in capsys.readouterr().err
+    actions = rows(database, "SELECT action, subject FROM audit_log WHERE action LIKE 'role.%'")
+    assert actions == [("role.grant", "A1")] * 2 + [("role.revoke", "A1")] * 2
+
+
+async def test_invites_create_prints_deep_links(tmp_path: Path) -> None:
+    (tmp_path / "roster.csv").write_text(ROSTER)
+    async with BotAPIEmulator(bot_username="local1199_bot") as emulator:
+        env = bot_env(emulator, tmp_path)
+        importer = await spawn(env, "roster", "import", str(tmp_path / "roster.csv"))
+        await asyncio.wait_for(importer.communicate(), 60)
+        process = await spawn(env, "invites", "create", "--worksite", "Downey", "--count", "3")
+        out, err = await asyncio.wait_for(process.communicate(), 60)
+        assert process.returncode == 0, err.decode()
+        links = out.decode().split()
+        assert len(links) == 3 and len(set(links)) == 3
+        assert all(link.startswith("https://t.me/local1199_bot?start=") for link in links)
+        missing = await spawn(env, "invites", "create", "--member-id", "ZZZ")
+        _, err = await asyncio.wait_for(missing.communicate(), 60)
+        assert missing.returncode == 2 and "no member with member_id ZZZ" in err.decode()
+        bad = await spawn(env, "invites", "create", "--member-id", "A1", "--expires", "soon")
+        _, err = await asyncio.wait_for(bad.communicate(), 60)
+        assert bad.returncode == 2 and "is not a duration like 14d or 48h" in err.decode()
+    stored = rows(tmp_path / "bot.sqlite3", "SELECT code_hash, worksite FROM invites")
+    codes = [link.rsplit("=", 1)[1] for link in links]
+    assert len(stored) == 3 and all(code not in str(stored) for code in codes)  # hashes only
