@@ -74,7 +74,7 @@ STOP_WORDS: frozenset[str] = frozenset(
         yep nope um uh hmm anyway anyways thing things stuff kind sort lot lots many today
         tomorrow tonight yesterday currently right away soon again still already yet make makes
         made way ways able sure etc something maybe also back go goes went come comes came take
-        takes took give gives gave put puts keep keeps see saw look looking question questions
+        takes took give gives gave put puts see saw look looking question questions
         help wondering know knows anybody somebody ill el la los las un una unos unas lo le les
         de del al a en y e o u que por para con sin mi mis tu tus su sus nuestro nuestra
         nuestros nuestras me te se nos os es son ser soy eres somos esta estan estamos estoy

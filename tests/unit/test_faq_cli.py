@@ -1,0 +1,149 @@
+"""`unionbot faq load|ask|eval`, called through an argparse parser as bot/cli.py does."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import CommandError
+from bot.faq.cli import add_commands
+from bot.settings import load_settings
+from storage.database import Database
+from tests.conftest import TEST_SECRET
+from tests.unit.test_faq_service import SAMPLE_FAQ
+
+
+def run(*argv: str) -> None:
+    parser = argparse.ArgumentParser(prog="unionbot")
+    add_commands(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    outcome = args.handler(load_settings(), args)
+    if asyncio.iscoroutine(outcome):
+        asyncio.run(outcome)
+
+
+@pytest.fixture
+def database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A migrated database named by DATABASE_PATH, as `unionbot db migrate` leaves it."""
+    path = tmp_path / "bot.sqlite3"
+    monkeypatch.setenv("SECRET_KEY", TEST_SECRET)
+    monkeypatch.setenv("DATABASE_PATH", str(path))
+
+    async def migrate() -> None:
+        async with Database(path) as db:
+            await db.migrate()
+
+    asyncio.run(migrate())
+    return path
+
+
+@pytest.fixture
+def faq_file(tmp_path: Path) -> Path:
+    path = tmp_path / "faq.yaml"
+    path.write_text(SAMPLE_FAQ, encoding="utf-8")
+    return path
+
+
+def count_entries(path: Path) -> int:
+    async def count() -> int:
+        async with Database(path) as db:
+            return await db.fetchval("SELECT COUNT(*) FROM faq_entries")
+
+    return asyncio.run(count())
+
+
+def test_load_then_ask_json(
+    database: Path, faq_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run("faq", "load", str(faq_file))
+    assert "loaded 9 FAQ entries" in capsys.readouterr().out
+    run("faq", "ask", "how much do we get paid per picket shift", "--json")
+    result = json.loads(capsys.readouterr().out)
+    assert result["kind"] == "answer" and result["entry_id"] == "strike-pay"
+    assert result["candidates"][0]["id"] == "strike-pay"
+    assert {"confidence", "coverage", "title_coverage", "bm25"} <= set(result["candidates"][0])
+
+
+def test_ask_text_output_for_unknown(
+    database: Path, faq_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run("faq", "load", str(faq_file))
+    capsys.readouterr()
+    run("faq", "ask", "what's the wifi password")
+    assert capsys.readouterr().out.startswith("unknown:")
+
+
+def test_bad_file_changes_nothing(database: Path, faq_file: Path, tmp_path: Path) -> None:
+    run("faq", "load", str(faq_file))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('- id: only\n  question: "No answer here?"\n', encoding="utf-8")
+    with pytest.raises(CommandError, match=r'bad.yaml line 1: entry "only" has no answer'):
+        run("faq", "load", str(bad))
+    assert count_entries(database) == 9
+
+
+def test_eval_scores_questions(
+    database: Path, faq_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run("faq", "load", str(faq_file))
+    questions = tmp_path / "questions.yaml"
+    questions.write_text(
+        '- q: "where do we picket"\n  id: picket-sites\n'
+        '- q: "is my ballot anonymous"\n  id: secret-ballot\n'
+        '- q: "best tacos in town?"\n  id: null\n',
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    run("faq", "eval", str(questions), "--json")
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary["answerable"] == 2 and summary["out_of_scope"] == 1
+    assert summary["top1"] == 1.0 and summary["unknown_correct"] == 1.0
+    assert summary["wrong_answers"] == 0
+    run("faq", "eval", str(questions))
+    assert "top-1" in capsys.readouterr().out
+
+
+def test_eval_with_faq_file_needs_no_database(
+    monkeypatch: pytest.MonkeyPatch, faq_file: Path, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SECRET_KEY", TEST_SECRET)
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "absent.sqlite3"))
+    questions = tmp_path / "q.yaml"
+    questions.write_text('- q: "where are picket lines"\n  id: picket-sites\n', encoding="utf-8")
+    run("faq", "eval", str(questions), "--faq", str(faq_file))
+    assert not (tmp_path / "absent.sqlite3").exists()
+    with pytest.raises(CommandError, match="no database"):
+        run("faq", "ask", "hello")
+
+
+def test_eval_rejects_unknown_ids_and_bad_files(
+    database: Path, faq_file: Path, tmp_path: Path
+) -> None:
+    run("faq", "load", str(faq_file))
+    questions = tmp_path / "q.yaml"
+    questions.write_text('- q: "x"\n  id: no-such-entry\n', encoding="utf-8")
+    with pytest.raises(CommandError, match="ids not in the FAQ: no-such-entry"):
+        run("faq", "eval", str(questions))
+    questions.write_text('- q: "x"\n', encoding="utf-8")
+    with pytest.raises(CommandError, match="line 1: item has no id"):
+        run("faq", "eval", str(questions))
+
+
+def test_unmigrated_database_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, faq_file: Path
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    monkeypatch.setenv("SECRET_KEY", TEST_SECRET)
+    monkeypatch.setenv("DATABASE_PATH", str(path))
+
+    async def empty() -> None:
+        async with Database(path):
+            pass
+
+    asyncio.run(empty())
+    with pytest.raises(CommandError, match="unionbot db migrate"):
+        run("faq", "load", str(faq_file))

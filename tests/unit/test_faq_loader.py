@@ -1,0 +1,109 @@
+"""FAQ files: valid ones load; every bad one names the line and what to fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.faq.loader import FaqFileError, load_faq, parse_faq
+
+GOOD = """\
+- id: strike-pay
+  question: "How much is strike pay?"
+  answer: "$100 per completed shift."
+  tags: [money, Pay]
+  alternates: ["What do we get paid on strike?"]
+- id: huelga
+  language: ES
+  question: "¿Por qué hay huelga?"
+  answer: "Por la carga de trabajo."
+"""
+
+
+def errors_of(text: str) -> list[str]:
+    with pytest.raises(FaqFileError) as caught:
+        parse_faq(text, "faq.yaml")
+    return caught.value.errors
+
+
+def test_good_file_loads() -> None:
+    entries = parse_faq(GOOD)
+    assert [e.id for e in entries] == ["strike-pay", "huelga"]
+    assert entries[0].tags == ("money", "pay")
+    assert entries[0].alternates == ("What do we get paid on strike?",)
+    assert entries[1].language == "es" and entries[1].tags == ()
+
+
+def test_missing_answer_names_entry_and_line() -> None:
+    text = GOOD + '- id: picket\n  question: "Where?"\n'
+    assert errors_of(text) == ['faq.yaml line 10: entry "picket" has no answer']
+
+
+def test_blank_answer_points_at_the_answer_line() -> None:
+    text = '- id: a\n  question: "Q?"\n  answer: ""\n'
+    assert errors_of(text) == ['faq.yaml line 3: entry "a" has no answer']
+
+
+def test_duplicate_ids_name_both_lines() -> None:
+    text = GOOD + '- id: strike-pay\n  question: "Again?"\n  answer: "Yes."\n'
+    assert errors_of(text) == [
+        'faq.yaml line 10: id "strike-pay" is used twice (first on line 1); ids must be unique'
+    ]
+
+
+def test_unknown_field_suggests_the_right_one() -> None:
+    text = '- id: a\n  question: "Q?"\n  answer: "A."\n  tag: [x]\n'
+    (error,) = errors_of(text)
+    assert error.startswith('faq.yaml line 4: entry "a" has unknown field "tag"')
+    assert 'did you mean "tags"' in error
+
+
+def test_language_must_be_en_or_es() -> None:
+    text = '- id: a\n  question: "Q?"\n  answer: "A."\n  language: fr\n'
+    assert errors_of(text) == ['faq.yaml line 4: entry "a" language "fr" should be en or es']
+
+
+def test_bad_shapes() -> None:
+    assert "should be a list" in errors_of("id: a\nquestion: q\n")[0]
+    assert errors_of("") == ["faq.yaml: the file is empty; it should be a list of entries"]
+    assert "line 1: entry 1 should be a mapping" in errors_of("- just text\n")[0]
+    tags_error = errors_of('- id: a\n  question: "Q?"\n  answer: "A."\n  tags: money\n')[0]
+    assert tags_error == 'faq.yaml line 4: entry "a" tags should be a list, e.g. tags: [a, b]'
+    id_error = errors_of('- id: "Strike Pay"\n  question: "Q?"\n  answer: "A."\n')[0]
+    assert id_error.startswith('faq.yaml line 1: id "Strike Pay" should be 1-48 lower-case')
+
+
+def test_yaml_syntax_error_has_a_line() -> None:
+    (error,) = errors_of('- id: a\n  question: "unclosed\n  answer: x\n- id: [\n')
+    assert error.startswith("faq.yaml line ") and "not valid YAML" in error
+
+
+def test_every_problem_reported_at_once() -> None:
+    text = '- id: a\n  question: "Q?"\n- id: b\n  answer: "A."\n'
+    assert errors_of(text) == [
+        'faq.yaml line 1: entry "a" has no answer',
+        'faq.yaml line 3: entry "b" has no question',
+    ]
+
+
+def test_values_are_text_even_when_yaml_would_guess_otherwise() -> None:
+    (entry,) = parse_faq("- id: '2024'\n  question: yes\n  answer: 1.5\n")
+    assert (entry.id, entry.question, entry.answer) == ("2024", "yes", "1.5")
+
+
+def test_load_faq_reads_files_and_reports_missing(tmp_path: Path) -> None:
+    path = tmp_path / "faq.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    assert len(load_faq(path)) == 2
+    with pytest.raises(FaqFileError, match="no such file"):
+        load_faq(tmp_path / "missing.yaml")
+    path.write_bytes(b"\xff\xfe- id")
+    with pytest.raises(FaqFileError, match="UTF-8"):
+        load_faq(path)
+
+
+def test_shipped_example_is_valid() -> None:
+    entries = load_faq(Path(__file__).parents[2] / "examples" / "faq.yaml")
+    assert len(entries) >= 30
+    assert {e.language for e in entries} == {"en", "es"}

@@ -1,0 +1,152 @@
+"""The FAQ service end to end on a real database: answer, suggest, unknown; edits reload."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.faq.loader import parse_faq
+from bot.faq.matcher import ANSWER_AT, MAX_SUGGESTIONS, Candidate, decide
+from bot.faq.service import FaqService
+from storage.database import Database
+from storage.faq import FaqEntry
+
+SAMPLE_FAQ = """\
+- id: strike-pay
+  question: "How much strike pay do we get for a picket shift?"
+  answer: "Strike pay is $100 for each completed four-hour picket shift."
+  tags: [money]
+- id: pay-day
+  question: "When is strike pay paid out?"
+  answer: "Every Friday, for the shifts confirmed the week before."
+  tags: [money, schedule]
+- id: picket-sites
+  question: "Where are the picket lines?"
+  answer: "Outside every clinic and medical center; see the Sites menu."
+  tags: [picket, location]
+- id: health-insurance
+  question: "Do I keep my health insurance during the strike?"
+  answer: "Medical and dental coverage continue to the end of the month."
+  tags: [benefits]
+- id: retaliation
+  question: "How do I report retaliation for striking?"
+  answer: "Tell a steward at once and write down what happened, when and who was there."
+  tags: [rights]
+- id: secret-ballot
+  question: "Is my vote secret?"
+  answer: "Yes. The ballot is stored with no link to you."
+  tags: [voting, privacy]
+- id: how-to-vote
+  question: "How do I vote in the bot?"
+  answer: "Press the button for your choice on the ballot message and confirm."
+  tags: [voting]
+- id: talk-to-press
+  question: "What do I do if a reporter calls me?"
+  answer: "Send reporters to the communications team."
+  tags: [press]
+- id: seguro
+  language: es
+  question: "¿Sigo teniendo seguro médico durante la huelga?"
+  answer: "Sí, la cobertura médica sigue hasta el fin del mes."
+  tags: [benefits]
+"""
+
+
+@pytest.fixture
+async def service(db: Database) -> FaqService:
+    faq = FaqService(db)
+    await faq.replace_all(parse_faq(SAMPLE_FAQ))
+    return faq
+
+
+async def test_the_question_itself_is_answered(service: FaqService) -> None:
+    decision = await service.ask("Where are the picket lines?")
+    assert decision.kind == "answer" and decision.entry.id == "picket-sites"
+    assert decision.entry.answer.startswith("Outside every clinic")
+
+
+async def test_synonyms_and_shorthand(service: FaqService) -> None:
+    decision = await service.ask("my sup threatened to write me up for striking")
+    assert decision.answer.candidates[0].entry_id == "retaliation"
+    assert (await service.ask("where do we protest")).answer.candidates[0].entry_id == (
+        "picket-sites"
+    )
+
+
+async def test_typos_are_tolerated(service: FaqService) -> None:
+    decision = await service.ask("how do i reprot retalation")
+    assert decision.kind == "answer" and decision.entry.id == "retaliation"
+    assert any(u.corrected for u in decision.units)
+
+
+async def test_spanish_question_finds_english_answer(service: FaqService) -> None:
+    decision = await service.ask("¿cuánto pagan por turno de huelga?")
+    assert decision.language == "es"
+    assert decision.answer.candidates[0].entry_id == "strike-pay"
+
+
+async def test_spanish_entry_preferred_for_spanish_question(service: FaqService) -> None:
+    spanish = await service.ask("¿pierdo el seguro médico?", language="es")
+    assert spanish.kind == "answer" and spanish.entry.id == "seguro"
+    english = await service.ask("will I lose my medical insurance?", language="en")
+    assert english.kind == "answer" and english.entry.id == "health-insurance"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what's the wifi password", "who won the game last night", "best tacos near here", "hi"],
+)
+async def test_out_of_scope_is_unknown(service: FaqService, text: str) -> None:
+    decision = await service.ask(text)
+    assert decision.kind == "unknown" and decision.entry is None and not decision.suggestions
+
+
+async def test_partly_related_question_is_not_answered_confidently(service: FaqService) -> None:
+    decision = await service.ask("where do i park at the medical center")
+    assert decision.kind != "answer"
+
+
+async def test_close_call_gets_suggestions(service: FaqService) -> None:
+    decision = await service.ask("ballot")
+    assert decision.kind == "suggest"
+    ids = [e.id for e in decision.suggestions]
+    assert set(ids) == {"secret-ballot", "how-to-vote"} and len(ids) <= MAX_SUGGESTIONS
+
+
+async def test_edits_are_seen_immediately(service: FaqService) -> None:
+    assert (await service.ask("what is the wifi password")).kind == "unknown"
+    wifi = FaqEntry("wifi", "What is the wifi password at the union hall?", "It is on the wall.")
+    assert await service.add(wifi)
+    decision = await service.ask("what is the wifi password")
+    assert decision.kind == "answer" and decision.entry.id == "wifi"
+    assert await service.update(FaqEntry("wifi", "Union hall internet?", "Ask the front desk."))
+    assert (await service.ask("union hall internet")).entry.answer == "Ask the front desk."
+    assert await service.remove("wifi")
+    assert (await service.ask("union hall internet")).kind == "unknown"
+
+
+async def test_entries_from_an_older_analyzer_are_reindexed(db: Database) -> None:
+    first = FaqService(db)
+    await first.replace_all(parse_faq(SAMPLE_FAQ))
+    await db.execute("UPDATE faq_entries SET title_terms = '', body_terms = '', terms_version = 0")
+    fresh = FaqService(db)
+    decision = await fresh.ask("Where are the picket lines?")
+    assert decision.kind == "answer" and decision.entry.id == "picket-sites"
+    assert await db.fetchval("SELECT COUNT(*) FROM faq_entries WHERE terms_version = 0") == 0
+
+
+async def test_empty_faq_knows_nothing(db: Database) -> None:
+    assert (await FaqService(db).ask("how much is strike pay")).kind == "unknown"
+
+
+def test_decide_thresholds() -> None:
+    strong = Candidate("a", 5.0, 1.0, 1.0)
+    assert decide([strong]).kind == "answer"
+    assert decide([strong, Candidate("b", 5.0, 1.0, 1.0)]).kind == "suggest"  # a tie
+    assert decide([Candidate("a", 9.0, 1.0, 0.0)]).kind == "unknown"  # only the answer text
+    assert decide([Candidate("a", 9.0, 0.3, 0.3)]).kind == "unknown"  # too little covered
+    weak = Candidate("a", 9.0, ANSWER_AT - 0.1, ANSWER_AT - 0.1)
+    assert decide([weak]).kind == "suggest"
+    assert decide([]).kind == "unknown"
+    # a translation of the best entry is not a rival
+    twin = Candidate("b", 5.0, 1.0, 1.0, language="es")
+    assert decide([strong, twin]).kind == "answer"
