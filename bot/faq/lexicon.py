@@ -230,7 +230,8 @@ settings: settings, setting, profile, preferences, preference, account | configu
     ajustes, preferencias, cuenta
 language: language, languages, spanish, english, translate, translation | idioma, idiomas, lengua,
     espanol, ingles, traducir
-mute: mute, muted, unmute, silence, silent, turn off, switch off, unsubscribe, opt out,
+mute: mute, muted, unmute, silence, silent, turn off, turn this off, turn it off, shut this off,
+    shut it off, switch off, unsubscribe, opt out,
     notifications, notification, alerts, too many messages, stop messages, stop texting, pause,
     spam, annoying | silenciar, silencio, notificaciones, notificacion, desactivar, apagar, dejar
     de recibir, alertas
