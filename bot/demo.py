@@ -10,9 +10,17 @@ import logging
 import tempfile
 from pathlib import Path
 
-from bot.sandbox.harness import Sandbox
+from bot.roster import import_roster, parse_roster
+from bot.sandbox.harness import SANDBOX_SECRET, Sandbox
+from bot.sandbox.users import SimUser
 
 ADMIN_ID = 7001
+ROSTER = """member_id,first_name,last_name,phone,worksite,classification,status,language
+10001,Ana,Reyes,(213) 555-0142,Downey Medical Center,Psychologist,good_standing,
+10002,Ben,Okafor,213-555-0199,Downey Medical Center,Clinical Social Worker,good_standing,
+10003,Lucía,García,+1 213 555 0166,Irvine Medical Center,Psychiatric Nurse,good_standing,es
+10005,Sam,Morales,213.555.0101,Downey Medical Center,Addiction Counselor,good_standing,
+"""
 
 
 async def run_demo() -> str:
@@ -20,17 +28,34 @@ async def run_demo() -> str:
     logging.basicConfig(level=logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="unionbot-demo-") as folder:
         async with Sandbox(Path(folder), admin_ids=(ADMIN_ID,)) as sandbox:
-            ana = sandbox.user("Ana", last_name="Reyes")
-            lucia = sandbox.user("Lucía", language_code="es")
+            services = sandbox.services
+            await import_roster(services.roster, parse_roster(ROSTER, SANDBOX_SECRET))
             rosa = sandbox.user("Rosa", last_name="Chair", user_id=ADMIN_ID)
-            for person, text in (
-                (ana, "/start"),
-                (ana, "/help"),
-                (lucia, "/start"),
-                (rosa, "/help"),
-                (rosa, "/backup"),
-                (ana, "/strike"),
-            ):
-                await person.send(text)
+            sam = sandbox.user("Sam", last_name="Morales")
+            ana = sandbox.user("Ana", last_name="Reyes")
+            ben = sandbox.user("Ben", last_name="Okafor")
+            lucia = sandbox.user("Lucía", language_code="es")
+
+            async def step(user: SimUser, action: str, *args: str) -> None:
+                await getattr(user, action)(*args)
                 await sandbox.settle()
+
+            # The union's admin makes Sam a steward (as with `unionbot roles grant`).
+            await step(rosa, "send", "/start")
+            await step(sam, "share_contact", "213.555.0101")
+            await step(rosa, "send", "/promote 10005 steward")
+            # Ana verifies with her own phone number.
+            await step(ana, "send", "/start")
+            await step(ana, "share_contact", "(213) 555-0142")
+            await step(ana, "send", "/me")
+            # Ben's phone changed: he uses his member ID, and Sam vouches for him.
+            await step(ben, "share_contact", "+1 310 555 0000")
+            for text in ("🪪 Use my member ID", "10002", "Okafor"):
+                await step(ben, "send", text)
+            await step(sam, "press", "✅ Approve")
+            # Lucía's phone is in Spanish.
+            await step(lucia, "send", "/start")
+            await step(lucia, "share_contact", "+1 213 555 0166")
+            await step(rosa, "send", "/backup")
+            await step(ana, "send", "/strike")
             return sandbox.emulator.render_transcript()

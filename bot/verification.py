@@ -112,6 +112,7 @@ class VerificationService:
         if self._on_roster(person):
             return Outcome.ALREADY_VERIFIED
         now = self._now()
+        await self.requests.forget_attempts_before(now - 3600)  # kept only for the limit
         if await self.requests.attempts_since(person.telegram_id, now - 3600) >= ATTEMPTS_PER_HOUR:
             await self.audit.record(person.actor, "verify.rate_limited")
             return Outcome.RATE_LIMITED

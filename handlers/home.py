@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from telegram import (
+    Bot,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
     ReplyKeyboardMarkup,
-    Update,
 )
 
 from bot.i18n import Safe, t
 from bot.people import Person
-from bot.services import BotContext
 from handlers.callbacks import pack
-from handlers.common import reply
 
 
 def verify_keyboard(language: str) -> ReplyKeyboardMarkup:
@@ -29,8 +27,8 @@ def verify_keyboard(language: str) -> ReplyKeyboardMarkup:
     )
 
 
-async def send_home(update: Update, context: BotContext, person: Person) -> None:
-    """A verified member's home: where they stand and what to tap next."""
+async def send_home(bot: Bot, person: Person) -> None:
+    """A verified member's home, in their private chat: where they stand, what to tap next."""
     language = person.language
     worksite = person.member.worksite if person.member else None
     part = t(language, "start.home_worksite", worksite=worksite) if worksite else Safe("")
@@ -46,4 +44,6 @@ async def send_home(update: Update, context: BotContext, person: Person) -> None
             ]
         ]
     )
-    await reply(update, t(language, "start.home", worksite_part=part), reply_markup=buttons)
+    await bot.send_message(
+        person.telegram_id, t(language, "start.home", worksite_part=part), reply_markup=buttons
+    )

@@ -28,7 +28,7 @@ async def start(update: Update, context: BotContext) -> None:
     welcome = t(person.language, "start.welcome", union=context.services.settings.union_name)
     if person.verified:
         await reply(update, welcome)
-        await send_home(update, context, person)
+        await send_home(context.bot, person)
         return
     await reply(
         update,

@@ -25,7 +25,7 @@ from telegram.ext import (
 from bot.i18n import LANGUAGES, Safe, t
 from bot.people import Person
 from bot.services import BotContext
-from bot.verification import MAX_TYPED, Decision, Outcome, Result, name_matches
+from bot.verification import MAX_TYPED, Decision, Outcome, Result, Review, name_matches
 from handlers.callbacks import pack, pattern, unpack
 from handlers.common import person_of, reply
 from handlers.home import send_home
@@ -99,7 +99,7 @@ async def on_contact(update: Update, context: BotContext) -> None:
     )
     person = await tell_outcome(update, context, person, result)
     if person.verified:
-        await send_home(update, context, person)
+        await send_home(context.bot, person)
 
 
 # -- the member-ID form --------------------------------------------------------
@@ -250,7 +250,7 @@ async def on_review(update: Update, context: BotContext) -> None:
     assert review.request is not None
     decider = query.from_user.first_name
     await close_review_messages(context, review.request, decider)
-    await tell_requester(context, review.request, review.decision)
+    await tell_requester(context, review)
 
 
 async def close_review_messages(
@@ -273,13 +273,18 @@ async def close_review_messages(
             log.info("could not update request %s in chat %s: %s", request.id, chat_id, exc)
 
 
-async def tell_requester(
-    context: BotContext, request: VerificationRequest, decision: Decision
-) -> None:
-    key = "verify.approved" if decision is Decision.APPROVED else "verify.rejected"
+async def tell_requester(context: BotContext, review: Review) -> None:
+    """Tell the person the outcome; an approved member also gets their home menu."""
+    request = review.request
+    assert request is not None
     language = request.language if request.language in LANGUAGES else "en"
+    approved = review.decision is Decision.APPROVED
     try:
-        await context.bot.send_message(request.telegram_id, t(language, key))
+        await context.bot.send_message(
+            request.telegram_id, t(language, "verify.approved" if approved else "verify.rejected")
+        )
+        if approved and review.member is not None:
+            await send_home(context.bot, Person(request.telegram_id, language, review.member))
     except TelegramError as exc:
         log.info("could not tell requester of request %s: %s", request.id, exc)
 

@@ -105,7 +105,11 @@ async def test_demo_plays_the_scene() -> None:
     transcript = await run_demo()
     assert "Ana ▶ /start" in transcript
     assert "Welcome to Local 1199's member bot" in transcript
-    assert "Bienvenida/o" in transcript
+    assert "Ana ▶ [own contact (213) 555-0142]" in transcript
+    assert "bot ▷ Ana: ✅ You're verified, Ana. Welcome!" in transcript
+    assert "Sam ▶ [ ✅ Approve ]" in transcript and "✅ Approved by Sam." in transcript
+    assert "bot ▷ Ben: ✅ A steward confirmed your membership" in transcript
+    assert "Ya estás verificado/a, Lucía" in transcript
     assert "Backup saved" in transcript
     assert "I don't know the command /strike" in transcript
 

@@ -216,3 +216,21 @@ async def test_membership_links_to_one_account(union: Union) -> None:
     await verify_by_contact(sandbox, impostor, "A1")
     assert "already linked to another Telegram account" in impostor.inbox[-1].text
     assert (await union.member("A1")).telegram_id == ana.id
+
+
+async def test_relinking_needs_a_steward(union: Union) -> None:
+    sandbox, sam = union.sandbox, union.sam
+    old_phone = sandbox.user("Ana")
+    await verify_by_contact(sandbox, old_phone, "A1")
+    new_phone = sandbox.user("Ana (new phone)")
+    for text in ("/verify", "A1", "Reyes"):
+        await new_phone.send(text)
+    await sandbox.settle()
+    request = await sam.next_message()
+    assert "already linked to another Telegram account; approving moves the link" in request.text
+    assert (await union.member("A1")).telegram_id == old_phone.id  # nothing moves before review
+    await sam.press("✅ Approve", request)
+    await sandbox.settle()
+    assert (await union.member("A1")).telegram_id == new_phone.id
+    await old_phone.send("/me")
+    assert "not verified" in (await old_phone.wait_for()).text
