@@ -196,6 +196,10 @@ class FaqRepository:
         )
         return [(r[0], r[1], r[2], r[3]) for r in rows]
 
+    async def data_version(self) -> int:
+        """SQLite's counter of commits made by other connections to this database file."""
+        return await self.db.fetchval("PRAGMA data_version")
+
     async def reindex(self, entries: Iterable[FaqEntry]) -> int:
         """Recompute the index terms of `entries` (after the analyzer changed)."""
         rows = []

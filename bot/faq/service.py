@@ -60,11 +60,13 @@ class FaqService:
         self._stats = IndexStats()
         self._corrector = Corrector(())
         self._loaded = False
+        self._data_version: int | None = None
 
     # -- keeping the view current ------------------------------------------------
 
     async def reload(self) -> int:
         """Re-read the FAQ (re-indexing rows written by another analyzer version)."""
+        self._data_version = await self.repo.data_version()
         stored = await self.repo.index_terms()
         stale = {entry_id for entry_id, _, _, version in stored if version != ANALYZER_VERSION}
         entries = await self.repo.all()
@@ -92,7 +94,9 @@ class FaqService:
         return len(entries)
 
     async def _ensure_loaded(self) -> None:
-        if not self._loaded:
+        # Another process (`unionbot faq load` while the bot runs) may have changed the
+        # FAQ: SQLite's data_version moves whenever another connection commits.
+        if not self._loaded or await self.repo.data_version() != self._data_version:
             await self.reload()
 
     async def replace_all(self, entries: Sequence[FaqEntry]) -> int:

@@ -150,3 +150,14 @@ def test_decide_thresholds() -> None:
     # a translation of the best entry is not a rival
     twin = Candidate("b", 5.0, 1.0, 1.0, language="es")
     assert decide([strong, twin]).kind == "answer"
+
+
+async def test_faq_loaded_by_another_process_is_picked_up(db: Database) -> None:
+    running = FaqService(db)  # the bot
+    await running.replace_all(parse_faq(SAMPLE_FAQ))
+    assert (await running.ask("what is the wifi password at the union hall")).kind == "unknown"
+    async with Database(db.path) as other:  # `unionbot faq load` in another process
+        wifi = FaqEntry("wifi", "What is the wifi password at the union hall?", "On the wall.")
+        await FaqService(other).add(wifi)
+    decision = await running.ask("what is the wifi password at the union hall")
+    assert decision.kind == "answer" and decision.entry.id == "wifi"
