@@ -1,0 +1,1 @@
+"""FAQ answering: file format, text analysis, ranking and decision, service, commands."""
