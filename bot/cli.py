@@ -128,9 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("path", type=Path, metavar="PATH", help="file (or folder) to write")
     backup.set_defaults(handler=cmd_backup)
 
-    from bot import membership_cli  # feature commands import CommandError from here
+    # Feature commands import CommandError from this module, so they are loaded here.
+    from bot import membership_cli
+    from bot.faq import cli as faq_cli
 
-    membership_cli.add_commands(commands)
+    for feature in (membership_cli, faq_cli):
+        feature.add_commands(commands)
     return parser
 
 

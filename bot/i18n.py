@@ -21,9 +21,20 @@ class Safe(str):
 
 @cache
 def catalog(language: str) -> dict[str, str]:
-    """The flat key -> template catalog for one language."""
-    text = resources.files("bot.locales").joinpath(f"{language}.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    """The flat key -> template catalog for one language: every bot/locales/<lang>/*.yaml.
+
+    Each feature keeps its text in its own file; a key defined twice is a mistake.
+    """
+    merged: dict[str, str] = {}
+    folder = resources.files("bot.locales").joinpath(language)
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        for key, value in (yaml.safe_load(entry.read_text("utf-8")) or {}).items():
+            if key in merged:
+                raise KeyError(f"{language}/{entry.name}: {key} is defined twice")
+            merged[key] = value
+    return merged
 
 
 def placeholders(template: str) -> set[str]:
