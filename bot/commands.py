@@ -40,7 +40,5 @@ def commands_for(role: Role | None) -> list[Command]:
     if role is None:
         return [c for c in COMMANDS if c.role is None]
     return [
-        c
-        for c in COMMANDS
-        if not c.unverified_only and (c.role is None or role.at_least(c.role))
+        c for c in COMMANDS if not c.unverified_only and (c.role is None or role.at_least(c.role))
     ]

@@ -10,12 +10,14 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.delivery import DeliveryService
 from bot.roles import RolesService
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.verification import VerificationService
 from storage.audit import AuditLog
 from storage.database import Database
+from storage.delivery import DeliveryRepository
 from storage.invites import InvitesRepository
 from storage.jobs import JobsRepository
 from storage.members import MembersRepository
@@ -35,6 +37,7 @@ class Services:
     roster: RosterRepository
     verification: VerificationService
     roles: RolesService
+    delivery: DeliveryService
 
     @classmethod
     def create(cls, settings: Settings) -> Services:
@@ -57,6 +60,7 @@ class Services:
                 scheduler.clock,
             ),
             roles=RolesService(members, audit),
+            delivery=DeliveryService(DeliveryRepository(db), members, settings.default_language),
         )
 
     def now(self) -> datetime:
