@@ -1,0 +1,1 @@
+"""Workload surveys: YAML definitions, one-question-at-a-time answering, private tallies."""

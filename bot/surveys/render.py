@@ -1,0 +1,392 @@
+"""Results as people read them: chat text with bars, PNG charts, CSV and JSON exports.
+
+Text that came from a survey file is escaped like anything else a person typed.
+Free-text answers never appear here except in the leaders' CSV export.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot import charts
+from bot.i18n import Safe, t
+from bot.privacy import MIN_GROUP, OTHER, merge_counts
+from bot.surveys.model import Question, say
+from bot.surveys.tally import Results, Summary, Tally, summarize
+
+MESSAGE_LIMIT = 3800  # Telegram allows 4096; leave room for entities
+HISTOGRAM_BINS = 5
+
+
+def fmt(value: float) -> str:
+    """1 decimal at most: 7.25 -> '7.3', 7.0 -> '7'."""
+    return f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.0f}"
+
+
+def group_name(language: str, group: str) -> str:
+    return t(language, "survey.other") if group == OTHER else group
+
+
+def option_label(question: Question, value: float, language: str) -> str:
+    """What a stored value means: an option's text, a scale point, or the number."""
+    if question.type in ("single", "multiple"):
+        index = int(value)
+        return say(question.options[index].text, language) if index < len(question.options) else "?"
+    if question.type == "scale":
+        label = ""
+        if value == question.min and question.min_label:
+            label = f" · {say(question.min_label, language)}"
+        elif value == question.max and question.max_label:
+            label = f" · {say(question.max_label, language)}"
+        return f"{fmt(value)}{label}"
+    return fmt(value)
+
+
+def choice_rows(question: Question, tally: Tally, language: str) -> list[tuple[str, int]]:
+    """(label, count) for every option or scale point, in the survey's order."""
+    if question.type == "scale":
+        points = [float(p) for p in question.scale_points()]
+    else:
+        points = [float(i) for i in range(len(question.options))]
+    return [(option_label(question, p, language), tally.counts.get(p, 0)) for p in points]
+
+
+def bins(summary: Summary, integer: bool) -> list[tuple[float, float]]:
+    """Equal-width bins over the answers' range (whole-number edges for whole numbers)."""
+    low, high = summary.low, summary.high
+    if high == low:
+        return [(low, high)]
+    width = (high - low) / HISTOGRAM_BINS
+    if integer:
+        width = max(1.0, float(int(width + 0.999)))
+    edges, start = [], low
+    while start <= high:
+        edges.append((start, start + width))
+        start += width
+    return edges
+
+
+def binned(tally: Tally, question: Question) -> list[tuple[str, int]]:
+    summary = summarize(tally.counts)
+    assert summary is not None
+    rows = []
+    edges = bins(summary, question.integer)
+    for number, (low, high) in enumerate(edges):
+        last = number == len(edges) - 1
+        count = sum(c for v, c in tally.counts.items() if low <= v < high or (last and v == high))
+        if question.integer:
+            label = fmt(low) if high - low <= 1 else f"{fmt(low)}–{fmt(high - 1)}"
+        else:
+            label = f"{fmt(low)}–{fmt(high)}"
+        rows.append((label, count))
+    return rows
+
+
+def summary_line(language: str, question: Question, tally: Tally) -> Safe:
+    summary = summarize(tally.counts)
+    assert summary is not None
+    unit = f" {say(question.unit, language)}" if question.unit else ""
+    return t(
+        language, "survey.res_stats", mean=fmt(summary.mean), median=fmt(summary.median),
+        q1=fmt(summary.q1), q3=fmt(summary.q3), low=fmt(summary.low), high=fmt(summary.high),
+        unit=unit,
+    )  # fmt: skip
+
+
+def bars(rows: Sequence[tuple[str, int]], total: int) -> str:
+    escaped = [(html.escape(label, quote=False), count) for label, count in rows]
+    return "\n".join(charts.text_bars(escaped, total))
+
+
+def question_block(language: str, number: int, entry: Any) -> str:
+    """One question's results: heading, then bars or statistics, then its breakdown."""
+    question: Question = entry.question
+    tally: Tally = entry.overall
+    lines = [
+        t(language, "survey.res_question", number=number, text=say(question.text, language),
+          answered=tally.answered)
+    ]  # fmt: skip
+    if question.type == "text":
+        lines.append(t(language, "survey.res_text", count=tally.answered))
+        return "\n".join(lines)
+    if not tally.shown:
+        lines.append(t(language, "survey.res_too_few", minimum=MIN_GROUP))
+        return "\n".join(lines)
+    if question.type in ("single", "multiple", "scale"):
+        lines.append(bars(choice_rows(question, tally, language), tally.answered))
+    if question.type in ("scale", "number"):
+        lines.append(summary_line(language, question, tally))
+    if question.type == "number":
+        lines.append(bars(binned(tally, question), tally.answered))
+    if question.type == "multiple":
+        lines.append(t(language, "survey.res_multiple"))
+    if entry.groups is not None:
+        lines.append(breakdown_lines(language, question, entry.groups))
+    return "\n".join(lines)
+
+
+def breakdown_lines(language: str, question: Question, groups: dict[str, Tally]) -> str:
+    if not groups:
+        return t(language, "survey.res_no_breakdown", minimum=MIN_GROUP)
+    lines = []
+    for name in sorted(groups, key=lambda g: (g == OTHER, g)):
+        tally = groups[name]
+        label = group_name(language, name)
+        if question.type in ("scale", "number"):
+            summary = summarize(tally.counts)
+            assert summary is not None
+            detail = t(language, "survey.res_group_stats", mean=fmt(summary.mean),
+                       median=fmt(summary.median))  # fmt: skip
+        else:
+            top = sorted(choice_rows(question, tally, language), key=lambda r: -r[1])[:3]
+            detail = " · ".join(
+                f"{html.escape(label_, quote=False)} {charts.percent(count, tally.answered)}"
+                for label_, count in top
+                if count
+            )
+        lines.append(t(language, "survey.res_group", group=label, n=tally.answered,
+                       detail=Safe(detail)))  # fmt: skip
+    return "\n".join(lines)
+
+
+def when(timestamp: int, tz: ZoneInfo) -> str:
+    return datetime.fromtimestamp(timestamp, tz).strftime("%Y-%m-%d %H:%M")
+
+
+def results_messages(
+    language: str, results: Results, closes_at: int, tz: ZoneInfo, scope: str | None = None
+) -> list[Safe]:
+    """The results in chat: a header and one block per question, split to fit messages."""
+    survey = results.survey
+    state = t(
+        language, "survey.res_open" if results.state == "open" else "survey.res_closed",
+        at=when(closes_at, tz),
+    )  # fmt: skip
+    header = [
+        t(language, "survey.res_title", title=say(survey.title, language)),
+        t(language, "survey.res_count", responses=results.responses, audience=results.audience,
+          rate=charts.percent(results.responses, results.audience)),
+        state,
+    ]  # fmt: skip
+    if scope:
+        header.append(t(language, "survey.res_scope", worksites=scope))
+    if not results.shown:
+        header.append(t(language, "survey.res_hidden", minimum=MIN_GROUP))
+        return [Safe("\n".join(header))]
+    if results.by:
+        dimension = t(language, f"survey.by_{results.by}")
+        if results.group_responses:
+            groups = " · ".join(
+                f"{html.escape(group_name(language, g), quote=False)} {n}"
+                for g, n in sorted(
+                    results.group_responses.items(), key=lambda i: (i[0] == OTHER, i[0])
+                )
+            )
+            header.append(
+                t(language, "survey.res_groups", dimension=dimension, groups=Safe(groups))
+            )
+        header.append(t(language, "survey.res_merged", minimum=MIN_GROUP))
+    blocks = ["\n".join(header)]
+    for number, entry in enumerate(results.questions, 1):
+        blocks.append(question_block(language, number, entry))
+    return [Safe(m) for m in pack_blocks(blocks)]
+
+
+def pack_blocks(blocks: list[str]) -> list[str]:
+    """Join blocks into as few messages as fit Telegram's length limit."""
+    messages: list[str] = []
+    for block in blocks:
+        if messages and len(messages[-1]) + 2 + len(block) <= MESSAGE_LIMIT:
+            messages[-1] += "\n\n" + block
+        else:
+            messages.append(block[:MESSAGE_LIMIT])
+    return messages
+
+
+# -- charts ---------------------------------------------------------------------
+
+
+def chart_images(language: str, results: Results) -> list[tuple[str, bytes]]:
+    """One PNG per question that has something to show: (caption, png)."""
+    if not results.shown:
+        return []
+    images = []
+    for number, entry in enumerate(results.questions, 1):
+        question, tally = entry.question, entry.overall
+        if question.type == "text" or not tally.shown:
+            continue
+        title = f"{number}. {say(question.text, language)}"[:90]
+        note = t(
+            language,
+            "survey.chart_note",
+            answered=tally.answered,
+            title=say(results.survey.title, language),
+        )
+        if question.type == "number":
+            values = [v for v, c in sorted(tally.counts.items()) for _ in range(c)]
+            unit = say(question.unit, language) if question.unit else ""
+            png = charts.histogram(title, values, bins=min(10, len(tally.counts)) or 1, unit=unit)
+        else:
+            rows = choice_rows(question, tally, language)
+            png = charts.bar_chart(title, [r[0] for r in rows], [r[1] for r in rows], note=note)
+        images.append((f"{number}. {say(question.text, language)}"[:200], png))
+        if entry.groups:
+            images.append(_breakdown_chart(language, number, entry, results.by or ""))
+    return images
+
+
+def _breakdown_chart(language: str, number: int, entry: Any, by: str) -> tuple[str, bytes]:
+    """Per group: the mean (numbers, scales) or each option's share (choices)."""
+    question: Question = entry.question
+    title = (
+        f"{number}. {say(question.text, language)}"[:70] + f" — {t(language, f'survey.by_{by}')}"
+    )
+    labels: list[str] = []
+    values: list[float] = []
+    groups = entry.groups
+    for name in sorted(groups, key=lambda g: (g == OTHER, g)):
+        tally = groups[name]
+        if question.type in ("scale", "number"):
+            summary = summarize(tally.counts)
+            assert summary is not None
+            labels.append(f"{group_name(language, name)} (n={tally.answered})")
+            values.append(round(summary.mean, 2))
+        else:
+            for label, count in choice_rows(question, tally, language):
+                labels.append(f"{group_name(language, name)}: {label}")
+                values.append(count)
+    note = t(language, "survey.chart_breakdown_note", minimum=MIN_GROUP)
+    return title, charts.bar_chart(title, labels, values, note=note)
+
+
+# -- exports ----------------------------------------------------------------------
+
+ExportRow = tuple[
+    int, "str | None", "str | None", "int | None", "int | None", "float | None", "str | None"
+]
+
+
+def safe_groups(rows: list[tuple[str | None, str | None]]) -> list[tuple[str, str]]:
+    """Generalise (worksite, classification) so every combination covers >= MIN_GROUP rows.
+
+    Worksites under the threshold become "Other"; then, within each worksite, so do
+    classifications. No row of an export then stands out by where or what someone works.
+    """
+    sites = merge_counts(_counts(w for w, _ in rows))
+    mapped = [(w if w in sites and w != OTHER else OTHER, c or OTHER) for w, c in rows]
+    per_site: dict[str, dict[str | None, int]] = {}
+    for site, classification in mapped:
+        bucket = per_site.setdefault(site, {})
+        bucket[classification] = bucket.get(classification, 0) + 1
+    kept = {site: merge_counts(counts) for site, counts in per_site.items()}
+    return [(site, c if c in kept[site] else OTHER) for site, c in mapped]
+
+
+def _counts(values: Any) -> dict[str | None, int]:
+    counts: dict[str | None, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def export_csv(
+    results: Results,
+    rows: list[Any],
+    *,
+    include_text: bool,
+    member_ids: Callable[[int], str] | None = None,
+) -> str:
+    """One row per response; answers in English; groups generalised (see safe_groups).
+
+    `member_ids` (confidential surveys only) turns the stored member link into a roster id.
+    """
+    survey = results.survey
+    responses: dict[int, dict[str, Any]] = {}
+    for response, worksite, classification, member, question, value, text in rows:
+        entry = responses.setdefault(
+            response, {"group": (worksite, classification), "member": member, "answers": {}}
+        )
+        if question is None or not 0 <= question < len(survey.questions):
+            continue
+        q = survey.questions[question]
+        if q.type == "multiple":
+            if value is not None and value >= 0:
+                entry["answers"].setdefault(q.id, []).append(q.options[int(value)].id)
+        elif q.type == "single":
+            entry["answers"][q.id] = q.options[int(value)].id
+        elif q.type == "text":
+            entry["answers"][q.id] = text if include_text else ""
+        else:
+            entry["answers"][q.id] = fmt(value) if value is not None else ""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    questions = [q for q in survey.questions if include_text or q.type != "text"]
+    header = ["worksite", "classification", *(q.id for q in questions)]
+    if member_ids is not None:
+        header.insert(0, "member_id")
+    writer.writerow(header)
+    if len(responses) < MIN_GROUP:
+        return buffer.getvalue()
+    entries = list(responses.values())
+    groups = safe_groups([e["group"] for e in entries])
+    for entry, (site, classification) in zip(entries, groups, strict=True):
+        answers = entry["answers"]
+        row = [site, classification]
+        for q in questions:
+            value = answers.get(q.id, "")
+            row.append(";".join(value) if isinstance(value, list) else value)
+        if member_ids is not None:
+            row.insert(0, member_ids(entry["member"]) if entry["member"] else "")
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def results_json(results: Results) -> dict[str, Any]:
+    """The same numbers as in chat, for scripts (English labels)."""
+    survey = results.survey
+    out: dict[str, Any] = {
+        "survey": results.slug, "title": say(survey.title, "en"), "state": results.state,
+        "responses": results.responses, "audience": results.audience,
+        "response_rate": round(results.rate, 4), "minimum_group": MIN_GROUP,
+        "by": results.by, "groups": results.group_responses if results.by else None,
+        "questions": [],
+    }  # fmt: skip
+    if not results.shown:
+        out["hidden"] = True
+        return out
+    for entry in results.questions:
+        out["questions"].append(_question_json(entry.question, entry.overall, entry.groups))
+    return out
+
+
+def _question_json(
+    question: Question, tally: Tally, groups: dict[str, Tally] | None
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": question.id, "type": question.type, "text": say(question.text, "en"),
+        "answered": tally.answered,
+    }  # fmt: skip
+    if question.type == "text" or not tally.shown:
+        data["hidden"] = question.type != "text"
+        return data
+    if question.type in ("single", "multiple", "scale"):
+        data["counts"] = {label: count for label, count in choice_rows(question, tally, "en")}
+    if question.type in ("scale", "number"):
+        summary = summarize(tally.counts)
+        assert summary is not None
+        data["stats"] = {
+            "mean": round(summary.mean, 3), "median": summary.median, "q1": summary.q1,
+            "q3": summary.q3, "min": summary.low, "max": summary.high,
+        }  # fmt: skip
+    if groups is not None:
+        data["groups"] = {
+            name: _question_json(question, group, None) for name, group in groups.items()
+        }
+        data["groups_suppressed"] = not groups
+    return data

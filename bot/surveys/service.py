@@ -1,0 +1,527 @@
+"""Surveys as the bot runs them: loading, opening, reminding, answering, closing, results.
+
+Every member action re-reads the survey, the member's progress and eligibility from the
+database: buttons carry only ids and positions, which are checked against both.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from bot.delivery import Button, Outgoing
+from bot.i18n import LANGUAGES, t
+from bot.surveys import flow
+from bot.surveys.definition import parse_survey
+from bot.surveys.model import Question, Survey, say
+from bot.surveys.render import when
+from bot.surveys.tally import ANSWERED, Results, build
+from storage.members import Member, MembersRepository, Role
+from storage.surveys import Progress, StoredAnswer, StoredSurvey, SurveysRepository
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from bot.delivery import DeliveryService
+    from bot.scheduler import Scheduler
+    from storage.audit import AuditLog
+    from storage.database import Database
+    from storage.jobs import ScheduledJob
+
+log = logging.getLogger(__name__)
+
+OPEN_JOB, CLOSE_JOB, REMIND_JOB = "survey.open", "survey.close", "survey.remind"
+ACTIVE_WINDOW = 3600  # typed text goes to a survey touched within the last hour
+
+
+class Refusal(StrEnum):
+    """Why a member's survey action was not taken (each has a catalog text)."""
+
+    NOT_MEMBER = "not_member"
+    NOT_OPEN = "not_open"
+    CLOSED = "closed"
+    NOT_ELIGIBLE = "not_eligible"
+    DONE = "done"
+    STALE = "stale"
+    REQUIRED = "required"
+    TOO_MANY = "too_many"
+    NONE_CHOSEN = "none_chosen"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """Where a member is: a question (position < len) or the Submit step."""
+
+    stored: StoredSurvey
+    survey: Survey
+    position: int
+    answers: dict[str, Any]
+    resumed: bool = False
+
+    @property
+    def question(self) -> Question | None:
+        if self.position >= len(self.survey.questions):
+            return None
+        return self.survey.questions[self.position]
+
+    @property
+    def counter(self) -> tuple[int, int]:
+        return flow.counter(self.survey, self.answers, self.position)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result of a member action: the next step, a refusal, or a typed-answer problem."""
+
+    step: Step | None = None
+    refusal: Refusal | None = None
+    invalid: flow.Invalid | None = None
+    submitted: bool = False
+    missing: Question | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def survey_of(stored: StoredSurvey) -> Survey:
+    return Survey.from_json(stored.definition)
+
+
+class SurveyService:
+    """The survey feature's logic; handlers and the CLI call only this."""
+
+    def __init__(
+        self,
+        repo: SurveysRepository,
+        members: MembersRepository,
+        delivery: DeliveryService,
+        scheduler: Scheduler,
+        audit: AuditLog,
+        db: Database,
+        tz: ZoneInfo,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.repo = repo
+        self.members = members
+        self.delivery = delivery
+        self.scheduler = scheduler
+        self.audit = audit
+        self.db = db
+        self.tz = tz
+        self.clock = clock
+
+    def now(self) -> int:
+        return int(self.clock())
+
+    # -- defining -------------------------------------------------------------------
+
+    def parse(self, text: str, name: str) -> Survey:
+        """Validate a definition; raises SurveyFileError with every problem and its line."""
+        return parse_survey(text, name, self.tz, self.now())
+
+    async def store(self, survey: Survey, actor: str) -> StoredSurvey:
+        """Save a validated survey and arm its open, reminder and close timers (audited)."""
+        opens_at = survey.opens_at if survey.opens_at is not None else self.now()
+        stored = await self.repo.save(survey.to_json(), opens_at, actor)
+        await self.scheduler.schedule(OPEN_JOB, str(stored.pk), _at(opens_at), {})
+        for number, before in enumerate(survey.reminders, 1):
+            due = survey.closes_at - before
+            if due > opens_at:
+                await self.scheduler.schedule(
+                    REMIND_JOB, f"{stored.pk}:{number}", _at(due), {"number": number}
+                )
+        await self.scheduler.schedule(CLOSE_JOB, str(stored.pk), _at(survey.closes_at), {})
+        await self.audit.record(
+            actor, "survey.load", survey.id, questions=len(survey.questions),
+            opens_at=opens_at, closes_at=survey.closes_at, privacy=survey.privacy,
+        )  # fmt: skip
+        return stored
+
+    def register_jobs(self) -> None:
+        """Hang open, remind and close on the durable scheduler."""
+
+        async def open_job(job: ScheduledJob) -> None:
+            await self.open(int(job.key))
+
+        async def remind_job(job: ScheduledJob) -> None:
+            await self.remind(int(job.key.split(":")[0]), int(job.payload.get("number", 1)))
+
+        async def close_job(job: ScheduledJob) -> None:
+            await self.close(int(job.key))
+
+        self.scheduler.register(OPEN_JOB, open_job)
+        self.scheduler.register(REMIND_JOB, remind_job)
+        self.scheduler.register(CLOSE_JOB, close_job)
+
+    async def catch_up(self) -> None:
+        """Open, remind and close whatever is due (for surveys loaded from the command line)."""
+        now = self.now()
+        for stored in await self.repo.in_states("scheduled", "open"):
+            if stored.state == "scheduled" and stored.opens_at <= now < stored.closes_at:
+                await self.open(stored.pk)
+            if stored.closes_at <= now:
+                if stored.state == "scheduled":
+                    await self.repo.move(stored.pk, "scheduled", "open")
+                await self.close(stored.pk)
+                continue
+            reminders = survey_of(stored).reminders
+            due = [n for n, before in enumerate(reminders, 1) if stored.closes_at - before <= now]
+            if due and max(due) > stored.reminders_sent and stored.opens_at <= now:
+                await self.remind(stored.pk, max(due))
+
+    # -- opening, reminding, closing ------------------------------------------------------
+
+    async def audience(self, survey: Survey, worksites: list[str] | None = None) -> list[int]:
+        """Member ids the survey is for (optionally only some worksites: a steward's)."""
+        chosen = list(survey.worksites)
+        if worksites is not None:
+            chosen = [w for w in (chosen or worksites) if w in worksites]
+            if not chosen:
+                return []
+        return await self.members.audience(chosen, list(survey.classifications))
+
+    async def open(self, pk: int) -> int | None:
+        """Open the survey and announce it to its audience; the broadcast id."""
+        if not await self.repo.move(pk, "scheduled", "open"):
+            return None
+        stored = await self.repo.get(pk)
+        assert stored is not None
+        survey = survey_of(stored)
+        messages = {
+            lang: Outgoing(
+                t(lang, "survey.announce", title=say(survey.title, lang),
+                  closes=when(survey.closes_at, self.tz), minutes=_minutes(survey)),
+                ((Button(t(lang, "survey.start_button"), _start_data(pk)),),),
+            )
+            for lang in LANGUAGES
+        }  # fmt: skip
+        broadcast = await self.delivery.enqueue(
+            kind="survey.announce", subject=f"survey:{pk}",
+            recipients=await self.audience(survey), messages=messages, created_by="system",
+        )  # fmt: skip
+        await self.repo.set_announcement(pk, broadcast)
+        await self.audit.record("system", "survey.open", stored.slug, broadcast=broadcast)
+        return broadcast
+
+    async def remind(self, pk: int, number: int) -> int | None:
+        """Remind members who have not submitted yet (the bot sends it; nobody sees who)."""
+        if not await self.repo.claim_reminder(pk, number):
+            return None
+        stored = await self.repo.get(pk)
+        assert stored is not None
+        survey = survey_of(stored)
+        done = await self.repo.participants(pk)
+        recipients = [m for m in await self.audience(survey) if m not in done]
+        messages = {
+            lang: Outgoing(
+                t(lang, "survey.reminder", title=say(survey.title, lang),
+                  closes=when(survey.closes_at, self.tz)),
+                ((Button(t(lang, "survey.continue_button"), _start_data(pk)),),),
+            )
+            for lang in LANGUAGES
+        }  # fmt: skip
+        return await self.delivery.enqueue(
+            kind="survey.remind", subject=f"survey:{pk}", recipients=recipients,
+            messages=messages, created_by="system",
+        )  # fmt: skip
+
+    async def close(self, pk: int) -> bool:
+        """Close: freeze the audience size, discard unfinished answers, scrub traces."""
+        stored = await self.repo.get(pk)
+        if stored is None:
+            return False
+        audience = len(await self.audience(survey_of(stored)))
+        if not await self.repo.move(pk, "open", "closed", audience):
+            return False
+        await self.repo.discard_progress(pk)
+        for number in range(1, len(survey_of(stored).reminders) + 1):
+            await self.scheduler.cancel(REMIND_JOB, f"{pk}:{number}")
+        await self.scheduler.cancel(CLOSE_JOB, str(pk))
+        # Deleted progress rows linger in free pages and the WAL until rewritten.
+        await self.db.checkpoint_and_vacuum()
+        await self.audit.record("system", "survey.close", stored.slug, audience=audience)
+        return True
+
+    # -- members answering ------------------------------------------------------------
+
+    def eligible(self, survey: Survey, member: Member) -> bool:
+        if member.verified_at is None or not member.active or member.telegram_id is None:
+            return False
+        if survey.worksites and member.worksite not in survey.worksites:
+            return False
+        return not (survey.classifications and member.classification not in survey.classifications)
+
+    async def open_for(self, member: Member) -> list[tuple[StoredSurvey, str]]:
+        """Open surveys this member may take, each 'new', 'started' or 'done'."""
+        started = await self.repo.in_progress(member.id)
+        listed = []
+        for stored in await self.repo.in_states("open"):
+            if stored.closes_at <= self.now() or not self.eligible(survey_of(stored), member):
+                continue
+            if await self.repo.participated(stored.pk, member.id):
+                listed.append((stored, "done"))
+            else:
+                listed.append((stored, "started" if stored.pk in started else "new"))
+        return listed
+
+    async def _context(
+        self, pk: int, member: Member | None
+    ) -> tuple[StoredSurvey, Survey, Progress | None] | Refusal:
+        """The survey and the member's progress, or why they cannot answer it now."""
+        if member is None or member.verified_at is None:
+            return Refusal.NOT_MEMBER
+        stored = await self.repo.get(pk)
+        if stored is None or stored.state == "scheduled":
+            return Refusal.NOT_OPEN
+        if stored.state == "closed" or stored.closes_at <= self.now():
+            return Refusal.CLOSED
+        survey = survey_of(stored)
+        if not self.eligible(survey, member):
+            return Refusal.NOT_ELIGIBLE
+        if await self.repo.participated(pk, member.id):
+            return Refusal.DONE
+        return stored, survey, await self.repo.progress(pk, member.id)
+
+    async def begin(self, pk: int, member: Member | None) -> Outcome:
+        """Start, or resume where the member stopped."""
+        found = await self._context(pk, member)
+        if isinstance(found, Refusal):
+            return Outcome(refusal=found)
+        assert member is not None
+        stored, survey, progress = found
+        if progress is None:
+            position, answers = flow.first_position(survey), {}
+        else:
+            position, answers = progress.position, progress.answers
+        await self.repo.save_progress(pk, member.id, position, answers, self.now())
+        return Outcome(step=Step(stored, survey, position, answers, resumed=progress is not None))
+
+    async def _at_position(
+        self, pk: int, member: Member | None, position: int
+    ) -> tuple[StoredSurvey, Survey, dict[str, Any]] | Refusal:
+        found = await self._context(pk, member)
+        if isinstance(found, Refusal):
+            return found
+        stored, survey, progress = found
+        if progress is None or progress.position != position:
+            return Refusal.STALE  # an old message's button, or a forged one
+        return stored, survey, progress.answers
+
+    async def _advance(
+        self, member: Member, stored: StoredSurvey, survey: Survey, position: int,
+        answers: dict[str, Any],
+    ) -> Outcome:  # fmt: skip
+        answers = flow.kept_answers(survey, answers)
+        following = flow.next_position(survey, answers, position)
+        await self.repo.save_progress(stored.pk, member.id, following, answers, self.now())
+        return Outcome(step=Step(stored, survey, following, answers))
+
+    async def choose(self, pk: int, member: Member | None, position: int, option: int) -> Outcome:
+        """A single-choice option or scale point was pressed."""
+        found = await self._at_position(pk, member, position)
+        if isinstance(found, Refusal):
+            return Outcome(refusal=found)
+        assert member is not None
+        stored, survey, answers = found
+        question = survey.questions[position]
+        if question.type == "single" and 0 <= option < len(question.options):
+            value: Any = question.options[option].id
+        elif question.type == "scale" and option in question.scale_points():
+            value = option
+        else:
+            return Outcome(refusal=Refusal.STALE)
+        return await self._advance(
+            member, stored, survey, position, {**answers, question.id: value}
+        )
+
+    async def toggle(self, pk: int, member: Member | None, position: int, option: int) -> Outcome:
+        """A multiple-choice option was pressed: tick or untick it, respecting the maximum."""
+        found = await self._at_position(pk, member, position)
+        if isinstance(found, Refusal):
+            return Outcome(refusal=found)
+        assert member is not None
+        stored, survey, answers = found
+        question = survey.questions[position]
+        if question.type != "multiple" or not 0 <= option < len(question.options):
+            return Outcome(refusal=Refusal.STALE)
+        chosen = list(answers.get(question.id) or [])
+        option_id = question.options[option].id
+        if option_id in chosen:
+            chosen.remove(option_id)
+        elif question.max_choices is not None and len(chosen) >= question.max_choices:
+            step = Step(stored, survey, position, answers)
+            return Outcome(step=step, refusal=Refusal.TOO_MANY, extra={"max": question.max_choices})
+        else:
+            chosen.append(option_id)
+        ordered = [o.id for o in question.options if o.id in chosen]
+        answers = {**answers, question.id: ordered}
+        await self.repo.save_progress(pk, member.id, position, answers, self.now())
+        return Outcome(step=Step(stored, survey, position, answers))
+
+    async def done(self, pk: int, member: Member | None, position: int) -> Outcome:
+        """Done on a multiple-choice question."""
+        found = await self._at_position(pk, member, position)
+        if isinstance(found, Refusal):
+            return Outcome(refusal=found)
+        assert member is not None
+        stored, survey, answers = found
+        question = survey.questions[position]
+        if question.type != "multiple":
+            return Outcome(refusal=Refusal.STALE)
+        if not answers.get(question.id):
+            if not question.optional:
+                return Outcome(refusal=Refusal.NONE_CHOSEN)
+            answers = {**answers, question.id: None}
+        return await self._advance(member, stored, survey, position, answers)
+
+    async def skip(self, pk: int, member: Member | None, position: int) -> Outcome:
+        """Skip an optional question (a required one cannot be skipped, whatever is pressed)."""
+        found = await self._at_position(pk, member, position)
+        if isinstance(found, Refusal):
+            return Outcome(refusal=found)
+        assert member is not None
+        stored, survey, answers = found
+        if position >= len(survey.questions):
+            return Outcome(refusal=Refusal.STALE)
+        question = survey.questions[position]
+        if not question.optional:
+            return Outcome(refusal=Refusal.REQUIRED)
+        return await self._advance(member, stored, survey, position, {**answers, question.id: None})
+
+    async def back(self, pk: int, member: Member | None, position: int) -> Outcome:
+        """Go to the previous shown question; its answer is kept until changed."""
+        found = await self._at_position(pk, member, position)
+        if isinstance(found, Refusal):
+            return Outcome(refusal=found)
+        assert member is not None
+        stored, survey, answers = found
+        previous = flow.previous_position(survey, answers, position)
+        if previous is None:
+            return Outcome(refusal=Refusal.STALE)
+        await self.repo.save_progress(pk, member.id, previous, answers, self.now())
+        return Outcome(step=Step(stored, survey, previous, answers))
+
+    async def typed(self, member: Member | None, text: str) -> Outcome | None:
+        """A typed message: the answer to the member's current number or text question.
+
+        None when no survey is waiting for typing, so the text goes on to other features.
+        """
+        if member is None or member.verified_at is None:
+            return None
+        progress = await self.repo.active_progress(member.id, self.now() - ACTIVE_WINDOW)
+        if progress is None:
+            return None
+        stored = await self.repo.get(progress.survey)
+        if stored is None:
+            return None
+        survey = survey_of(stored)
+        if progress.position >= len(survey.questions):
+            return None
+        question = survey.questions[progress.position]
+        if not question.typed:
+            return None
+        found = await self._at_position(stored.pk, member, progress.position)
+        if isinstance(found, Refusal):
+            return Outcome(refusal=found)
+        value = flow.parse_typed(question, text)
+        if isinstance(value, flow.Invalid):
+            step = Step(stored, survey, progress.position, progress.answers)
+            return Outcome(step=step, invalid=value)
+        answers = {**progress.answers, question.id: value}
+        return await self._advance(member, stored, survey, progress.position, answers)
+
+    async def pause(self, member: Member | None) -> bool:
+        """Typed text stops going to surveys (until the member continues one)."""
+        return member is not None and await self.repo.pause(member.id)
+
+    async def submit(self, pk: int, member: Member | None) -> Outcome:
+        """Store the response anonymously and record participation; once per member."""
+        found = await self._context(pk, member)
+        if isinstance(found, Refusal):
+            return Outcome(refusal=found)
+        assert member is not None
+        _, survey, progress = found
+        if progress is None or progress.position != len(survey.questions):
+            return Outcome(refusal=Refusal.STALE)
+        missing = flow.missing(survey, progress.answers)
+        if missing is not None:
+            return Outcome(refusal=Refusal.MISSING, missing=missing)
+        rows = stored_answers(survey, flow.kept_answers(survey, progress.answers))
+        saved = await self.repo.submit(
+            pk, member.id, worksite=member.worksite, classification=member.classification,
+            answers=rows, link_member=survey.privacy == "confidential",
+        )  # fmt: skip
+        return Outcome(submitted=saved, refusal=None if saved else Refusal.DONE)
+
+    # -- results ----------------------------------------------------------------------
+
+    async def scope_of(self, member: Member | None) -> list[str] | None:
+        """Worksites whose results this person may see: None for all (leaders).
+
+        Raises PermissionError for members; a steward sees their own worksites only.
+        """
+        if member is None or member.verified_at is None or not member.role.at_least(Role.STEWARD):
+            raise PermissionError("results need a steward or leader")
+        if member.role.at_least(Role.LEADER):
+            return None
+        return await self.members.steward_worksites(member.id)
+
+    async def results(
+        self, stored: StoredSurvey, by: str | None, worksites: list[str] | None = None
+    ) -> Results:
+        """Tallies with small groups merged; `worksites` limits them to a steward's."""
+        survey = survey_of(stored)
+        if worksites is None and stored.state == "closed" and stored.audience is not None:
+            audience = stored.audience
+        else:
+            audience = len(await self.audience(survey, worksites))
+        counts = await self.repo.response_counts(stored.pk, by, worksites)
+        rows = await self.repo.tallies(stored.pk, by, worksites)
+        return build(stored.slug, survey, stored.state, audience, counts, rows, by)
+
+    async def find(self, reference: str) -> StoredSurvey | None:
+        """A survey by its id (slug) or number."""
+        stored = await self.repo.by_slug(reference.strip().lower())
+        if stored is None and reference.strip().isdigit():
+            stored = await self.repo.get(int(reference))
+        return stored
+
+
+def stored_answers(survey: Survey, answers: dict[str, Any]) -> list[StoredAnswer]:
+    """Answers as rows: option positions, numbers, free text; skipped ones leave no row."""
+    rows: list[StoredAnswer] = []
+    for index, question in enumerate(survey.questions):
+        value = answers.get(question.id)
+        if value is None:
+            continue
+        if question.type == "single":
+            option = question.option_index(value)
+            if option is not None:
+                rows.append(StoredAnswer(index, float(option)))
+        elif question.type == "multiple":
+            options = [question.option_index(v) for v in value]
+            rows.append(StoredAnswer(index, ANSWERED))
+            rows += [StoredAnswer(index, float(o)) for o in options if o is not None]
+        elif question.type == "text":
+            rows.append(StoredAnswer(index, 0.0, str(value)))
+        else:
+            rows.append(StoredAnswer(index, float(value)))
+    return rows
+
+
+def _at(timestamp: int) -> datetime:
+    return datetime.fromtimestamp(timestamp, UTC)
+
+
+def _minutes(survey: Survey) -> int:
+    """A fair estimate: about 15 seconds a question, at least a minute."""
+    return max(1, round(len(survey.questions) * 15 / 60))
+
+
+def _start_data(pk: int) -> str:
+    # Built here rather than in handlers so the announcement can be queued from a job.
+    return f"v1:survey:start:{pk}"
