@@ -29,7 +29,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("mute"),
     Command("unmute"),
     Command("forgetme"),
+    Command("surveys"),
     Command("cancel", None),
+    Command("results", Role.STEWARD),
     Command("promote", Role.ADMIN),
     Command("backup", Role.ADMIN),
 )

@@ -194,6 +194,14 @@ class SurveysRepository:
         )
         return _progress(row) if row else None
 
+    async def active_rows(self) -> list[tuple[int, int, int, int]]:
+        """(survey, position, updated_at, telegram id) of every active progress row."""
+        rows = await self.db.fetchall(
+            "SELECT p.survey, p.position, p.updated_at, m.telegram_id FROM survey_progress p "
+            "JOIN members m ON m.id = p.member WHERE p.active = 1 AND m.telegram_id IS NOT NULL"
+        )
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
     async def pause(self, member: int) -> bool:
         """Stop routing typed text to a survey; True when one was active."""
         changed = await self.db.execute(

@@ -19,7 +19,7 @@ from bot.i18n import LANGUAGES, t
 from bot.surveys import flow
 from bot.surveys.definition import parse_survey
 from bot.surveys.model import Question, Survey, say
-from bot.surveys.render import when
+from bot.surveys.render import export_csv, when
 from bot.surveys.tally import ANSWERED, Results, build
 from storage.members import Member, MembersRepository, Role
 from storage.surveys import Progress, StoredAnswer, StoredSurvey, SurveysRepository
@@ -113,9 +113,46 @@ class SurveyService:
         self.db = db
         self.tz = tz
         self.clock = clock
+        # Telegram id -> when a survey started waiting for their typed answer. A mirror of
+        # active survey_progress rows (rebuilt at start-up) so handler filters can be sync.
+        self._typing: dict[int, int] = {}
 
     def now(self) -> int:
         return int(self.clock())
+
+    async def start(self) -> None:
+        """At start-up: rebuild the typing mirror, then open or close whatever is due."""
+        await self.load_typing()
+        await self.catch_up()
+
+    async def load_typing(self) -> None:
+        surveys: dict[int, Survey] = {}
+        self._typing.clear()
+        for survey_pk, position, updated_at, telegram_id in await self.repo.active_rows():
+            if survey_pk not in surveys:
+                stored = await self.repo.get(survey_pk)
+                assert stored is not None
+                surveys[survey_pk] = survey_of(stored)
+            questions = surveys[survey_pk].questions
+            if position < len(questions) and questions[position].typed:
+                self._typing[telegram_id] = updated_at
+
+    def is_waiting(self, telegram_id: int) -> bool:
+        """True when a survey waits for this person's typed answer (numbers, free text)."""
+        since = self._typing.get(telegram_id)
+        return since is not None and since >= self.now() - ACTIVE_WINDOW
+
+    async def _save(
+        self, pk: int, member: Member, survey: Survey, position: int, answers: dict[str, Any]
+    ) -> None:
+        now = self.now()
+        await self.repo.save_progress(pk, member.id, position, answers, now)
+        if member.telegram_id is None:
+            return
+        if position < len(survey.questions) and survey.questions[position].typed:
+            self._typing[member.telegram_id] = now
+        else:
+            self._typing.pop(member.telegram_id, None)
 
     # -- defining -------------------------------------------------------------------
 
@@ -238,6 +275,7 @@ class SurveyService:
         if not await self.repo.move(pk, "open", "closed", audience):
             return False
         await self.repo.discard_progress(pk)
+        await self.load_typing()
         for number in range(1, len(survey_of(stored).reminders) + 1):
             await self.scheduler.cancel(REMIND_JOB, f"{pk}:{number}")
         await self.scheduler.cancel(CLOSE_JOB, str(pk))
@@ -297,7 +335,7 @@ class SurveyService:
             position, answers = flow.first_position(survey), {}
         else:
             position, answers = progress.position, progress.answers
-        await self.repo.save_progress(pk, member.id, position, answers, self.now())
+        await self._save(pk, member, survey, position, answers)
         return Outcome(step=Step(stored, survey, position, answers, resumed=progress is not None))
 
     async def _at_position(
@@ -317,7 +355,7 @@ class SurveyService:
     ) -> Outcome:  # fmt: skip
         answers = flow.kept_answers(survey, answers)
         following = flow.next_position(survey, answers, position)
-        await self.repo.save_progress(stored.pk, member.id, following, answers, self.now())
+        await self._save(stored.pk, member, survey, following, answers)
         return Outcome(step=Step(stored, survey, following, answers))
 
     async def choose(self, pk: int, member: Member | None, position: int, option: int) -> Outcome:
@@ -359,7 +397,7 @@ class SurveyService:
             chosen.append(option_id)
         ordered = [o.id for o in question.options if o.id in chosen]
         answers = {**answers, question.id: ordered}
-        await self.repo.save_progress(pk, member.id, position, answers, self.now())
+        await self._save(pk, member, survey, position, answers)
         return Outcome(step=Step(stored, survey, position, answers))
 
     async def done(self, pk: int, member: Member | None, position: int) -> Outcome:
@@ -402,7 +440,7 @@ class SurveyService:
         previous = flow.previous_position(survey, answers, position)
         if previous is None:
             return Outcome(refusal=Refusal.STALE)
-        await self.repo.save_progress(pk, member.id, previous, answers, self.now())
+        await self._save(pk, member, survey, previous, answers)
         return Outcome(step=Step(stored, survey, previous, answers))
 
     async def typed(self, member: Member | None, text: str) -> Outcome | None:
@@ -436,7 +474,11 @@ class SurveyService:
 
     async def pause(self, member: Member | None) -> bool:
         """Typed text stops going to surveys (until the member continues one)."""
-        return member is not None and await self.repo.pause(member.id)
+        if member is None:
+            return False
+        if member.telegram_id is not None:
+            self._typing.pop(member.telegram_id, None)
+        return await self.repo.pause(member.id)
 
     async def submit(self, pk: int, member: Member | None) -> Outcome:
         """Store the response anonymously and record participation; once per member."""
@@ -455,6 +497,8 @@ class SurveyService:
             pk, member.id, worksite=member.worksite, classification=member.classification,
             answers=rows, link_member=survey.privacy == "confidential",
         )  # fmt: skip
+        if member.telegram_id is not None:
+            self._typing.pop(member.telegram_id, None)
         return Outcome(submitted=saved, refusal=None if saved else Refusal.DONE)
 
     # -- results ----------------------------------------------------------------------
@@ -482,6 +526,26 @@ class SurveyService:
         counts = await self.repo.response_counts(stored.pk, by, worksites)
         rows = await self.repo.tallies(stored.pk, by, worksites)
         return build(stored.slug, survey, stored.state, audience, counts, rows, by)
+
+    async def export(self, stored: StoredSurvey, include_text: bool = True) -> tuple[str, int]:
+        """The leaders' CSV (one row per response) and how many responses it holds."""
+        results = await self.results(stored, None, None)
+        rows = await self.repo.export_rows(stored.pk)
+        labels = None
+        if stored.privacy == "confidential":
+            labels = (await self.member_labels(stored)).get
+        text = export_csv(results, rows, include_text=include_text, member_ids=labels)
+        return text, results.responses
+
+    async def member_labels(self, stored: StoredSurvey) -> dict[int, str]:
+        """Confidential surveys only: member pk -> roster id, for the leaders' export."""
+        assert stored.privacy == "confidential"
+        labels = {}
+        for _, _, _, member, *_ in await self.repo.export_rows(stored.pk):
+            if member is not None and member not in labels:
+                found = await self.members.get(member)
+                labels[member] = (found.member_id if found else None) or f"#{member}"
+        return labels
 
     async def find(self, reference: str) -> StoredSurvey | None:
         """A survey by its id (slug) or number."""
