@@ -97,7 +97,7 @@ def hint(language: str, question: Question) -> Safe:
     return t(language, "survey.hint_text", limit=question.max_length)
 
 
-def question_buttons(language: str, step: Step) -> InlineKeyboardMarkup:
+def question_buttons(language: str, step: Step) -> InlineKeyboardMarkup | None:
     """Options as buttons (ticks for multiple choice), then Back / Skip / Done / Submit."""
     pk, position, question = step.stored.pk, step.position, step.question
     rows: list[list[InlineKeyboardButton]] = []
@@ -126,7 +126,7 @@ def question_buttons(language: str, step: Step) -> InlineKeyboardMarkup:
         nav.append(button(t(language, "survey.skip"), "skip", position))
     if nav:
         rows.append(nav)
-    return InlineKeyboardMarkup(rows)
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 async def show_step(update: Update, context: BotContext, person: Person, step: Step, *,
@@ -183,7 +183,8 @@ async def surveys_command(update: Update, context: BotContext) -> None:
             buttons.append([InlineKeyboardButton(
                 f"{label} · {title}"[:60], callback_data=pack(FEATURE, "start", stored.pk)
             )])  # fmt: skip
-    await reply(update, Safe("\n".join(lines)), reply_markup=InlineKeyboardMarkup(buttons))
+    markup = InlineKeyboardMarkup(buttons) if buttons else None
+    await reply(update, Safe("\n".join(lines)), reply_markup=markup)
 
 
 async def on_answer_button(update: Update, context: BotContext) -> None:
