@@ -69,6 +69,7 @@ class _Reader:
     def __init__(self, name: str) -> None:
         self.name = name
         self.errors: list[str] = []
+        self.broken: set[str] = set()  # ids of questions that had errors
 
     def error(self, node: yaml.Node, where: str, message: str) -> None:
         prefix = f"{where}: " if where else ""
@@ -295,6 +296,8 @@ def _questions(reader: _Reader, node: yaml.Node | None) -> list[Question]:
     for number, item in enumerate(node.value, 1):
         question = _question(reader, item, number, questions)
         if question is None:
+            if isinstance(item, yaml.MappingNode):
+                reader.broken.add(_id_of(item) or "")
             continue
         if question.id in seen:
             reader.error(
@@ -305,6 +308,13 @@ def _questions(reader: _Reader, node: yaml.Node | None) -> list[Question]:
         seen[question.id] = _line(item)
         questions.append(question)
     return questions
+
+
+def _id_of(node: yaml.MappingNode) -> str | None:
+    for key_node, value_node in node.value:
+        if getattr(key_node, "value", None) == "id" and isinstance(value_node, yaml.ScalarNode):
+            return str(value_node.value)
+    return None
 
 
 def _question(
@@ -492,6 +502,8 @@ def _condition(
         return None
     target_id = reader.scalar(fields["question"], label, "show_if question")
     target = next((q for q in earlier if q.id == target_id), None)
+    if target is None and target_id in reader.broken:
+        return None  # that question's own error is reported; don't pile on
     if target is None:
         reader.error(
             fields["question"], label,

@@ -72,8 +72,11 @@ async def load_survey(sandbox: Sandbox, audience: str = "") -> StoredSurvey:
     stored = await service.store(service.parse(survey_yaml(sandbox, audience), "check.yaml"), "cli")
     for _ in range(200):  # the open timer fires right away
         current = await service.repo.get(stored.pk)
-        if current is not None and current.state == "open":
-            return current
+        sent = await sandbox.services.db.fetchval(
+            "SELECT state FROM broadcasts WHERE subject = ?", (f"survey:{stored.pk}",)
+        )
+        if current is not None and current.state == "open" and sent == "done":
+            return current  # open, and every member has the announcement
         await asyncio.sleep(0.02)
     raise AssertionError("survey did not open")
 
@@ -84,5 +87,37 @@ async def press_and_edit(user: SimUser, label: str, message: SentMessage) -> Sen
     return await user.next_edit(message)
 
 
-def has(text: str):  # noqa: ANN201 - a predicate for wait_for
+def has(text: str):
     return lambda m: text in m.text
+
+
+async def seed_responses(
+    sandbox: Sandbox, stored: StoredSurvey, groups: list[tuple[str, str, int]]
+) -> None:
+    """Verified members who already answered: (worksite, classification, how many)."""
+    from bot.roster import import_roster, parse_roster
+    from bot.sandbox.harness import SANDBOX_SECRET
+    from bot.surveys.service import stored_answers, survey_of
+
+    services = sandbox.services
+    lines = ["member_id,first_name,last_name,worksite,classification"]
+    people = [(w, c) for w, c, n in groups for _ in range(n)]
+    for number, (worksite, classification) in enumerate(people):
+        lines.append(f"B{number},Seed,Member{number},{worksite},{classification}")
+    await import_roster(services.roster, parse_roster("\n".join(lines) + "\n", SANDBOX_SECRET))
+    survey = survey_of(stored)
+    for number, (worksite, classification) in enumerate(people):
+        member = await services.members.by_member_id(f"B{number}")
+        assert member is not None
+        await services.members.link(member.id, 90_000 + number)
+        answers = {
+            "hours": number % 8, "caseload": 20 + number, "wait": ["short", "long"][number % 2],
+            "tasks": ["notes"], "leave": 1 + number % 5, "comment": f"private note {number}",
+        }  # fmt: skip
+        if answers["leave"] >= 4:
+            answers["reason"] = "pay"
+        saved = await services.surveys.repo.submit(
+            stored.pk, member.id, worksite=worksite, classification=classification,
+            answers=stored_answers(survey, answers), link_member=False,
+        )  # fmt: skip
+        assert saved

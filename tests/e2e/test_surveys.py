@@ -12,7 +12,7 @@ import pytest
 from bot.sandbox import SimUser
 from bot.sandbox.harness import Sandbox
 from tests.e2e.membership import Union, build_union, verify_by_contact
-from tests.e2e.surveys import has, load_survey, press_and_edit
+from tests.e2e.surveys import load_survey, press_and_edit
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ async def test_member_completes_every_question_type(union: Union, tmp_path: Path
     ana = await member(union, "A1")
     stored = await load_survey(sandbox)
 
-    announcement = await ana.wait_for(has("Workload check"))
+    announcement = await ana.next_message()
     assert "▶️ Start" in announcement.buttons[0]
     await ana.press("▶️ Start", announcement)
     intro = await ana.next_message()
@@ -134,7 +134,7 @@ async def test_member_completes_every_question_type(union: Union, tmp_path: Path
 async def test_low_answer_hides_the_follow_up(union: Union) -> None:
     ben = await member(union, "A2")
     await load_survey(union.sandbox)
-    announcement = await ben.wait_for(has("Workload check"))
+    announcement = await ben.next_message()
     await ben.press("▶️ Start", announcement)
     await ben.next_message()
     await ben.next_message()
@@ -157,7 +157,7 @@ async def test_text_goes_to_other_features_unless_a_typed_answer_is_awaited(
 ) -> None:
     ana = await member(union, "A1")
     await load_survey(union.sandbox)
-    announcement = await ana.wait_for(has("Workload check"))
+    announcement = await ana.next_message()
     await ana.press("▶️ Start", announcement)
     await ana.next_message()
     await ana.next_message()
@@ -182,7 +182,7 @@ async def test_forged_and_stale_buttons_change_nothing(union: Union) -> None:
     sandbox = union.sandbox
     ana = await member(union, "A1")
     stored = await load_survey(sandbox)
-    announcement = await ana.wait_for(has("Workload check"))
+    announcement = await ana.next_message()
     await ana.press("▶️ Start", announcement)
     await ana.next_message()
     question = await ana.next_message()
@@ -207,7 +207,7 @@ async def test_survey_for_another_worksite_is_refused(union: Union) -> None:
     ana = await member(union, "A1")  # Downey
     lucia = await member(union, "A4", language_code="es")  # Irvine
     stored = await load_survey(sandbox, audience="audience: {worksites: [Irvine]}")
-    announcement = await lucia.wait_for(has("Control de carga"))
+    announcement = await lucia.next_message()
     assert announcement.buttons[0] == ["▶️ Empezar"]
     await ana.send("/surveys")
     assert "No surveys are open for you" in (await ana.next_message()).text
