@@ -102,7 +102,7 @@ def parse_typed(question: Question, typed: str) -> Any | Invalid:
         return text
     assert question.type == "number" and question.min is not None and question.max is not None
     bounds = {"min": _show(question.min), "max": _show(question.max)}
-    cleaned = text.replace(" ", "")
+    cleaned = text
     if not _NUMBER.match(cleaned):
         return Invalid("survey.bad_number", bounds)
     value = float(cleaned.replace(",", "."))
