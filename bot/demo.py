@@ -6,8 +6,11 @@ would do on their phone.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 from bot.roster import import_roster, parse_roster
@@ -58,4 +61,54 @@ async def run_demo() -> str:
             await step(lucia, "share_contact", "+1 213 555 0166")
             await step(rosa, "send", "/backup")
             await step(ana, "send", "/strike")
+            await survey_scene(sandbox, rosa, [sam, ana, ben, lucia])
             return sandbox.emulator.render_transcript()
+
+
+WORKLOAD = Path(__file__).parents[1] / "examples" / "surveys" / "workload.yaml"
+# Typed answers, and [buttons] pressed: protected hours, off-clock hours, caseload, wait,
+# intent to leave, then the follow-ups it shows (main reason, 7 hours) and the comment.
+TAKERS = [
+    ["2", "10", "140", "[4–8 weeks]", "[4]", "[Workload / caseload]", "[Yes — I'd likely stay]",
+     "[Skip ▶️]"],
+    ["0", "6", "95", "[More than 8 weeks]", "[5]", "[No time for patient care]", "[Maybe]",
+     "I write notes at night, unpaid."],
+    ["1.5", "8", "120", "[2–4 weeks]", "[2]", "[Skip ▶️]"],
+    ["3", "5", "80", "[4–8 semanas]", "[3]", "[Agotamiento]", "[Sí — probablemente me quedaría]",
+     "[Saltar ▶️]"],
+    ["4", "12", "160", "[More than 8 weeks]", "[1]", "[Skip ▶️]"],
+]  # fmt: skip
+
+
+async def survey_scene(sandbox: Sandbox, leader: SimUser, members: list[SimUser]) -> None:
+    """A leader loads the workload survey; five people take it; the leader reads results."""
+    services = sandbox.services
+    closes = (services.now() + timedelta(days=7)).astimezone(services.settings.tz)
+    text = re.sub(r"(?m)^opens_at:.*\n", "", WORKLOAD.read_text())
+    text = re.sub(r"(?m)^closes_at:.*$", f"closes_at: {closes:%Y-%m-%d %H:%M}", text)
+    await leader.send_document("workload.yaml", text.encode(), "application/x-yaml")
+    await sandbox.settle()
+    await leader.press("✅ Load survey")
+    await sandbox.settle()
+    for _ in range(200):  # the announcement goes out through the delivery engine
+        state = await services.db.fetchval("SELECT state FROM broadcasts WHERE kind = ?",
+                                           ("survey.announce",))  # fmt: skip
+        if state == "done":
+            break
+        await asyncio.sleep(0.05)
+    for user, answers in zip([*members, leader], TAKERS, strict=True):
+        start = "▶️ Empezar" if user.language_code == "es" else "▶️ Start"
+        await user.press(start)
+        await sandbox.settle()
+        for answer in answers:
+            if answer.startswith("["):
+                await user.press(answer[1:-1])
+            else:
+                await user.send(answer)
+            await sandbox.settle()
+        await user.press("📨 Enviar" if user.language_code == "es" else "📨 Submit")
+        await sandbox.settle()
+    await leader.send("/results workload-2025")
+    await sandbox.settle()
+    await leader.press("🏥 By worksite")
+    await sandbox.settle()

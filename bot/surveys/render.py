@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import math
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -62,14 +63,12 @@ def bins(summary: Summary, integer: bool) -> list[tuple[float, float]]:
     low, high = summary.low, summary.high
     if high == low:
         return [(low, high)]
-    width = (high - low) / HISTOGRAM_BINS
     if integer:
-        width = max(1.0, float(int(width + 0.999)))
-    edges, start = [], low
-    while start <= high:
-        edges.append((start, start + width))
-        start += width
-    return edges
+        width = float(max(1, math.ceil((high - low + 1) / HISTOGRAM_BINS)))
+        count = math.ceil((high - low + 1) / width)
+    else:
+        width, count = (high - low) / HISTOGRAM_BINS, HISTOGRAM_BINS
+    return [(low + i * width, low + (i + 1) * width) for i in range(count)]
 
 
 def binned(tally: Tally, question: Question) -> list[tuple[str, int]]:

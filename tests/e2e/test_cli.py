@@ -112,6 +112,16 @@ async def test_demo_plays_the_scene() -> None:
     assert "Ya estás verificado/a, Lucía" in transcript
     assert "Backup saved" in transcript
     assert "I don't know the command /strike" in transcript
+    # Surveys: a leader loads the workload survey, five people take it, results stay private.
+    assert "Rosa ▶ [ ✅ Load survey ]" in transcript
+    assert (
+        "Ya estás verificado/a" in transcript
+        and "Encuesta de carga de trabajo · 3 de" in transcript
+    )
+    assert transcript.count("Thank you! Your answers are in.") == 4  # and ¡Gracias! for Lucía
+    assert "Responses: 5 of 5 members (100%)" in transcript
+    assert "Not broken down: too few answers per group (fewer than 5)." in transcript
+    assert "I write notes at night" not in transcript.split("Rosa ▶ /results")[1]
 
 
 async def test_run_refuses_a_file_that_is_not_its_database(tmp_path: Path) -> None:
