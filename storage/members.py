@@ -293,6 +293,9 @@ class MembersRepository:
                 (pk,),
             )
             await conn.execute("DELETE FROM steward_worksites WHERE member = ?", (pk,))
+            # Confidential survey answers stay, without the link; unfinished ones go.
+            await conn.execute("UPDATE survey_responses SET member = NULL WHERE member = ?", (pk,))
+            await conn.execute("DELETE FROM survey_progress WHERE member = ?", (pk,))
 
     async def set_reachable(self, telegram_id: int, reachable: bool) -> bool:
         """Record whether the bot can message this person; True when a row changed."""

@@ -290,15 +290,19 @@ class SurveysRepository:
     ) -> list[tuple[str | None, int, float, int]]:
         """(group, question, value, count) for every distinct answer: all a tally needs."""
         where, params = _group_filter(worksites)
+        # A steward's few worksites: seek them in the worksite index rather than scan all.
+        table = "survey_answers" + (
+            " INDEXED BY survey_answers_by_worksite" if worksites is not None else ""
+        )
         if by is None:
             sql = (
-                "SELECT NULL, question, value, COUNT(*) FROM survey_answers "
+                f"SELECT NULL, question, value, COUNT(*) FROM {table} "
                 f"WHERE survey = ?{where} GROUP BY question, value"
             )
         else:
             column = DIMENSIONS[by]
             sql = (
-                f"SELECT {column}, question, value, COUNT(*) FROM survey_answers "
+                f"SELECT {column}, question, value, COUNT(*) FROM {table} "
                 f"WHERE survey = ?{where} GROUP BY {column}, question, value"
             )
         rows = await self.db.fetchall(sql, [survey, *params])

@@ -64,7 +64,8 @@ CREATE TABLE survey_answers (
     PRIMARY KEY (response, question, value)
 ) WITHOUT ROWID;
 CREATE INDEX survey_answers_tally ON survey_answers (survey, question, value);
+-- classification last: a steward's worksites broken down by classification stays index-only.
 CREATE INDEX survey_answers_by_worksite
-    ON survey_answers (survey, worksite, question, value);
+    ON survey_answers (survey, worksite, question, value, classification);
 CREATE INDEX survey_answers_by_classification
     ON survey_answers (survey, classification, question, value);
