@@ -8,7 +8,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import backups
+from bot import backups, updates
 from bot.services import BotContext, Services, services_of
 from bot.settings import Settings
 from handlers import register_all
@@ -40,6 +40,7 @@ def build_application(
     services.delivery.attach(application.bot, rate=settings.send_rate, paid=settings.paid_broadcast)
     application.bot_data["services"] = services
     backups.register_jobs(services)
+    updates.register_jobs(services)
     register_all(application)
     return application
 

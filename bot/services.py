@@ -14,6 +14,7 @@ from bot.delivery import DeliveryService
 from bot.roles import RolesService
 from bot.scheduler import Scheduler
 from bot.settings import Settings
+from bot.updates import UpdatesService
 from bot.verification import VerificationService
 from storage.audit import AuditLog
 from storage.database import Database
@@ -22,6 +23,7 @@ from storage.invites import InvitesRepository
 from storage.jobs import JobsRepository
 from storage.members import MembersRepository
 from storage.roster import RosterRepository
+from storage.updates import UpdatesRepository
 from storage.verification import VerificationRepository
 
 
@@ -38,12 +40,14 @@ class Services:
     verification: VerificationService
     roles: RolesService
     delivery: DeliveryService
+    updates: UpdatesService
 
     @classmethod
     def create(cls, settings: Settings) -> Services:
         db = Database(settings.database_path)
         members, audit = MembersRepository(db), AuditLog(db)
         scheduler = Scheduler(JobsRepository(db))
+        delivery = DeliveryService(DeliveryRepository(db), members, settings.default_language)
         return cls(
             settings=settings,
             db=db,
@@ -60,7 +64,8 @@ class Services:
                 scheduler.clock,
             ),
             roles=RolesService(members, audit),
-            delivery=DeliveryService(DeliveryRepository(db), members, settings.default_language),
+            delivery=delivery,
+            updates=UpdatesService(UpdatesRepository(db), members, delivery, audit, scheduler),
         )
 
     def now(self) -> datetime:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import account, admin, errors, fallback, roles, start, verify
+from handlers import account, admin, broadcast, errors, fallback, roles, start, updates, verify
 
 
 def register_all(application: Application) -> None:  # type: ignore[type-arg]
     """Feature handlers first; the fallback replies last."""
-    for feature in (verify, start, account, roles, admin, errors):
+    for feature in (verify, start, account, roles, broadcast, updates, admin, errors):
         feature.register(application)
     fallback.register(application)

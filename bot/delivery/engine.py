@@ -19,7 +19,7 @@ from typing import Any
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.delivery.outgoing import Outgoing, message_for
+from bot.delivery.outgoing import Outgoing, message_for, send
 from bot.delivery.pacing import Pacer
 from storage.delivery import Broadcast, Delivery, DeliveryRepository, Progress
 from storage.members import MembersRepository
@@ -178,18 +178,8 @@ class DeliveryEngine:
                     message.text, chat, delivery.message_id, reply_markup=markup
                 )
             return delivery.message_id
-        extra: dict[str, Any] = {"reply_markup": markup}
-        if self.paid:
-            extra["allow_paid_broadcast"] = True
-        if message.photo:
-            sent = await self.bot.send_photo(chat, message.photo, caption=message.text, **extra)
-        elif message.document:
-            sent = await self.bot.send_document(
-                chat, message.document, caption=message.text, **extra
-            )
-        else:
-            sent = await self.bot.send_message(chat, message.text, **extra)
-        return sent.message_id
+        extra: dict[str, Any] = {"allow_paid_broadcast": True} if self.paid else {}
+        return (await send(self.bot, chat, message, **extra)).message_id
 
     async def _retry_or_fail(self, delivery: Delivery, exc: TelegramError) -> None:
         reason = _reason(exc, "network error")
