@@ -14,7 +14,7 @@ import pytest
 from bot.sandbox import SentMessage, SimUser
 from bot.sandbox.harness import Sandbox
 from bot.updates import Draft, DraftError, DraftProblem
-from tests.e2e.membership import Union, build_union, verify_by_contact
+from tests.e2e.membership import Union, build_union, crowd, verify_by_contact
 from tests.e2e.waiting import eventually
 
 
@@ -318,3 +318,21 @@ async def test_updates_list_and_pinned_update_for_newcomers(strike: Strike) -> N
     await sandbox.settle()
     assert "You're verified" in newcomer.inbox[0].text
     assert "Welcome to the strike hub" in newcomer.last.text  # type: ignore[union-attr]
+
+
+async def test_progress_bar_then_report_and_resume_after_restart(tmp_path: Path) -> None:
+    async with Sandbox(tmp_path, broadcast_rate=5) as sandbox:  # slow enough to watch
+        union = await build_union(sandbox)
+        people = await crowd(sandbox, 20)
+        lee = union.lee
+        summary = await send_update(lee, sandbox, "Long strike news", "👥 Everyone")
+        await eventually(lambda: summary.text.startswith("📤 Sending"), "a progress bar")
+        assert "▓" in summary.text and "/ 23" in summary.text
+        await sandbox.stop_bot()  # the server restarts in the middle of the broadcast
+        received = sum(any("Long strike news" in m.text for m in p.inbox) for p in people)
+        assert 0 < received < 20
+        await sandbox.start_bot()
+        report = await report_of(summary)
+        assert "Sent to 23 members" in report and "Delivered: 23" in report
+        for person in people:
+            assert sum("Long strike news" in m.text for m in person.inbox) == 1
