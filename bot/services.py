@@ -10,16 +10,20 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.faq.service import FaqService
 from bot.roles import RolesService
 from bot.scheduler import Scheduler
 from bot.settings import Settings
+from bot.tickets import TicketService
 from bot.verification import VerificationService
 from storage.audit import AuditLog
 from storage.database import Database
 from storage.invites import InvitesRepository
 from storage.jobs import JobsRepository
 from storage.members import MembersRepository
+from storage.pending import PendingInputs
 from storage.roster import RosterRepository
+from storage.tickets import TicketsRepository
 from storage.verification import VerificationRepository
 
 
@@ -35,6 +39,9 @@ class Services:
     roster: RosterRepository
     verification: VerificationService
     roles: RolesService
+    faq: FaqService
+    tickets: TicketService
+    pending: PendingInputs
 
     @classmethod
     def create(cls, settings: Settings) -> Services:
@@ -57,6 +64,9 @@ class Services:
                 scheduler.clock,
             ),
             roles=RolesService(members, audit),
+            faq=FaqService(db),
+            tickets=TicketService(TicketsRepository(db), members, audit, scheduler.clock),
+            pending=PendingInputs(db),
         )
 
     def now(self) -> datetime:
