@@ -30,6 +30,13 @@ COMMANDS: tuple[Command, ...] = (
     Command("unmute"),
     Command("forgetme"),
     Command("cancel", None),
+    Command("ask"),
+    Command("mytickets"),
+    Command("faq"),
+    Command("tickets", Role.STEWARD),
+    Command("faqadmin", Role.LEADER),
+    Command("faqgaps", Role.LEADER),
+    Command("stewardgroup", Role.ADMIN),
     Command("promote", Role.ADMIN),
     Command("backup", Role.ADMIN),
 )
@@ -40,7 +47,5 @@ def commands_for(role: Role | None) -> list[Command]:
     if role is None:
         return [c for c in COMMANDS if c.role is None]
     return [
-        c
-        for c in COMMANDS
-        if not c.unverified_only and (c.role is None or role.at_least(c.role))
+        c for c in COMMANDS if not c.unverified_only and (c.role is None or role.at_least(c.role))
     ]

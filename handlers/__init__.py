@@ -4,11 +4,26 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import account, admin, errors, fallback, roles, start, verify
+from handlers import (
+    account,
+    admin,
+    errors,
+    fallback,
+    faq,
+    faqadmin,
+    roles,
+    start,
+    tickets,
+    typed,
+    verify,
+)
 
 
 def register_all(application: Application) -> None:  # type: ignore[type-arg]
     """Feature handlers first; the fallback replies last."""
     for feature in (verify, start, account, roles, admin, errors):
+        feature.register(application)
+    # Ask-a-steward and the FAQ; `typed` takes plain text, so it goes just before the fallback.
+    for feature in (tickets, faqadmin, faq, typed):
         feature.register(application)
     fallback.register(application)

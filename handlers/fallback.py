@@ -33,7 +33,7 @@ async def unknown_command(update: Update, context: BotContext) -> None:
 
 
 async def unknown_text(update: Update, context: BotContext) -> None:
-    """Plain text nobody handled in a private chat."""
+    """Plain text from someone not verified (handlers.typed answers members' questions)."""
     person = await person_of(update, context)
     await reply(update, t(person.language, "unknown.text"))
 
@@ -49,7 +49,4 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     """Register last, so these only see what every feature passed over."""
     application.add_handler(CommandHandler("cancel", cancel))
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
-    application.add_handler(
-        MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, unknown_text)
-    )
     application.add_handler(CallbackQueryHandler(stale_button))
