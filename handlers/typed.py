@@ -12,7 +12,6 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.ext import (
     Application,
-    ApplicationHandlerStop,
     CommandHandler,
     MessageHandler,
     filters,
@@ -66,18 +65,19 @@ async def on_group_reply(update: Update, context: BotContext) -> None:
 
 
 async def cancel(update: Update, context: BotContext) -> None:
-    """/cancel while the bot waits for typing: forget it, and stop /cancel going further."""
+    """/cancel: forget what the bot was waiting for, if anything."""
     chat = update.effective_chat
     person = await person_of(update, context)
     assert chat is not None
     if await context.services.pending.clear(person.telegram_id, chat.id):
         await reply(update, t(person.language, "input.cancelled"))
-        raise ApplicationHandlerStop
+        return
+    await fallback.cancel(update, context)
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]
-    # Group -1 runs before every feature, so /cancel also ends a pending step in any chat.
-    application.add_handler(CommandHandler("cancel", cancel), group=-1)
+    # Conversations registered earlier (verify's form) still see their own /cancel first.
+    application.add_handler(CommandHandler("cancel", cancel))
     text = filters.TEXT & ~filters.COMMAND
     application.add_handler(MessageHandler(filters.ChatType.PRIVATE & text, on_private_text))
     application.add_handler(
