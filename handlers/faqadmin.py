@@ -68,7 +68,7 @@ def _list_page(lang: str, entries: list[FaqEntry], page: int) -> tuple[Safe, Inl
 def _card(lang: str, entry: FaqEntry) -> tuple[Safe, InlineKeyboardMarkup]:
     answer = entry.answer if len(entry.answer) <= CARD_ANSWER else entry.answer[:CARD_ANSWER] + "…"
     text = t(
-        lang, "faqadmin.card", id=entry.id, language=entry.language,
+        lang, "faqadmin.card", id=entry.id, entry_language=entry.language,
         tags=", ".join(entry.tags) or "—", question=entry.question, answer=answer,
     )  # fmt: skip
     key = short_key(entry.id)

@@ -10,6 +10,7 @@ import pytest
 from bot.sandbox import SimUser
 from bot.sandbox.harness import Sandbox
 from bot.sandbox.users import SentMessage
+from storage.members import Role
 from tests.e2e.conftest import ADMIN_ID
 from tests.e2e.questions import Members, build_members
 
@@ -290,3 +291,22 @@ async def test_forgetme_deletes_the_members_tickets(members: Members) -> None:
     await sandbox.settle()
     assert await sandbox.services.tickets.repo.get(1) is None
     assert await sandbox.services.db.fetchval("SELECT COUNT(*) FROM ticket_messages") == 0
+
+
+async def test_without_stewards_leaders_get_the_question_in_spanish_back(
+    members: Members,
+) -> None:
+    lucia, iris, lee = members.lucia, members.union.iris, members.union.lee
+    sandbox = members.sandbox
+    irvine_steward = await members.union.member("S2")
+    await sandbox.services.roles.revoke("cli", irvine_steward, Role.STEWARD, "Irvine")
+    await lucia.send("/ask ¿Hay guardería durante la huelga?")
+    confirmation = await lucia.wait_for()
+    assert confirmation.text.startswith("📨 Tu pregunta llegó a los delegados de Irvine")
+    card = await lee.wait_for(is_card(1))
+    assert not any("Ticket #1" in m.text for m in iris.inbox)
+    await answer_ticket(members, lee, card, "Sí, en el local del sindicato.")
+    assert lucia.inbox[-1].text == (
+        "💬 Lee (delegado/a) respondió tu pregunta #1:\n\nSí, en el local del sindicato."
+    )
+    assert lucia.inbox[-1].buttons == [["↩️ Contestar", "✅ Cerrar"]]
