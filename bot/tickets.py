@@ -139,8 +139,9 @@ class TicketService:
             return Result(Outcome.NOT_VERIFIED)
         if (problem := self._check_text(text, MAX_QUESTION)) is not None:
             return Result(problem)
+        member = person.member
         ticket = await self.repo.open(
-            person.member.id, person.member.worksite, text.strip(), self._now(), MAX_OPEN
+            member.id, member.worksite, person.language, text.strip(), self._now(), MAX_OPEN
         )
         if ticket is None:
             return Result(Outcome.TOO_MANY)

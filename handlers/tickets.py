@@ -115,7 +115,7 @@ async def _tell_member(context: BotContext, ticket: Ticket, key: str, **values: 
     member = await context.services.members.get(ticket.member)
     if member is None or member.telegram_id is None:
         return
-    language = _language(context, member.language)
+    language = _language(context, member.language or ticket.language)
     try:
         await context.bot.send_message(
             member.telegram_id,

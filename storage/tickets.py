@@ -13,6 +13,7 @@ class Ticket:
     id: int
     member: int
     worksite: str | None
+    language: str
     state: str  # 'open' | 'answered' | 'closed'
     created_at: int
     updated_at: int
@@ -20,7 +21,7 @@ class Ticket:
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Ticket:
         return cls(
-            row["id"], row["member"], row["worksite"], row["state"],
+            row["id"], row["member"], row["worksite"], row["language"], row["state"],
             row["created_at"], row["updated_at"],
         )  # fmt: skip
 
@@ -33,7 +34,7 @@ class TicketMessage:
     at: int
 
 
-_TICKET = "id, member, worksite, state, created_at, updated_at"
+_TICKET = "id, member, worksite, language, state, created_at, updated_at"
 
 
 class TicketsRepository:
@@ -43,7 +44,7 @@ class TicketsRepository:
         self.db = db
 
     async def open(
-        self, member: int, worksite: str | None, text: str, now: int, max_open: int
+        self, member: int, worksite: str | None, language: str, text: str, now: int, max_open: int
     ) -> Ticket | None:
         """Create a ticket with its first message; None when `max_open` are already open.
 
@@ -58,9 +59,9 @@ class TicketsRepository:
             if count >= max_open:
                 return None
             async with conn.execute(
-                f"INSERT INTO tickets (member, worksite, created_at, updated_at) "
-                f"VALUES (?, ?, ?, ?) RETURNING {_TICKET}",
-                (member, worksite, now, now),
+                f"INSERT INTO tickets (member, worksite, language, created_at, updated_at) "
+                f"VALUES (?, ?, ?, ?, ?) RETURNING {_TICKET}",
+                (member, worksite, language, now, now),
             ) as cursor:
                 ticket = Ticket.from_row(await cursor.fetchone())
             await conn.execute(

@@ -7,6 +7,7 @@ CREATE TABLE tickets (
     id         INTEGER PRIMARY KEY,
     member     INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
     worksite   TEXT,
+    language   TEXT    NOT NULL DEFAULT 'en',  -- the member's, for relaying answers
     state      TEXT    NOT NULL DEFAULT 'open'
                        CHECK (state IN ('open', 'answered', 'closed')),
     created_at INTEGER NOT NULL,

@@ -300,6 +300,8 @@ async def test_without_stewards_leaders_get_the_question_in_spanish_back(
     sandbox = members.sandbox
     irvine_steward = await members.union.member("S2")
     await sandbox.services.roles.revoke("cli", irvine_steward, Role.STEWARD, "Irvine")
+    # Her Spanish comes from her Telegram app, not a stored choice: the ticket remembers it.
+    await sandbox.services.db.execute("UPDATE members SET language = NULL WHERE member_id = 'A4'")
     await lucia.send("/ask ¿Hay guardería durante la huelga?")
     confirmation = await lucia.wait_for()
     assert confirmation.text.startswith("📨 Tu pregunta llegó a los delegados de Irvine")
