@@ -8,7 +8,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import backups
+from bot import backups, updates
 from bot.services import BotContext, Services, services_of
 from bot.settings import Settings
 from handlers import register_all
@@ -31,13 +31,16 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .context_types(ContextTypes(context=BotContext))
         .post_init(on_startup)
+        .post_stop(on_stop)
         .post_shutdown(on_shutdown)
         .build()
     )
     services = Services.create(settings)
     services.scheduler.job_queue = application.job_queue
+    services.delivery.attach(application.bot, rate=settings.send_rate, paid=settings.paid_broadcast)
     application.bot_data["services"] = services
     backups.register_jobs(services)
+    updates.register_jobs(services)
     register_all(application)
     return application
 
@@ -54,8 +57,17 @@ async def on_startup(application: AnyApplication) -> None:
     await services.faq.reload()
     await publish_menus(application.bot, services)
     await backups.ensure_daily(services)
+    assert services.delivery.engine is not None
+    await services.delivery.engine.start()
     armed = await services.scheduler.rearm()
     log.info("unionbot is up as @%s; %d scheduled jobs armed", application.bot.username, armed)
+
+
+async def on_stop(application: AnyApplication) -> None:
+    """Let the delivery engine finish the copies in flight while the bot can still send."""
+    engine = services_of(application).delivery.engine
+    if engine is not None:
+        await engine.stop()
 
 
 async def on_shutdown(application: AnyApplication) -> None:

@@ -10,20 +10,24 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.delivery import DeliveryService
 from bot.faq.service import FaqService
 from bot.roles import RolesService
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.tickets import TicketService
+from bot.updates import UpdatesService
 from bot.verification import VerificationService
 from storage.audit import AuditLog
 from storage.database import Database
+from storage.delivery import DeliveryRepository
 from storage.invites import InvitesRepository
 from storage.jobs import JobsRepository
 from storage.members import MembersRepository
 from storage.pending import PendingInputs
 from storage.roster import RosterRepository
 from storage.tickets import TicketsRepository
+from storage.updates import UpdatesRepository
 from storage.verification import VerificationRepository
 
 
@@ -39,6 +43,8 @@ class Services:
     roster: RosterRepository
     verification: VerificationService
     roles: RolesService
+    delivery: DeliveryService
+    updates: UpdatesService
     faq: FaqService
     tickets: TicketService
     pending: PendingInputs
@@ -48,6 +54,7 @@ class Services:
         db = Database(settings.database_path)
         members, audit = MembersRepository(db), AuditLog(db)
         scheduler = Scheduler(JobsRepository(db))
+        delivery = DeliveryService(DeliveryRepository(db), members, settings.default_language)
         return cls(
             settings=settings,
             db=db,
@@ -64,6 +71,8 @@ class Services:
                 scheduler.clock,
             ),
             roles=RolesService(members, audit),
+            delivery=delivery,
+            updates=UpdatesService(UpdatesRepository(db), members, delivery, audit, scheduler),
             faq=FaqService(db),
             tickets=TicketService(TicketsRepository(db), members, audit, scheduler.clock),
             pending=PendingInputs(db),

@@ -25,6 +25,8 @@ FIX_HINTS = {
     "BOT_API_BASE_URL": "a URL ending in /bot, e.g. https://api.telegram.org/bot",
     "BACKUP_RETENTION": "a whole number of backups to keep, at least 1",
     "BACKUP_TIME": "a time of day as HH:MM, e.g. 03:30",
+    "BROADCAST_RATE": "messages per second, more than 0 and at most 1000 (Telegram: 30 free)",
+    "PAID_BROADCAST": "true or false",
 }
 
 
@@ -45,6 +47,8 @@ class Settings(BaseSettings):
     timezone: str = "America/Los_Angeles"
     default_language: Literal["en", "es"] = "en"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    broadcast_rate: float = Field(default=30.0, gt=0, le=1000)
+    paid_broadcast: bool = False
     backup_dir: Path = Path("data/backups")
     backup_retention: int = Field(default=14, ge=1)
     backup_time: str = Field(default="03:30", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -91,6 +95,11 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
+
+    @property
+    def send_rate(self) -> float:
+        """Messages per second for bulk sends: Telegram allows 30 free, 1000 paid."""
+        return self.broadcast_rate if self.paid_broadcast else min(self.broadcast_rate, 30.0)
 
     @property
     def token(self) -> str:

@@ -7,6 +7,7 @@ from telegram.ext import Application
 from handlers import (
     account,
     admin,
+    broadcast,
     errors,
     fallback,
     faq,
@@ -15,13 +16,14 @@ from handlers import (
     start,
     tickets,
     typed,
+    updates,
     verify,
 )
 
 
 def register_all(application: Application) -> None:  # type: ignore[type-arg]
     """Feature handlers first; the fallback replies last."""
-    for feature in (verify, start, account, roles, admin, errors):
+    for feature in (verify, start, account, roles, broadcast, updates, admin, errors):
         feature.register(application)
     # Ask-a-steward and the FAQ; `typed` takes plain text, so it goes just before the fallback.
     for feature in (tickets, faqadmin, faq, typed):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -207,6 +209,47 @@ class MembersRepository:
             (worksite,),
         )
         return [Member.from_row(r) for r in rows]
+
+    async def delivery_targets(self, member_ids: Iterable[int]) -> list[Member]:
+        """Of these members, the verified, linked and active ones: who can get a message."""
+        rows = await self.db.fetchall(
+            f"""SELECT {_COLUMNS} FROM members
+                WHERE id IN (SELECT value FROM json_each(?))
+                  AND telegram_id IS NOT NULL AND verified_at IS NOT NULL AND active = 1
+                ORDER BY id""",
+            (json.dumps(list(member_ids)),),
+        )
+        return [Member.from_row(r) for r in rows]
+
+    async def audience(
+        self, worksites: Sequence[str] = (), classifications: Sequence[str] = ()
+    ) -> list[int]:
+        """Verified active members, optionally only these worksites and/or classifications."""
+        rows = await self.db.fetchall(
+            """SELECT id FROM members
+               WHERE telegram_id IS NOT NULL AND verified_at IS NOT NULL AND active = 1
+                 AND (? = '[]' OR worksite IN (SELECT value FROM json_each(?)))
+                 AND (? = '[]' OR classification IN (SELECT value FROM json_each(?)))
+               ORDER BY id""",
+            (json.dumps(list(worksites)), json.dumps(list(worksites)),
+             json.dumps(list(classifications)), json.dumps(list(classifications))),
+        )  # fmt: skip
+        return [r[0] for r in rows]
+
+    async def worksites(self) -> list[str]:
+        """Worksites that have verified members, for choosing an audience."""
+        rows = await self.db.fetchall(
+            "SELECT DISTINCT worksite FROM members WHERE worksite IS NOT NULL "
+            "AND verified_at IS NOT NULL AND active = 1 ORDER BY worksite"
+        )
+        return [r[0] for r in rows]
+
+    async def classifications(self) -> list[str]:
+        rows = await self.db.fetchall(
+            "SELECT DISTINCT classification FROM members WHERE classification IS NOT NULL "
+            "AND verified_at IS NOT NULL AND active = 1 ORDER BY classification"
+        )
+        return [r[0] for r in rows]
 
     async def count_admins(self) -> int:
         return await self.db.fetchval("SELECT COUNT(*) FROM members WHERE role = 'admin'")
