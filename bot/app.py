@@ -58,6 +58,7 @@ async def on_startup(application: AnyApplication) -> None:
         log.info("applied migrations: %s", ", ".join(applied))
     for telegram_id in sorted(services.settings.admin_ids):
         await services.members.ensure_admin(telegram_id)
+    await services.faq.reload()
     await publish_menus(application.bot, services)
     await backups.ensure_daily(services)
     assert services.delivery.engine is not None

@@ -38,6 +38,13 @@ COMMANDS: tuple[Command, ...] = (
     Command("retract", Role.LEADER),
     Command("pin", Role.LEADER),
     Command("unpin", Role.LEADER),
+    Command("ask"),
+    Command("mytickets"),
+    Command("faq"),
+    Command("tickets", Role.STEWARD),
+    Command("faqadmin", Role.LEADER),
+    Command("faqgaps", Role.LEADER),
+    Command("stewardgroup", Role.ADMIN),
     Command("promote", Role.ADMIN),
     Command("backup", Role.ADMIN),
 )

@@ -67,10 +67,10 @@ async def test_typed_html_is_escaped_not_rejected(sandbox: Sandbox) -> None:
     assert "&lt;b&gt;&amp;&lt;i" in reply.html
 
 
-async def test_plain_text_gets_a_friendly_answer(sandbox: Sandbox) -> None:
+async def test_plain_text_from_a_stranger_points_to_verification(sandbox: Sandbox) -> None:
     ana = sandbox.user("Ana")
     await ana.send("when is strike pay?")
-    assert "Tap /help" in (await ana.next_message()).text
+    assert "Tap /start to verify" in (await ana.next_message()).text
 
 
 async def test_cancel_with_nothing_to_cancel(sandbox: Sandbox) -> None:

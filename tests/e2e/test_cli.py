@@ -112,6 +112,10 @@ async def test_demo_plays_the_scene() -> None:
     assert "Ya estás verificado/a, Lucía" in transcript
     assert "Backup saved" in transcript
     assert "I don't know the command /strike" in transcript
+    assert "Strike pay is $100 for each completed four-hour picket shift" in transcript
+    assert "Ana ▶ [ 🙋 Ask a steward ]" in transcript
+    assert "bot ▷ Sam: 🎫 Ticket #1 · Downey Medical Center · open" in transcript
+    assert "Sam (steward) answered your question #1" in transcript
 
 
 async def test_run_refuses_a_file_that_is_not_its_database(tmp_path: Path) -> None:
