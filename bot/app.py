@@ -8,7 +8,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import backups
+from bot import backups, updates
 from bot.services import BotContext, Services, services_of
 from bot.settings import Settings
 from handlers import register_all
@@ -17,6 +17,8 @@ from handlers.menus import publish_menus
 log = logging.getLogger(__name__)
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+# Room for handlers' replies beside the delivery engine's requests in flight.
+SPARE_CONNECTIONS = 8
 
 
 def build_application(
@@ -30,6 +32,7 @@ def build_application(
         .base_file_url(settings.file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .context_types(ContextTypes(context=BotContext))
+        .connection_pool_size(settings.broadcast_concurrency + SPARE_CONNECTIONS)
         .post_init(on_startup)
         .post_stop(on_stop)
         .post_shutdown(on_shutdown)
@@ -41,6 +44,7 @@ def build_application(
     application.bot_data["services"] = services
     backups.register_jobs(services)
     services.surveys.register_jobs()
+    updates.register_jobs(services)
     register_all(application)
     return application
 
@@ -54,6 +58,7 @@ async def on_startup(application: AnyApplication) -> None:
         log.info("applied migrations: %s", ", ".join(applied))
     for telegram_id in sorted(services.settings.admin_ids):
         await services.members.ensure_admin(telegram_id)
+    await services.faq.reload()
     await publish_menus(application.bot, services)
     await backups.ensure_daily(services)
     assert services.delivery.engine is not None

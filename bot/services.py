@@ -11,10 +11,13 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.delivery import DeliveryService
+from bot.faq.service import FaqService
 from bot.roles import RolesService
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.surveys.service import SurveyService
+from bot.tickets import TicketService
+from bot.updates import UpdatesService
 from bot.verification import VerificationService
 from storage.audit import AuditLog
 from storage.database import Database
@@ -22,8 +25,11 @@ from storage.delivery import DeliveryRepository
 from storage.invites import InvitesRepository
 from storage.jobs import JobsRepository
 from storage.members import MembersRepository
+from storage.pending import PendingInputs
 from storage.roster import RosterRepository
 from storage.surveys import SurveysRepository
+from storage.tickets import TicketsRepository
+from storage.updates import UpdatesRepository
 from storage.verification import VerificationRepository
 
 
@@ -41,6 +47,10 @@ class Services:
     roles: RolesService
     delivery: DeliveryService
     surveys: SurveyService
+    updates: UpdatesService
+    faq: FaqService
+    tickets: TicketService
+    pending: PendingInputs
 
     @classmethod
     def create(cls, settings: Settings) -> Services:
@@ -75,6 +85,10 @@ class Services:
                 settings.tz,
                 scheduler.clock,
             ),
+            updates=UpdatesService(UpdatesRepository(db), members, delivery, audit, scheduler),
+            faq=FaqService(db),
+            tickets=TicketService(TicketsRepository(db), members, audit, scheduler.clock),
+            pending=PendingInputs(db),
         )
 
     def now(self) -> datetime:

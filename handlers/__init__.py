@@ -4,11 +4,29 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import account, admin, errors, fallback, roles, start, surveys, verify
+from handlers import (
+    account,
+    admin,
+    broadcast,
+    errors,
+    fallback,
+    faq,
+    faqadmin,
+    roles,
+    start,
+    surveys,
+    tickets,
+    typed,
+    updates,
+    verify,
+)
 
 
 def register_all(application: Application) -> None:  # type: ignore[type-arg]
     """Feature handlers first; the fallback replies last."""
-    for feature in (verify, start, account, roles, admin, surveys, errors):
+    for feature in (verify, start, account, roles, broadcast, updates, admin, surveys, errors):
+        feature.register(application)
+    # Ask-a-steward and the FAQ; `typed` takes plain text, so it goes just before the fallback.
+    for feature in (tickets, faqadmin, faq, typed):
         feature.register(application)
     fallback.register(application)

@@ -122,6 +122,10 @@ async def test_demo_plays_the_scene() -> None:
     assert "Responses: 5 of 5 members (100%)" in transcript
     assert "Not broken down: too few answers per group (fewer than 5)." in transcript
     assert "I write notes at night" not in transcript.split("Rosa ▶ /results")[1]
+    assert "Strike pay is $100 for each completed four-hour picket shift" in transcript
+    assert "Ana ▶ [ 🙋 Ask a steward ]" in transcript
+    assert "bot ▷ Sam: 🎫 Ticket #1 · Downey Medical Center · open" in transcript
+    assert "Sam (steward) answered your question #1" in transcript
 
 
 async def test_run_refuses_a_file_that_is_not_its_database(tmp_path: Path) -> None:

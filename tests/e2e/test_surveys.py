@@ -166,7 +166,7 @@ async def test_text_goes_to_other_features_unless_a_typed_answer_is_awaited(
     assert "What the bot holds about you" in (await ana.next_message()).text
     # ...so a question typed afterwards is not taken as an answer.
     await ana.send("when is the next picket?")
-    assert "I can't answer questions yet" in (await ana.next_message()).text
+    assert "I don't know that yet" in (await ana.next_message()).text  # the FAQ
     # /cancel while answering pauses too.
     await ana.send("/surveys")
     await ana.press("▶️ Continue · Workload check", await ana.next_message())
@@ -175,7 +175,7 @@ async def test_text_goes_to_other_features_unless_a_typed_answer_is_awaited(
     await ana.send("/cancel")
     assert "Survey paused" in (await ana.next_message()).text
     await ana.send("hello")
-    assert "I can't answer questions yet" in (await ana.next_message()).text
+    assert "I don't know that yet" in (await ana.next_message()).text  # the FAQ
 
 
 async def test_forged_and_stale_buttons_change_nothing(union: Union) -> None:
