@@ -264,7 +264,8 @@ async def show_preview(update: Update, context: BotContext, person: Person) -> i
     await reply(update, t(lang, "broadcast.preview_title"))
     await send(context.bot, chat.id, preview)
     count = len(await context.services.updates.audience(person, draft))
-    sites = ", ".join(draft.worksites) or t(lang, "broadcast.everyone_short")
+    mine = await context.services.updates.allowed_worksites(person)  # None: leaders, any site
+    sites = ", ".join(draft.worksites or mine or ()) or t(lang, "broadcast.everyone_short")
     classes = ", ".join(draft.classifications) or t(lang, "broadcast.everyone_short")
     settings = context.services.settings
     when = (

@@ -15,6 +15,9 @@ async def person_of(update: Update, context: BotContext) -> Person:
     assert user is not None
     services = context.services
     member = await services.members.by_telegram_id(user.id)
+    if member is not None and not member.reachable and update.effective_chat is not None:
+        # They wrote to us, so they can be written to again (a 403 marked them unreachable).
+        await services.members.set_reachable(user.id, True)
     language = pick_language(
         member.language if member else None,
         user.language_code,
