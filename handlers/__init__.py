@@ -12,6 +12,7 @@ from handlers import (
     fallback,
     faq,
     faqadmin,
+    home,
     roles,
     start,
     tickets,
@@ -23,7 +24,7 @@ from handlers import (
 
 def register_all(application: Application) -> None:  # type: ignore[type-arg]
     """Feature handlers first; the fallback replies last."""
-    for feature in (verify, start, account, roles, broadcast, updates, admin, errors):
+    for feature in (verify, start, home, account, roles, broadcast, updates, admin, errors):
         feature.register(application)
     # Ask-a-steward and the FAQ; `typed` takes plain text, so it goes just before the fallback.
     for feature in (tickets, faqadmin, faq, typed):
