@@ -33,6 +33,12 @@ FAQ = """\
 """
 
 
+UPDATE = (
+    "<b>Tentative agreement on workload!</b> 7 protected hours a week for patient care. "
+    "Ratification vote next week."
+)
+
+
 async def run_demo() -> str:
     """Play the scene on a throwaway database and return the transcript."""
     logging.basicConfig(level=logging.WARNING)
@@ -75,6 +81,17 @@ async def run_demo() -> str:
             await step(ana, "press", "🙋 Ask a steward")
             await step(sam, "press", "✍️ Answer")
             await step(sam, "send", "Yes! There's a family tent with snacks at the main gate.")
+            # Sam sends a bargaining update to his worksite; members get it and tap Got it.
+            await step(sam, "send", "/broadcast")
+            await step(sam, "send_formatted", UPDATE)
+            for button in ("Next ➡", "Normal", "📤 Now", "✅ Confirm"):
+                await step(sam, "press", button)
+            report = sam.inbox[-1]
+            for _ in range(300):  # the delivery engine works in the background
+                if report.text.startswith("📬"):
+                    break
+                await asyncio.sleep(0.1)
+            await step(ana, "press", "✅ Got it")
             await survey_scene(sandbox, rosa, [sam, ana, ben, lucia])
             return sandbox.emulator.render_transcript()
 

@@ -12,6 +12,7 @@ from handlers import (
     fallback,
     faq,
     faqadmin,
+    home,
     roles,
     start,
     surveys,
@@ -24,7 +25,8 @@ from handlers import (
 
 def register_all(application: Application) -> None:  # type: ignore[type-arg]
     """Feature handlers first; the fallback replies last."""
-    for feature in (verify, start, account, roles, broadcast, updates, admin, surveys, errors):
+    features = (verify, start, home, account, roles, broadcast, updates, admin, surveys, errors)
+    for feature in features:
         feature.register(application)
     # Ask-a-steward and the FAQ; `typed` takes plain text, so it goes just before the fallback.
     for feature in (tickets, faqadmin, faq, typed):
