@@ -40,6 +40,7 @@ def build_application(
     services.delivery.attach(application.bot, rate=settings.send_rate, paid=settings.paid_broadcast)
     application.bot_data["services"] = services
     backups.register_jobs(services)
+    services.votes.register_jobs()
     register_all(application)
     return application
 
@@ -58,6 +59,7 @@ async def on_startup(application: AnyApplication) -> None:
     assert services.delivery.engine is not None
     await services.delivery.engine.start()
     armed = await services.scheduler.rearm()
+    services.scheduler.watch()
     log.info("unionbot is up as @%s; %d scheduled jobs armed", application.bot.username, armed)
 
 

@@ -29,7 +29,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("mute"),
     Command("unmute"),
     Command("forgetme"),
+    Command("vote"),
     Command("cancel", None),
+    Command("votes", Role.LEADER),
+    Command("newvote", Role.LEADER),
     Command("promote", Role.ADMIN),
     Command("backup", Role.ADMIN),
 )

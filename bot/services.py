@@ -15,6 +15,7 @@ from bot.roles import RolesService
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.verification import VerificationService
+from bot.votes.service import VoteService
 from storage.audit import AuditLog
 from storage.database import Database
 from storage.delivery import DeliveryRepository
@@ -38,12 +39,14 @@ class Services:
     verification: VerificationService
     roles: RolesService
     delivery: DeliveryService
+    votes: VoteService
 
     @classmethod
     def create(cls, settings: Settings) -> Services:
         db = Database(settings.database_path)
         members, audit = MembersRepository(db), AuditLog(db)
         scheduler = Scheduler(JobsRepository(db))
+        delivery = DeliveryService(DeliveryRepository(db), members, settings.default_language)
         return cls(
             settings=settings,
             db=db,
@@ -60,7 +63,16 @@ class Services:
                 scheduler.clock,
             ),
             roles=RolesService(members, audit),
-            delivery=DeliveryService(DeliveryRepository(db), members, settings.default_language),
+            delivery=delivery,
+            votes=VoteService(
+                db,
+                members,
+                audit,
+                scheduler,
+                delivery,
+                settings.default_language,
+                settings.timezone,
+            ),
         )
 
     def now(self) -> datetime:

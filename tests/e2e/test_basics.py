@@ -98,7 +98,9 @@ async def menu_of(
 
 
 async def test_menus_are_published_per_role_and_language(sandbox: Sandbox) -> None:
-    member_menu = ["start", "help", "me", "language", "mute", "unmute", "forgetme", "cancel"]
+    member_menu = [
+        "start", "help", "me", "language", "mute", "unmute", "forgetme", "vote", "cancel",
+    ]  # fmt: skip
     assert await menu_of(sandbox, BotCommandScopeDefault()) == member_menu
     assert await menu_of(sandbox, BotCommandScopeDefault(), "es") == member_menu
     # The admin had not talked to the bot yet, so their own menu is set at their first /start.
@@ -106,7 +108,8 @@ async def test_menus_are_published_per_role_and_language(sandbox: Sandbox) -> No
     boss = sandbox.user("Rosa", user_id=ADMIN_ID)
     await boss.send("/start")
     await sandbox.settle()
-    assert await menu_of(sandbox, admin_chat) == [*member_menu, "promote", "backup"]
+    leader_menu = [*member_menu, "votes", "newvote"]
+    assert await menu_of(sandbox, admin_chat) == [*leader_menu, "promote", "backup"]
     spanish = await sandbox.application.bot.get_my_commands(  # type: ignore[union-attr]
         scope=admin_chat, language_code="es"
     )
