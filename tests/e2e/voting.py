@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
 from fractions import Fraction
 
 from bot.sandbox import SimUser
