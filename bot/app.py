@@ -40,7 +40,6 @@ def build_application(
     services.delivery.attach(application.bot, rate=settings.send_rate, paid=settings.paid_broadcast)
     application.bot_data["services"] = services
     backups.register_jobs(services)
-    services.votes.register_jobs()
     register_all(application)
     return application
 

@@ -338,8 +338,9 @@ def parse_definition(
     take("reminders", parse_reminders)
     if "eligibility" in values:
         _eligibility(values["eligibility"], name, parsed, errors)
-    if "opens_at" in parsed and "closes_at" in parsed:
-        for key, problem in check_times(parsed["opens_at"], parsed["closes_at"], now):
+    if "opens_at" in parsed:
+        closes = parsed.get("closes_at", parsed["opens_at"] + 1)
+        for key, problem in check_times(parsed["opens_at"], closes, now):
             errors.append(f"{name} line {values[key][1]}: {key}: {problem}")
     if errors:
         raise DefinitionError(errors)

@@ -83,6 +83,7 @@ class VoteService:
         self.delivery = delivery
         self.default_language = default_language
         self.tz_name = tz_name
+        self.register_jobs()  # the CLI schedules votes too, so every Services has the kinds
 
     @property
     def clock(self) -> Callable[[], float]:
@@ -118,20 +119,27 @@ class VoteService:
             "reminders": definition.reminders,
         }
         vote = await self.repo.create(values, _actor(by))
-        key = str(vote.id)
-        await self.scheduler.schedule(OPEN_JOB, key, _at(vote.opens_at), {"vote": vote.id})
-        await self.scheduler.schedule(CLOSE_JOB, key, _at(vote.closes_at), {"vote": vote.id})
+        try:
+            await self._schedule(vote)
+        except BaseException:
+            await self.repo.cancel(vote.id)  # never leave a vote that would not open or close
+            raise
+        await self.audit.record(
+            _actor(by), "vote.create", f"vote:{vote.id}", opens_at=vote.opens_at,
+            closes_at=vote.closes_at, options=len(vote.options),
+        )  # fmt: skip
+        return vote
+
+    async def _schedule(self, vote: Vote) -> None:
+        key, payload = str(vote.id), {"vote": vote.id}
+        await self.scheduler.schedule(OPEN_JOB, key, _at(vote.opens_at), payload)
+        await self.scheduler.schedule(CLOSE_JOB, key, _at(vote.closes_at), payload)
         for before in vote.reminders:
             due = vote.closes_at - before
             if due > vote.opens_at:  # a reminder before the vote opens makes no sense
                 await self.scheduler.schedule(
                     REMIND_JOB, f"{vote.id}:{before}", _at(due), {"vote": vote.id, "before": before}
                 )
-        await self.audit.record(
-            _actor(by), "vote.create", f"vote:{vote.id}", opens_at=vote.opens_at,
-            closes_at=vote.closes_at, options=len(vote.options),
-        )  # fmt: skip
-        return vote
 
     async def cancel(self, vote_id: int, by: Person | None) -> Vote:
         """Cancel a vote before it opens (audited); VoteError once it has opened."""
