@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.roster import import_roster, parse_roster
 from bot.sandbox.harness import SANDBOX_SECRET, Sandbox
 from bot.sandbox.users import SimUser
+from bot.votes.demo import play_vote
 
 ADMIN_ID = 7001
 ROSTER = """member_id,first_name,last_name,phone,worksite,classification,status,language
@@ -58,4 +59,7 @@ async def run_demo() -> str:
             await step(lucia, "share_contact", "+1 213 555 0166")
             await step(rosa, "send", "/backup")
             await step(ana, "send", "/strike")
+            # A strike-authorization vote (its opening and closing timers are run at once).
+            ballots = [(ana, "Yes"), (ben, "Yes"), (lucia, "Yes"), (sam, "No")]
+            await play_vote(sandbox, rosa, ballots)
             return sandbox.emulator.render_transcript()

@@ -112,6 +112,11 @@ async def test_demo_plays_the_scene() -> None:
     assert "Ya estás verificado/a, Lucía" in transcript
     assert "Backup saved" in transcript
     assert "I don't know the command /strike" in transcript
+    assert "🗳 Vote now: Do you authorize a strike" in transcript
+    assert "You are voting Yes. Ballots cannot be changed. Confirm?" in transcript
+    assert "Ballots: 4 of 4 eligible members (100% turnout)" in transcript
+    assert "✅ The motion PASSED." in transcript and "La moción QUEDÓ APROBADA" in transcript
+    assert "That ballot was counted in vote #1" in transcript
 
 
 async def test_run_refuses_a_file_that_is_not_its_database(tmp_path: Path) -> None:
