@@ -8,7 +8,8 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import backups
+from bot import backups, updates
+from bot.delivery.engine import MAX_IN_FLIGHT
 from bot.services import BotContext, Services, services_of
 from bot.settings import Settings
 from handlers import register_all
@@ -17,6 +18,8 @@ from handlers.menus import publish_menus
 log = logging.getLogger(__name__)
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+# The delivery engine's requests in flight, plus room for handlers' replies.
+CONNECTIONS = MAX_IN_FLIGHT + 8
 
 
 def build_application(
@@ -30,6 +33,7 @@ def build_application(
         .base_file_url(settings.file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .context_types(ContextTypes(context=BotContext))
+        .connection_pool_size(CONNECTIONS)
         .post_init(on_startup)
         .post_stop(on_stop)
         .post_shutdown(on_shutdown)
@@ -40,6 +44,7 @@ def build_application(
     services.delivery.attach(application.bot, rate=settings.send_rate, paid=settings.paid_broadcast)
     application.bot_data["services"] = services
     backups.register_jobs(services)
+    updates.register_jobs(services)
     register_all(application)
     return application
 
@@ -53,6 +58,7 @@ async def on_startup(application: AnyApplication) -> None:
         log.info("applied migrations: %s", ", ".join(applied))
     for telegram_id in sorted(services.settings.admin_ids):
         await services.members.ensure_admin(telegram_id)
+    await services.faq.reload()
     await publish_menus(application.bot, services)
     await backups.ensure_daily(services)
     assert services.delivery.engine is not None

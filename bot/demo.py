@@ -10,6 +10,7 @@ import logging
 import tempfile
 from pathlib import Path
 
+from bot.faq.loader import parse_faq
 from bot.roster import import_roster, parse_roster
 from bot.sandbox.harness import SANDBOX_SECRET, Sandbox
 from bot.sandbox.users import SimUser
@@ -21,6 +22,12 @@ ROSTER = """member_id,first_name,last_name,phone,worksite,classification,status,
 10002,Ben,Okafor,213-555-0199,Downey Medical Center,Clinical Social Worker,good_standing,
 10003,Lucía,García,+1 213 555 0166,Irvine Medical Center,Psychiatric Nurse,good_standing,es
 10005,Sam,Morales,213.555.0101,Downey Medical Center,Addiction Counselor,good_standing,
+"""
+FAQ = """\
+- id: strike-pay
+  question: "How much strike pay do we get for a picket shift?"
+  answer: "Strike pay is $100 for each completed four-hour picket shift, paid every Friday."
+  tags: [money]
 """
 
 
@@ -59,6 +66,13 @@ async def run_demo() -> str:
             await step(lucia, "share_contact", "+1 213 555 0166")
             await step(rosa, "send", "/backup")
             await step(ana, "send", "/strike")
+            # Ana asks the FAQ; then something it doesn't know, which goes to Sam.
+            await services.faq.replace_all(parse_faq(FAQ))
+            await step(ana, "send", "How much strike pay do we get?")
+            await step(ana, "send", "Can I bring my kids to the picket line?")
+            await step(ana, "press", "🙋 Ask a steward")
+            await step(sam, "press", "✍️ Answer")
+            await step(sam, "send", "Yes! There's a family tent with snacks at the main gate.")
             # A strike-authorization vote (its opening and closing timers are run at once).
             ballots = [(ana, "Yes"), (ben, "Yes"), (lucia, "Yes"), (sam, "No")]
             await play_vote(sandbox, rosa, ballots)

@@ -11,9 +11,12 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.delivery import DeliveryService
+from bot.faq.service import FaqService
 from bot.roles import RolesService
 from bot.scheduler import Scheduler
 from bot.settings import Settings
+from bot.tickets import TicketService
+from bot.updates import UpdatesService
 from bot.verification import VerificationService
 from bot.votes.service import VoteService
 from storage.audit import AuditLog
@@ -22,7 +25,10 @@ from storage.delivery import DeliveryRepository
 from storage.invites import InvitesRepository
 from storage.jobs import JobsRepository
 from storage.members import MembersRepository
+from storage.pending import PendingInputs
 from storage.roster import RosterRepository
+from storage.tickets import TicketsRepository
+from storage.updates import UpdatesRepository
 from storage.verification import VerificationRepository
 
 
@@ -39,6 +45,10 @@ class Services:
     verification: VerificationService
     roles: RolesService
     delivery: DeliveryService
+    updates: UpdatesService
+    faq: FaqService
+    tickets: TicketService
+    pending: PendingInputs
     votes: VoteService
 
     @classmethod
@@ -64,6 +74,10 @@ class Services:
             ),
             roles=RolesService(members, audit),
             delivery=delivery,
+            updates=UpdatesService(UpdatesRepository(db), members, delivery, audit, scheduler),
+            faq=FaqService(db),
+            tickets=TicketService(TicketsRepository(db), members, audit, scheduler.clock),
+            pending=PendingInputs(db),
             votes=VoteService(
                 db,
                 members,

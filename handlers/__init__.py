@@ -7,10 +7,16 @@ from telegram.ext import Application
 from handlers import (
     account,
     admin,
+    broadcast,
     errors,
     fallback,
+    faq,
+    faqadmin,
     roles,
     start,
+    tickets,
+    typed,
+    updates,
     verify,
     vote_admin,
     vote_wizard,
@@ -20,6 +26,11 @@ from handlers import (
 
 def register_all(application: Application) -> None:  # type: ignore[type-arg]
     """Feature handlers first; the fallback replies last."""
-    for feature in (verify, start, account, roles, admin, votes, vote_admin, vote_wizard, errors):
+    for feature in (verify, start, account, roles, broadcast, updates, admin, errors):
+        feature.register(application)
+    for feature in (votes, vote_admin, vote_wizard):
+        feature.register(application)
+    # Ask-a-steward and the FAQ; `typed` takes plain text, so it goes just before the fallback.
+    for feature in (tickets, faqadmin, faq, typed):
         feature.register(application)
     fallback.register(application)

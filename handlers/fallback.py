@@ -6,7 +6,6 @@ from telegram import Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     MessageHandler,
     filters,
 )
@@ -17,7 +16,7 @@ from handlers.common import person_of, refuse_in_group, reply
 
 
 async def cancel(update: Update, context: BotContext) -> None:
-    """/cancel outside any flow: nothing to stop."""
+    """/cancel outside any flow: nothing to stop (called by handlers.typed)."""
     person = await person_of(update, context)
     await reply(update, t(person.language, "cancel.nothing"))
 
@@ -33,7 +32,7 @@ async def unknown_command(update: Update, context: BotContext) -> None:
 
 
 async def unknown_text(update: Update, context: BotContext) -> None:
-    """Plain text nobody handled in a private chat."""
+    """Plain text from someone not verified (handlers.typed answers members' questions)."""
     person = await person_of(update, context)
     await reply(update, t(person.language, "unknown.text"))
 
@@ -47,9 +46,5 @@ async def stale_button(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:  # type: ignore[type-arg]
     """Register last, so these only see what every feature passed over."""
-    application.add_handler(CommandHandler("cancel", cancel))
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
-    application.add_handler(
-        MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, unknown_text)
-    )
     application.add_handler(CallbackQueryHandler(stale_button))

@@ -10,8 +10,11 @@ from telegram import (
     ReplyKeyboardMarkup,
 )
 
+from bot.delivery.outgoing import send
 from bot.i18n import Safe, t
 from bot.people import Person
+from bot.services import Services
+from bot.updates import member_message
 from handlers.callbacks import pack
 
 
@@ -47,3 +50,13 @@ async def send_home(bot: Bot, person: Person) -> None:
     await bot.send_message(
         person.telegram_id, t(language, "start.home", worksite_part=part), reply_markup=buttons
     )
+
+
+async def welcome_member(bot: Bot, services: Services, person: Person) -> None:
+    """A newly verified member: their home menu, then the latest pinned update for them."""
+    await send_home(bot, person)
+    if person.member is None:
+        return
+    pinned = await services.updates.pinned_for(person.member)
+    if pinned is not None:
+        await send(bot, person.telegram_id, member_message(person.language, pinned))

@@ -20,9 +20,8 @@ async def start(update: Update, context: BotContext) -> None:
     if await refuse_in_group(update, context, person):
         return
     if context.args and not person.verified:
-        person = await redeem_invite(update, context, person, context.args[0])
-        if not person.verified:
-            return
+        await redeem_invite(update, context, person, context.args[0])
+        return
     if person.member is not None:
         await publish_own_menu(context.bot, context.services, person.member)
     welcome = t(person.language, "start.welcome", union=context.services.settings.union_name)

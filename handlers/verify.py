@@ -28,7 +28,7 @@ from bot.services import BotContext
 from bot.verification import MAX_TYPED, Decision, Outcome, Result, Review, name_matches
 from handlers.callbacks import pack, pattern, unpack
 from handlers.common import person_of, reply
-from handlers.home import send_home
+from handlers.home import welcome_member
 from handlers.votes import check_receipt
 from storage.members import Member
 from storage.verification import VerificationRequest
@@ -81,6 +81,7 @@ async def tell_outcome(
         update, t(person.language, "verify.done", name_part=name_part),
         reply_markup=ReplyKeyboardRemove(),
     )  # fmt: skip
+    await welcome_member(context.bot, context.services, verified)
     return verified
 
 
@@ -98,9 +99,7 @@ async def on_contact(update: Update, context: BotContext) -> None:
     result = await context.services.verification.by_contact(
         person, message.contact.user_id, message.contact.phone_number
     )
-    person = await tell_outcome(update, context, person, result)
-    if person.verified:
-        await send_home(context.bot, person)
+    await tell_outcome(update, context, person, result)
 
 
 # -- the member-ID form --------------------------------------------------------
@@ -289,7 +288,8 @@ async def tell_requester(context: BotContext, review: Review) -> None:
             request.telegram_id, t(language, "verify.approved" if approved else "verify.rejected")
         )
         if approved and review.member is not None:
-            await send_home(context.bot, Person(request.telegram_id, language, review.member))
+            member = Person(request.telegram_id, language, review.member)
+            await welcome_member(context.bot, context.services, member)
     except TelegramError as exc:
         log.info("could not tell requester of request %s: %s", request.id, exc)
 

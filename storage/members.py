@@ -281,6 +281,11 @@ class MembersRepository:
                     "DELETE FROM verification_requests WHERE telegram_id = ?",
                     (member.telegram_id,),
                 )
+                await conn.execute(
+                    "DELETE FROM pending_inputs WHERE telegram_id = ?", (member.telegram_id,)
+                )
+            # Their questions to stewards, with the whole thread (messages cascade).
+            await conn.execute("DELETE FROM tickets WHERE member = ?", (pk,))
             if member.member_id is None:
                 await conn.execute("DELETE FROM members WHERE id = ?", (pk,))
                 return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,20 @@ class Outgoing:
                 for row in self.buttons
             ]
         )
+
+
+async def send(bot: Bot, chat_id: int, message: Outgoing, **extra: Any) -> Message:
+    """Send one message as text, photo or document, whichever it is."""
+    markup = message.markup()
+    if message.photo:
+        return await bot.send_photo(
+            chat_id, message.photo, caption=message.text, reply_markup=markup, **extra
+        )
+    if message.document:
+        return await bot.send_document(
+            chat_id, message.document, caption=message.text, reply_markup=markup, **extra
+        )
+    return await bot.send_message(chat_id, message.text, reply_markup=markup, **extra)
 
 
 def payload(messages: dict[str, Outgoing]) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from bot.sandbox.files import StoredFile
-from bot.sandbox.html import utf16_len
+from bot.sandbox.html import parse_html, utf16_len
 from bot.sandbox.pulse import Pulse
 
 if TYPE_CHECKING:
@@ -254,6 +254,11 @@ class SimUser(SimChat):
                 {"type": "bot_command", "offset": 0, "length": utf16_len(command)}
             ]
         return self._world.receive(self, chat or self, content, reply_to=reply_to)
+
+    async def send_formatted(self, html_text: str) -> dict[str, Any]:
+        """Send text the user formatted in their app (bold, links...), given as Telegram HTML."""
+        text, entities = parse_html(html_text)
+        return self._world.receive(self, self, {"text": text, "entities": entities})
 
     async def share_contact(
         self,

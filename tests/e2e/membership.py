@@ -61,3 +61,22 @@ async def verify_by_contact(sandbox: Sandbox, user: SimUser, member_id: str) -> 
     await user.send("/start")
     await user.share_contact(PHONES[member_id])
     await sandbox.settle()
+
+
+async def crowd(sandbox: Sandbox, count: int, worksite: str = "Downey") -> list[SimUser]:
+    """`count` verified members who have talked to the bot before (for bulk sending tests)."""
+    rows = "\n".join(f"C{n:04d},Member{n},Crowd,,{worksite},Therapist,," for n in range(count))
+    roster = parse_roster(
+        f"member_id,first_name,last_name,phone,worksite,classification,status,language\n{rows}\n",
+        SANDBOX_SECRET,
+    )
+    await import_roster(sandbox.services.roster, roster)
+    users = []
+    for n in range(count):
+        user = sandbox.user(f"Member{n}")
+        user.started = True  # they opened the bot some time ago
+        member = await sandbox.services.members.by_member_id(f"C{n:04d}")
+        assert member is not None
+        await sandbox.services.members.link(member.id, user.id)
+        users.append(user)
+    return users

@@ -112,6 +112,10 @@ async def test_demo_plays_the_scene() -> None:
     assert "Ya estás verificado/a, Lucía" in transcript
     assert "Backup saved" in transcript
     assert "I don't know the command /strike" in transcript
+    assert "Strike pay is $100 for each completed four-hour picket shift" in transcript
+    assert "Ana ▶ [ 🙋 Ask a steward ]" in transcript
+    assert "bot ▷ Sam: 🎫 Ticket #1 · Downey Medical Center · open" in transcript
+    assert "Sam (steward) answered your question #1" in transcript
     assert "🗳 Vote now: Do you authorize a strike" in transcript
     assert "You are voting Yes. Ballots cannot be changed. Confirm?" in transcript
     assert "Ballots: 4 of 4 eligible members (100% turnout)" in transcript

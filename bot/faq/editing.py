@@ -1,0 +1,118 @@
+"""Changing the FAQ from chat: checked like the file format, written through FaqService, audited."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from bot.faq.loader import ID_PATTERN, MAX_ANSWER, MAX_QUESTION
+from bot.faq.service import FaqService
+from bot.faq.text import detect_language, fold
+from storage.audit import AuditLog
+from storage.faq import FaqEntry
+
+MAX_TAGS = 8
+_TAG = re.compile(r"^[\w-]{1,32}$")
+FIELDS = ("question", "answer", "tags")  # what /faqadmin may edit
+
+
+class FaqEditError(ValueError):
+    """The typed value cannot be used; `code` names the i18n key suffix, `limit` the bound."""
+
+    def __init__(self, code: str, limit: int = 0) -> None:
+        super().__init__(code)
+        self.code = code
+        self.limit = limit
+
+
+def check_question(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise FaqEditError("empty")
+    if len(text) > MAX_QUESTION:
+        raise FaqEditError("question_too_long", MAX_QUESTION)
+    return text
+
+
+def check_answer(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise FaqEditError("empty")
+    if len(text) > MAX_ANSWER:
+        raise FaqEditError("answer_too_long", MAX_ANSWER)
+    return text
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Comma-separated topics; '-' for none. Lower-case words, digits, '-' and '_'."""
+    if text.strip() in {"-", "—"}:
+        return ()
+    tags = tuple(dict.fromkeys(t.strip().lower() for t in text.split(",") if t.strip()))
+    if not tags or len(tags) > MAX_TAGS or not all(_TAG.match(t) for t in tags):
+        raise FaqEditError("bad_tags", MAX_TAGS)
+    return tags
+
+
+def new_id(question: str, taken: set[str]) -> str:
+    """A readable id from the question's words ('how-much-strike-pay'), unique in `taken`."""
+    words = re.findall(r"[a-z0-9]+", fold(question))
+    base = "-".join(words)[:40].strip("-") or "entry"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    assert ID_PATTERN.match(candidate)
+    return candidate
+
+
+async def add_entry(
+    faq: FaqService,
+    audit: AuditLog,
+    actor: str,
+    question: str,
+    answer: str,
+    tags: tuple[str, ...] = (),
+    language: str | None = None,
+    source: str = "chat",
+) -> FaqEntry:
+    """Add a new entry (its id made from the question); audited."""
+    question, answer = check_question(question), check_answer(answer)
+    taken = {e.id for e in await faq.entries()}
+    entry = FaqEntry(
+        id=new_id(question, taken),
+        question=question,
+        answer=answer,
+        tags=tags,
+        language=detect_language(question, language),
+    )
+    if not await faq.add(entry):
+        raise FaqEditError("taken")
+    await audit.record(actor, "faq.add", entry.id, source=source)
+    return entry
+
+
+async def update_entry(
+    faq: FaqService, audit: AuditLog, actor: str, entry_id: str, field: str, typed: str
+) -> FaqEntry:
+    """Change one field of an entry; audited."""
+    entry = next((e for e in await faq.entries() if e.id == entry_id), None)
+    if entry is None:
+        raise FaqEditError("gone")
+    if field == "question":
+        changed = dataclasses.replace(entry, question=check_question(typed))
+    elif field == "answer":
+        changed = dataclasses.replace(entry, answer=check_answer(typed))
+    elif field == "tags":
+        changed = dataclasses.replace(entry, tags=parse_tags(typed))
+    else:
+        raise FaqEditError("gone")
+    if not await faq.update(changed):
+        raise FaqEditError("gone")
+    await audit.record(actor, "faq.update", entry_id, field=field)
+    return changed
+
+
+async def remove_entry(faq: FaqService, audit: AuditLog, actor: str, entry_id: str) -> bool:
+    removed = await faq.remove(entry_id)
+    if removed:
+        await audit.record(actor, "faq.remove", entry_id)
+    return removed

@@ -1,0 +1,85 @@
+"""Typed text: what the person was asked to type, else a question for the FAQ.
+
+Registered after every feature and before the fallback, so other features' conversations
+see text first. In groups only a reply to the bot's own prompt counts (a steward's answer
+in the stewards' group); members' questions are never taken in groups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+from telegram.ext import (
+    Application,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.i18n import t
+from bot.people import Person
+from bot.services import BotContext
+from handlers import fallback, faq, faqadmin, tickets
+from handlers.common import person_of, reply
+from handlers.prompts import pending_for
+from storage.pending import PendingInput
+
+Step = Callable[[Update, BotContext, Person, PendingInput, str], Awaitable[None]]
+STEPS: dict[str, Step] = {
+    "ask": tickets.typed_question,
+    "reply": tickets.typed_reply,
+    "answer": tickets.typed_answer,
+    "faq_add": faqadmin.typed_add,
+    "faq_edit": faqadmin.typed_edit,
+}
+GROUP_STEPS = {"answer"}  # the only typing the bot takes in a group
+
+
+async def on_private_text(update: Update, context: BotContext) -> None:
+    """A pending step if there is one; otherwise a verified member's question."""
+    message, chat = update.effective_message, update.effective_chat
+    assert message is not None and message.text is not None and chat is not None
+    person = await person_of(update, context)
+    pending = await pending_for(context, person.telegram_id, chat.id)
+    if pending is not None and pending.kind in STEPS:
+        await STEPS[pending.kind](update, context, person, pending, message.text)
+        return
+    if not person.verified:
+        await fallback.unknown_text(update, context)
+        return
+    await faq.answer_question(update, context, person, message.text)
+
+
+async def on_group_reply(update: Update, context: BotContext) -> None:
+    """A reply in a group: handled only when it answers this person's own prompt."""
+    message, chat = update.effective_message, update.effective_chat
+    assert message is not None and message.text is not None and chat is not None
+    replied = message.reply_to_message
+    person = await person_of(update, context)
+    pending = await pending_for(context, person.telegram_id, chat.id)
+    if pending is None or replied is None or pending.prompt_id != replied.message_id:
+        return  # group chatter is not for the bot
+    if pending.kind in GROUP_STEPS:
+        await STEPS[pending.kind](update, context, person, pending, message.text)
+
+
+async def cancel(update: Update, context: BotContext) -> None:
+    """/cancel: forget what the bot was waiting for, if anything."""
+    chat = update.effective_chat
+    person = await person_of(update, context)
+    assert chat is not None
+    if await context.services.pending.clear(person.telegram_id, chat.id):
+        await reply(update, t(person.language, "input.cancelled"))
+        return
+    await fallback.cancel(update, context)
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    # Conversations registered earlier (verify's form) still see their own /cancel first.
+    application.add_handler(CommandHandler("cancel", cancel))
+    text = filters.TEXT & ~filters.COMMAND
+    application.add_handler(MessageHandler(filters.ChatType.PRIVATE & text, on_private_text))
+    application.add_handler(
+        MessageHandler(filters.ChatType.GROUPS & filters.REPLY & text, on_group_reply)
+    )

@@ -1,0 +1,126 @@
+"""Leaders keep the FAQ in chat: /faqadmin and /faqgaps, as a leader would on a phone."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.sandbox.harness import Sandbox
+from bot.sandbox.users import SentMessage
+from tests.e2e.questions import Members, build_members
+
+
+@pytest.fixture
+async def members(tmp_path: Path) -> AsyncIterator[Members]:
+    async with Sandbox(tmp_path) as sandbox:
+        yield await build_members(sandbox)
+
+
+async def prompted(members: Members) -> SentMessage:
+    return await members.union.lee.wait_for(lambda m: m.force_reply)
+
+
+async def test_faqgaps_lists_unmatched_questions_for_leaders(members: Members) -> None:
+    ana, lee, sam, sandbox = members.ana, members.union.lee, members.union.sam, members.sandbox
+    await ana.send("Is the <cafeteria> open during the strike?")
+    await ana.send("When do we get paid?")
+    await ana.press("👎", await ana.wait_for(lambda m: "Every Friday" in m.text))
+    await sandbox.settle()
+
+    await sam.send("/faqgaps")  # stewards are not leaders
+    assert (await sam.next_message()).text == "Sorry, you don't have permission to do that."
+    await lee.send("/faqgaps")
+    gaps = await lee.next_message()
+    assert gaps.text.splitlines() == [
+        "🕳 What the FAQ could not answer (newest first):",
+        "",
+        "• When do we get paid? (👎 on pay-day)",
+        "• Is the <cafeteria> open during the strike?",
+        "",
+        "Answers marked 👎",
+        "• pay-day: 👍 0 · 👎 1",
+    ]
+    assert "&lt;cafeteria&gt;" in gaps.html
+    await sam.press_data(gaps.button_data[0][0] or "", gaps)  # forged by a steward
+    await sandbox.settle()
+    assert len(await sandbox.services.faq.repo.gaps()) == 2
+    await lee.press("🧹 Mark all as dealt with", gaps)
+    await sandbox.settle()
+    assert gaps.text == "🧹 Cleared 2 questions."
+    assert await sandbox.services.faq.repo.gaps() == []
+    await lee.send("/faqgaps")
+    assert (await lee.wait_for()).text == "No unanswered questions. 🎉"
+
+
+async def test_leader_adds_edits_and_removes_an_entry(members: Members) -> None:
+    ana, lee, sandbox = members.ana, members.union.lee, members.sandbox
+    await lee.send("/faqadmin")
+    listing = await lee.next_message()
+    assert listing.text == "📚 FAQ: 6 entries (page 1 of 1). Tap one to edit it."
+    assert listing.buttons[0] == ["strike-pay"] and listing.buttons[-1] == ["➕ Add an entry"]
+
+    await lee.press("➕ Add an entry", listing)
+    await prompted(members)
+    await lee.send("Where do I park at the picket?")
+    await prompted(members)
+    await lee.send("x" * 3801)  # too long: asked again, nothing saved
+    await sandbox.settle()
+    assert "up to 3800 characters" in lee.inbox[-1].text
+    await lee.send("Park on Elm Street; the lot is closed to strikers.")
+    await prompted(members)
+    await lee.send("Picket, parking")
+    card = await lee.wait_for(lambda m: m.text.startswith("✅ Added."))
+    assert "where-do-i-park-at-the-picket · en · topics: picket, parking" in card.text
+
+    await ana.send("where do i park at the picket")
+    assert "Park on Elm Street" in (await ana.next_message()).text
+
+    await lee.press("✏️ Answer", card)
+    await prompted(members)
+    await lee.send("Park on Oak Street now.")
+    saved = await lee.wait_for(lambda m: m.text.startswith("✅ Saved."))
+    assert saved.text.endswith("Park on Oak Street now.")
+    await ana.send("where do i park at the picket")
+    assert "Park on Oak Street now." in (await ana.next_message()).text
+
+    await lee.press("🗑 Remove", saved)
+    confirm = await lee.wait_for(lambda m: "Remove where-do-i-park-at-the-picket" in m.text)
+    await lee.press("🗑 Yes, remove it", confirm)
+    await sandbox.settle()
+    assert confirm.text == "🗑 Removed where-do-i-park-at-the-picket."
+    assert len(await sandbox.services.faq.entries()) == 6
+    audit = [(e.action, e.subject) for e in await sandbox.services.audit.recent(10)]
+    for action in ("faq.add", "faq.update", "faq.remove"):
+        assert (action, "where-do-i-park-at-the-picket") in audit
+
+
+async def test_members_and_forged_buttons_change_nothing(members: Members) -> None:
+    ana, lee, sandbox = members.ana, members.union.lee, members.sandbox
+    await ana.send("/faqadmin")
+    assert (await ana.next_message()).text == "Sorry, you don't have permission to do that."
+    await lee.send("/faqadmin")
+    listing = await lee.next_message()
+    await ana.press_data("v1:faqadm:add", ana.inbox[-1])
+    await ana.press_data("v1:faqadm:delok:" + (listing.button_data[0][0] or "").split(":")[-1])
+    await lee.press_data("v1:faqadm:delok:0123456789ab", listing)  # no such entry
+    await lee.press_data("v1:faqadm:edit:0123456789ab:answer", listing)
+    await sandbox.settle()
+    assert ana.callback_answers == [("Sorry, you don't have permission to do that.", True)] * 2
+    assert (
+        lee.callback_answers[-2:]
+        == [("That FAQ entry no longer exists. Just type your question.", True)] * 2
+    )
+    assert len(await sandbox.services.faq.entries()) == 6
+    assert await sandbox.services.pending.get(ana.id, ana.id, 0) is None
+
+    await lee.press("strike-pay", listing)
+    card = await lee.wait_for(lambda m: m.text.startswith("strike-pay · en"))
+    await lee.press("🏷 Topics", card)
+    await prompted(members)
+    await lee.send("money, <b>bold</b>")
+    await sandbox.settle()
+    assert "Topics are single words" in lee.inbox[-1].text
+    entry = next(e for e in await sandbox.services.faq.entries() if e.id == "strike-pay")
+    assert entry.tags == ("money",)
