@@ -296,6 +296,8 @@ class VoteService:
         closed_now = await self.repo.close(vote_id, int(self.clock()))
         if not closed_now and vote.state != "closed":
             return None  # cancelled, or never opened
+        # Who was reminded says who had not voted by then: not kept past the close.
+        await self.repo.forget_reminder_recipients(vote_id)
         await self.erase_order_traces()
         vote = await self._vote(vote_id)
         tally = await self._tally(vote)

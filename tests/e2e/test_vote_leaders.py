@@ -14,7 +14,9 @@ from tests.e2e.voting import (
     ballot_message,
     build_voters,
     cast,
+    close_vote,
     create_vote,
+    eventually,
     open_vote,
     received,
     run_job,
@@ -147,3 +149,16 @@ async def test_vote_command_and_reminders_reach_only_those_who_have_not_voted(
     await cast(sandbox, ben, await ballot_message(ben, vote.id), "No")
     await sandbox.settle()
     assert not any("Reminder" in m.text for m in ana.inbox)
+    # Who was reminded (who had not voted by then) is not kept past the close.
+    db = sandbox.services.db
+    reminded = "SELECT COUNT(*) FROM deliveries d JOIN broadcasts b ON b.id = d.broadcast "
+    reminded += "WHERE b.kind = 'vote.remind'"
+
+    async def reminder_sent() -> bool:
+        state = await db.fetchval("SELECT state FROM broadcasts WHERE kind = 'vote.remind'")
+        return bool(state == "done")
+
+    await eventually(reminder_sent)
+    assert await db.fetchval(reminded) == 5  # everyone on the roll but Ana
+    await close_vote(voters, vote)
+    assert await db.fetchval(reminded) == 0
