@@ -9,7 +9,6 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot import backups, updates
-from bot.delivery.engine import MAX_IN_FLIGHT
 from bot.services import BotContext, Services, services_of
 from bot.settings import Settings
 from handlers import register_all
@@ -18,8 +17,8 @@ from handlers.menus import publish_menus
 log = logging.getLogger(__name__)
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
-# The delivery engine's requests in flight, plus room for handlers' replies.
-CONNECTIONS = MAX_IN_FLIGHT + 8
+# Room for handlers' replies beside the delivery engine's requests in flight.
+SPARE_CONNECTIONS = 8
 
 
 def build_application(
@@ -33,7 +32,7 @@ def build_application(
         .base_file_url(settings.file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .context_types(ContextTypes(context=BotContext))
-        .connection_pool_size(CONNECTIONS)
+        .connection_pool_size(settings.broadcast_concurrency + SPARE_CONNECTIONS)
         .post_init(on_startup)
         .post_stop(on_stop)
         .post_shutdown(on_shutdown)

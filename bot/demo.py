@@ -6,6 +6,7 @@ would do on their phone.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import tempfile
 from pathlib import Path
@@ -29,6 +30,12 @@ FAQ = """\
   answer: "Strike pay is $100 for each completed four-hour picket shift, paid every Friday."
   tags: [money]
 """
+
+
+UPDATE = (
+    "<b>Tentative agreement on workload!</b> 7 protected hours a week for patient care. "
+    "Ratification vote next week."
+)
 
 
 async def run_demo() -> str:
@@ -73,6 +80,17 @@ async def run_demo() -> str:
             await step(ana, "press", "🙋 Ask a steward")
             await step(sam, "press", "✍️ Answer")
             await step(sam, "send", "Yes! There's a family tent with snacks at the main gate.")
+            # Sam sends a bargaining update to his worksite; members get it and tap Got it.
+            await step(sam, "send", "/broadcast")
+            await step(sam, "send_formatted", UPDATE)
+            for button in ("Next ➡", "Normal", "📤 Now", "✅ Confirm"):
+                await step(sam, "press", button)
+            report = sam.inbox[-1]
+            for _ in range(300):  # the delivery engine works in the background
+                if report.text.startswith("📬"):
+                    break
+                await asyncio.sleep(0.1)
+            await step(ana, "press", "✅ Got it")
             # A strike-authorization vote (its opening and closing timers are run at once).
             ballots = [(ana, "Yes"), (ben, "Yes"), (lucia, "Yes"), (sam, "No")]
             await play_vote(sandbox, rosa, ballots)

@@ -27,6 +27,7 @@ FIX_HINTS = {
     "BACKUP_TIME": "a time of day as HH:MM, e.g. 03:30",
     "BROADCAST_RATE": "messages per second, more than 0 and at most 1000 (Telegram: 30 free)",
     "PAID_BROADCAST": "true or false",
+    "BROADCAST_CONCURRENCY": "a whole number of requests from 1 to 200",
 }
 
 
@@ -49,6 +50,7 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     broadcast_rate: float = Field(default=30.0, gt=0, le=1000)
     paid_broadcast: bool = False
+    broadcast_concurrency: int = Field(default=8, ge=1, le=200)
     backup_dir: Path = Path("data/backups")
     backup_retention: int = Field(default=14, ge=1)
     backup_time: str = Field(default="03:30", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")

@@ -12,6 +12,7 @@ from handlers import (
     fallback,
     faq,
     faqadmin,
+    home,
     roles,
     start,
     tickets,
@@ -26,7 +27,7 @@ from handlers import (
 
 def register_all(application: Application) -> None:  # type: ignore[type-arg]
     """Feature handlers first; the fallback replies last."""
-    for feature in (verify, start, account, roles, broadcast, updates, admin, errors):
+    for feature in (verify, start, home, account, roles, broadcast, updates, admin, errors):
         feature.register(application)
     for feature in (votes, vote_admin, vote_wizard):
         feature.register(application)

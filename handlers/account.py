@@ -18,20 +18,9 @@ from bot.i18n import LANGUAGES, Safe, t
 from bot.people import Person
 from bot.services import BotContext
 from handlers.callbacks import pack, pattern, unpack
-from handlers.common import person_of, reply
+from handlers.common import person_of, reply, verified_person
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
-
-
-async def verified_person(update: Update, context: BotContext) -> Person | None:
-    """The sender if verified; otherwise tell them how to verify and return None."""
-    person = await person_of(update, context)
-    if person.verified:
-        return person
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-    await reply(update, t(person.language, "verify.first"))
-    return None
 
 
 def describe_member(person: Person, worksites: list[str], tz: object) -> Safe:

@@ -28,7 +28,7 @@ from bot.people import Person
 from bot.services import BotContext
 from bot.updates import Draft, DraftError, DraftProblem, check_text, member_message
 from handlers.callbacks import pack, pattern, unpack
-from handlers.common import person_of, reply
+from handlers.common import person_of, person_with_role, reply
 from storage.members import Role
 from storage.updates import Update as StoredUpdate
 
@@ -50,21 +50,9 @@ def _button(text: str, *args: object) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=pack("bc", *(str(a) for a in args)))
 
 
-async def _staff(update: Update, context: BotContext) -> Person | None:
-    """The sender if a steward or higher (from the database); otherwise say no."""
-    person = await person_of(update, context)
-    if person.can(Role.STEWARD):
-        return person
-    if update.callback_query is not None:
-        await update.callback_query.answer(t(person.language, "role.denied"), show_alert=True)
-    else:
-        await reply(update, t(person.language, "role.denied"))
-    return None
-
-
 async def start(update: Update, context: BotContext) -> int:
     """/broadcast: ask for the text."""
-    person = await _staff(update, context)
+    person = await person_with_role(update, context, Role.STEWARD)
     if person is None:
         return ConversationHandler.END
     _keep(context, Draft())
@@ -144,7 +132,7 @@ async def _show(update: Update, text: Safe, markup: InlineKeyboardMarkup | None)
 
 async def on_audience(update: Update, context: BotContext) -> int:
     """Toggle a worksite or classification, choose everyone, or go on."""
-    person = await _staff(update, context)
+    person = await person_with_role(update, context, Role.STEWARD)
     if person is None:
         return ConversationHandler.END
     assert update.callback_query is not None
@@ -191,7 +179,7 @@ async def ask_urgency(update: Update, context: BotContext, person: Person) -> in
 
 
 async def on_urgency(update: Update, context: BotContext) -> int:
-    person = await _staff(update, context)
+    person = await person_with_role(update, context, Role.STEWARD)
     if person is None:
         return ConversationHandler.END
     assert update.callback_query is not None
@@ -214,7 +202,7 @@ async def on_urgency(update: Update, context: BotContext) -> int:
 
 
 async def on_when(update: Update, context: BotContext) -> int:
-    person = await _staff(update, context)
+    person = await person_with_role(update, context, Role.STEWARD)
     if person is None:
         return ConversationHandler.END
     assert update.callback_query is not None
@@ -264,7 +252,8 @@ async def show_preview(update: Update, context: BotContext, person: Person) -> i
     await reply(update, t(lang, "broadcast.preview_title"))
     await send(context.bot, chat.id, preview)
     count = len(await context.services.updates.audience(person, draft))
-    sites = ", ".join(draft.worksites) or t(lang, "broadcast.everyone_short")
+    mine = await context.services.updates.allowed_worksites(person)  # None: leaders, any site
+    sites = ", ".join(draft.worksites or mine or ()) or t(lang, "broadcast.everyone_short")
     classes = ", ".join(draft.classifications) or t(lang, "broadcast.everyone_short")
     settings = context.services.settings
     when = (
@@ -298,7 +287,7 @@ def _as_update(draft: Draft) -> StoredUpdate:
 
 async def on_preview(update: Update, context: BotContext) -> int:
     """Confirm (store and send or schedule), Edit (new text), or Cancel."""
-    person = await _staff(update, context)
+    person = await person_with_role(update, context, Role.STEWARD)
     if person is None:
         return ConversationHandler.END
     query = update.callback_query

@@ -7,6 +7,7 @@ from telegram import Update
 from bot.i18n import Safe, pick_language, t
 from bot.people import Person
 from bot.services import BotContext
+from storage.members import Role
 
 
 async def person_of(update: Update, context: BotContext) -> Person:
@@ -15,6 +16,9 @@ async def person_of(update: Update, context: BotContext) -> Person:
     assert user is not None
     services = context.services
     member = await services.members.by_telegram_id(user.id)
+    if member is not None and not member.reachable and update.effective_chat is not None:
+        # They wrote to us, so they can be written to again (a 403 marked them unreachable).
+        await services.members.set_reachable(user.id, True)
     language = pick_language(
         member.language if member else None,
         user.language_code,
@@ -40,3 +44,29 @@ async def refuse_in_group(update: Update, context: BotContext, person: Person) -
         return False
     await reply(update, t(person.language, "group.private_only", bot=context.bot.username))
     return True
+
+
+async def deny(update: Update, person: Person, key: str = "role.denied") -> None:
+    """Say no: as an alert under a pressed button, or as a reply to a message."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(t(person.language, key), show_alert=True)
+    else:
+        await reply(update, t(person.language, key))
+
+
+async def person_with_role(update: Update, context: BotContext, role: Role) -> Person | None:
+    """The sender if their stored role is `role` or higher; otherwise refuse and None."""
+    person = await person_of(update, context)
+    if person.can(role):
+        return person
+    await deny(update, person)
+    return None
+
+
+async def verified_person(update: Update, context: BotContext) -> Person | None:
+    """The sender if verified; otherwise tell them how to verify and None."""
+    person = await person_of(update, context)
+    if person.verified:
+        return person
+    await deny(update, person, "verify.first")
+    return None

@@ -19,7 +19,7 @@ from bot.i18n import Safe, t
 from bot.people import Person
 from bot.services import BotContext
 from handlers.callbacks import pack, pattern, unpack
-from handlers.common import person_of, refuse_in_group, reply
+from handlers.common import person_of, person_with_role, refuse_in_group, reply
 from handlers.keys import find_by_key, short_key
 from handlers.prompts import ask_to_type
 from storage.faq import FaqEntry
@@ -31,18 +31,6 @@ CARD_ANSWER = 3000  # the card also shows the question and tags; keep it under 4
 GAPS_SHOWN = 20
 GAP_TEXT = 150
 ACTIONS = {"list", "view", "edit", "del", "delok", "add", "clear"}
-
-
-async def leader_of(update: Update, context: BotContext) -> Person | None:
-    """The sender if a leader or admin (from the database); otherwise refuse."""
-    person = await person_of(update, context)
-    if person.can(Role.LEADER):
-        return person
-    if update.callback_query is not None:
-        await update.callback_query.answer(t(person.language, "role.denied"), show_alert=True)
-    else:
-        await reply(update, t(person.language, "role.denied"))
-    return None
 
 
 def _button(text: str, action: str, *args: object) -> InlineKeyboardButton:
@@ -84,7 +72,7 @@ async def faq_admin(update: Update, context: BotContext) -> None:
     person = await person_of(update, context)
     if await refuse_in_group(update, context, person):
         return
-    if await leader_of(update, context) is None:
+    if await person_with_role(update, context, Role.LEADER) is None:
         return
     text, markup = _list_page(person.language, await context.services.faq.entries(), 0)
     await reply(update, text, reply_markup=markup)
@@ -94,7 +82,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     """Every /faqadmin and /faqgaps button; the presser's role is re-checked each time."""
     query = update.callback_query
     assert query is not None and query.message is not None
-    person = await leader_of(update, context)
+    person = await person_with_role(update, context, Role.LEADER)
     if person is None:
         return
     data = unpack(query.data, "faqadm", ACTIONS)
@@ -230,7 +218,7 @@ async def faq_gaps(update: Update, context: BotContext) -> None:
     person = await person_of(update, context)
     if await refuse_in_group(update, context, person):
         return
-    if await leader_of(update, context) is None:
+    if await person_with_role(update, context, Role.LEADER) is None:
         return
     lang, repo = person.language, context.services.faq.repo
     gaps = await repo.gaps(GAPS_SHOWN)

@@ -8,14 +8,17 @@ from telegram import (
     InlineKeyboardMarkup,
     KeyboardButton,
     ReplyKeyboardMarkup,
+    Update,
 )
+from telegram.ext import Application, CallbackQueryHandler
 
 from bot.delivery.outgoing import send
 from bot.i18n import Safe, t
 from bot.people import Person
-from bot.services import Services
+from bot.services import BotContext, Services
 from bot.updates import member_message
-from handlers.callbacks import pack
+from handlers.callbacks import pack, pattern
+from handlers.common import reply, verified_person
 
 
 def verify_keyboard(language: str) -> ReplyKeyboardMarkup:
@@ -30,6 +33,19 @@ def verify_keyboard(language: str) -> ReplyKeyboardMarkup:
     )
 
 
+def _home_button(language: str, key: str, action: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(t(language, key), callback_data=pack("home", action))
+
+
+async def ask_prompt(update: Update, context: BotContext) -> None:
+    """Home's "Ask a question": any text typed next is answered from the FAQ."""
+    person = await verified_person(update, context)
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    if person is not None:
+        await reply(update, t(person.language, "start.ask_prompt"))
+
+
 async def send_home(bot: Bot, person: Person) -> None:
     """A verified member's home, in their private chat: where they stand, what to tap next."""
     language = person.language
@@ -37,14 +53,12 @@ async def send_home(bot: Bot, person: Person) -> None:
     part = t(language, "start.home_worksite", worksite=worksite) if worksite else Safe("")
     buttons = InlineKeyboardMarkup(
         [
+            [_home_button(language, "button.latest_update", "updates")],
+            [_home_button(language, "button.ask", "ask")],
             [
-                InlineKeyboardButton(
-                    t(language, "button.my_details"), callback_data=pack("home", "me")
-                ),
-                InlineKeyboardButton(
-                    t(language, "button.language"), callback_data=pack("home", "language")
-                ),
-            ]
+                _home_button(language, "button.my_details", "me"),
+                _home_button(language, "button.language", "language"),
+            ],
         ]
     )
     await bot.send_message(
@@ -60,3 +74,7 @@ async def welcome_member(bot: Bot, services: Services, person: Person) -> None:
     pinned = await services.updates.pinned_for(person.member)
     if pinned is not None:
         await send(bot, person.telegram_id, member_message(person.language, pinned))
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    application.add_handler(CallbackQueryHandler(ask_prompt, pattern=rf"{pattern('home')}ask$"))

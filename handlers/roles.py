@@ -10,21 +10,9 @@ from bot.people import Person
 from bot.roles import RoleChange, RoleError
 from bot.services import BotContext, Services
 from handlers.callbacks import pack, pattern, unpack
-from handlers.common import person_of, reply
+from handlers.common import person_with_role, reply
 from handlers.menus import refresh_menu
 from storage.members import Member, Role
-
-
-async def admin_of(update: Update, context: BotContext) -> Person | None:
-    """The sender if they are an admin (from the database); otherwise refuse."""
-    person = await person_of(update, context)
-    if person.can(Role.ADMIN):
-        return person
-    if update.callback_query is not None:
-        await update.callback_query.answer(t(person.language, "role.denied"), show_alert=True)
-    else:
-        await reply(update, t(person.language, "role.denied"))
-    return None
 
 
 def _name(member: Member) -> str:
@@ -39,7 +27,7 @@ def _stewards(language: str, worksites: list[str]) -> Safe:
 
 async def promote(update: Update, context: BotContext) -> None:
     """/promote MEMBER_ID [ROLE [WORKSITE]]: show the role buttons, or apply a typed role."""
-    person = await admin_of(update, context)
+    person = await person_with_role(update, context, Role.ADMIN)
     if person is None:
         return
     services, lang, args = context.services, person.language, context.args or []
@@ -80,7 +68,7 @@ async def on_role_button(update: Update, context: BotContext) -> None:
     """A role button: re-check the presser is an admin and the member exists, then apply."""
     query = update.callback_query
     assert query is not None
-    person = await admin_of(update, context)
+    person = await person_with_role(update, context, Role.ADMIN)
     if person is None:
         return
     data = unpack(query.data, "role", {"set"})

@@ -19,7 +19,7 @@ from bot.people import NotAllowed, Person
 from bot.services import BotContext
 from bot.updates import DraftError, strip_tags
 from handlers.callbacks import pack, pattern, unpack
-from handlers.common import person_of, reply
+from handlers.common import person_of, person_with_role, reply, verified_person
 from storage.members import Role
 
 NEW_TEXT = 0
@@ -48,24 +48,13 @@ async def _number_arg(
     return int(args[0].lstrip("#"))
 
 
-async def _require(update: Update, person: Person, role: Role) -> bool:
-    if person.can(role):
-        return True
-    if update.callback_query is not None:
-        await update.callback_query.answer(t(person.language, "role.denied"), show_alert=True)
-    else:
-        await reply(update, t(person.language, "role.denied"))
-    return False
-
-
 # -- members ---------------------------------------------------------------------------
 
 
 async def recent(update: Update, context: BotContext) -> None:
     """/updates: the last 10 updates addressed to me."""
-    person = await person_of(update, context)
-    if person.member is None or not person.verified:
-        await reply(update, t(person.language, "verify.first"))
+    person = await verified_person(update, context)
+    if person is None or person.member is None:
         return
     found = await context.services.updates.recent_for(person.member)
     if not found:
@@ -77,6 +66,13 @@ async def recent(update: Update, context: BotContext) -> None:
         lines.append(item.text or "📎")
         lines.append("")
     await reply(update, Safe("\n".join(lines).strip()))
+
+
+async def latest_from_home(update: Update, context: BotContext) -> None:
+    """Home's "Latest updates" button: the same as /updates."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    await recent(update, context)
 
 
 async def got_it(update: Update, context: BotContext) -> None:
@@ -101,8 +97,8 @@ async def got_it(update: Update, context: BotContext) -> None:
 
 async def scheduled(update: Update, context: BotContext) -> None:
     """/scheduled: updates waiting for their time, each with a Cancel button."""
-    person = await person_of(update, context)
-    if not await _require(update, person, Role.STEWARD):
+    person = await person_with_role(update, context, Role.STEWARD)
+    if person is None:
         return
     waiting = await context.services.updates.scheduled_for(person)
     if not waiting:
@@ -123,8 +119,8 @@ async def scheduled(update: Update, context: BotContext) -> None:
 async def cancel_scheduled(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    person = await person_of(update, context)
-    if not await _require(update, person, Role.STEWARD):
+    person = await person_with_role(update, context, Role.STEWARD)
+    if person is None:
         return
     data = unpack(query.data, "upd", {"cancel"})
     update_id = data.int_arg() if data else None
@@ -140,8 +136,8 @@ async def cancel_scheduled(update: Update, context: BotContext) -> None:
 
 async def reach(update: Update, context: BotContext) -> None:
     """/reach N: delivered and acknowledged by worksite (groups under 5 merged)."""
-    person = await person_of(update, context)
-    if not await _require(update, person, Role.STEWARD):
+    person = await person_with_role(update, context, Role.STEWARD)
+    if person is None:
         return
     number = await _number_arg(update, context, person, "updates.reach_usage")
     if number is None:
@@ -177,8 +173,8 @@ async def unpin(update: Update, context: BotContext) -> None:
 
 
 async def _set_pinned(update: Update, context: BotContext, pinned: bool) -> None:
-    person = await person_of(update, context)
-    if not await _require(update, person, Role.LEADER):
+    person = await person_with_role(update, context, Role.LEADER)
+    if person is None:
         return
     number = await _number_arg(update, context, person, "updates.pin_usage")
     if number is None:
@@ -199,8 +195,8 @@ async def _set_pinned(update: Update, context: BotContext, pinned: bool) -> None
 
 async def correct_start(update: Update, context: BotContext) -> int:
     """/correct N: ask for the corrected text."""
-    person = await person_of(update, context)
-    if not await _require(update, person, Role.LEADER):
+    person = await person_with_role(update, context, Role.LEADER)
+    if person is None:
         return ConversationHandler.END
     number = await _number_arg(update, context, person, "updates.correct_usage")
     if number is None:
@@ -246,8 +242,8 @@ async def correct_cancel(update: Update, context: BotContext) -> int:
 
 async def retract(update: Update, context: BotContext) -> None:
     """/retract N: ask before deleting every copy."""
-    person = await person_of(update, context)
-    if not await _require(update, person, Role.LEADER):
+    person = await person_with_role(update, context, Role.LEADER)
+    if person is None:
         return
     number = await _number_arg(update, context, person, "updates.retract_usage")
     if number is None:
@@ -269,8 +265,8 @@ async def retract(update: Update, context: BotContext) -> None:
 async def on_retract(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    person = await person_of(update, context)
-    if not await _require(update, person, Role.LEADER):
+    person = await person_with_role(update, context, Role.LEADER)
+    if person is None:
         return
     data = unpack(query.data, "upd", {"retract", "keep"})
     number = data.int_arg() if data else None
@@ -313,5 +309,8 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
         application.add_handler(CommandHandler(name, callback, filters=private))
     on = pattern("upd")
     application.add_handler(CallbackQueryHandler(got_it, pattern=rf"{on}ack:"))
+    application.add_handler(
+        CallbackQueryHandler(latest_from_home, pattern=rf"{pattern('home')}updates$")
+    )
     application.add_handler(CallbackQueryHandler(cancel_scheduled, pattern=rf"{on}cancel:"))
     application.add_handler(CallbackQueryHandler(on_retract, pattern=rf"{on}(retract|keep):"))

@@ -33,9 +33,6 @@ PROGRESS_EVERY = 3.0  # seconds between progress-message edits
 # message. A crash loses at most that window, whose copies are then sent again.
 FLUSH_EVERY = 0.05
 FLUSH_SIZE = 200
-# Concurrent requests: enough to hide network latency at 1000/s; httpx's pool gets slower
-# with every extra connection, so the app's pool is sized to match (see bot/app.py).
-MAX_IN_FLIGHT = 24
 
 Finished = Callable[[Broadcast, Progress], Awaitable[None]]
 Watcher = Callable[[Broadcast, Progress, bool], Awaitable[None]]
@@ -53,6 +50,7 @@ class DeliveryEngine:
         rate: float,
         paid: bool,
         default_language: str,
+        concurrency: int = 8,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.repo = repo
@@ -63,7 +61,7 @@ class DeliveryEngine:
         self.clock = clock
         self.pacer = Pacer(rate)
         self.batch = max(1, min(500, int(rate / 2)))  # half a second of work claimed at once
-        self._in_flight = asyncio.Semaphore(MAX_IN_FLIGHT)
+        self._in_flight = asyncio.Semaphore(concurrency)
         self._tasks: set[asyncio.Task[None]] = set()
         self._wake = asyncio.Event()
         self._stopping = False

@@ -26,7 +26,11 @@ async def test_admin_from_settings_is_all_set(sandbox: Sandbox) -> None:
     assert "Welcome" in (await boss.next_message()).text
     home = await boss.next_message()
     assert "You're a verified member" in home.text
-    assert home.buttons == [["👤 My details", "🌐 Language"]]
+    assert home.buttons == [
+        ["📰 Latest updates"],
+        ["❓ Ask a question"],
+        ["👤 My details", "🌐 Language"],
+    ]
 
 
 async def test_help_lists_only_what_the_role_may_use(sandbox: Sandbox) -> None:

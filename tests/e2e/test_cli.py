@@ -110,6 +110,8 @@ async def test_demo_plays_the_scene() -> None:
     assert "Sam ▶ [ ✅ Approve ]" in transcript and "✅ Approved by Sam." in transcript
     assert "bot ▷ Ben: ✅ A steward confirmed your membership" in transcript
     assert "Ya estás verificado/a, Lucía" in transcript
+    assert "bot ▷ Ana: 📢 Bargaining update" in transcript and "Sam ▶ [ ✅ Confirm ]" in transcript
+    assert "📬 Sent to" in transcript and "Ana ▶ [ ✅ Got it ]" in transcript
     assert "Backup saved" in transcript
     assert "I don't know the command /strike" in transcript
     assert "Strike pay is $100 for each completed four-hour picket shift" in transcript

@@ -304,9 +304,16 @@ async def test_updates_list_and_pinned_update_for_newcomers(strike: Strike) -> N
     assert "No bargaining updates yet" in (await ana.next_message()).text
     summary = await send_update(lee, sandbox, "Welcome to the strike hub", "👥 Everyone")
     await report_of(summary)
-    await ana.send("/updates")
+    await ana.send("/start")
     await sandbox.settle()
+    home = ana.last
+    await ana.press("📰 Latest updates", home)
+    await sandbox.settle()
+    assert "Your latest updates" in ana.last.text  # type: ignore[union-attr]
     assert "Welcome to the strike hub" in ana.last.text  # type: ignore[union-attr]
+    await ana.press("❓ Ask a question", home)
+    await sandbox.settle()
+    assert ana.last.text.startswith("Type your question here")  # type: ignore[union-attr]
     await lee.send("/pin 1")
     await sandbox.settle()
     assert "is pinned" in lee.last.text  # type: ignore[union-attr]
@@ -336,3 +343,17 @@ async def test_progress_bar_then_report_and_resume_after_restart(tmp_path: Path)
         assert "Sent to 23 members" in report and "Delivered: 23" in report
         for person in people:
             assert sum("Long strike news" in m.text for m in person.inbox) == 1
+
+
+async def test_photo_update_keeps_its_caption(strike: Strike) -> None:
+    sandbox, lee, ana = strike.sandbox, strike.union.lee, strike.ana
+    await lee.send("/broadcast")
+    await lee.send_photo(b"\x89PNG picket line", caption="Our picket line this morning")
+    await sandbox.settle()
+    for label in ("Next ➡", "Normal", "📤 Now", "✅ Confirm"):
+        await lee.press(label)
+        await sandbox.settle()
+    got = await ana.next_message()
+    assert got.photo is not None and got.photo.content == b"\x89PNG picket line"
+    assert got.text == "📢 Bargaining update\n\nOur picket line this morning"
+    assert got.buttons == [["✅ Got it"]]
