@@ -30,6 +30,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("mute"),
     Command("unmute"),
     Command("forgetme"),
+    Command("vote"),
     Command("cancel", None),
     Command("broadcast", Role.STEWARD),
     Command("scheduled", Role.STEWARD),
@@ -45,6 +46,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("faqadmin", Role.LEADER),
     Command("faqgaps", Role.LEADER),
     Command("stewardgroup", Role.ADMIN),
+    Command("votes", Role.LEADER),
+    Command("newvote", Role.LEADER),
     Command("promote", Role.ADMIN),
     Command("backup", Role.ADMIN),
 )

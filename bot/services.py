@@ -18,6 +18,7 @@ from bot.settings import Settings
 from bot.tickets import TicketService
 from bot.updates import UpdatesService
 from bot.verification import VerificationService
+from bot.votes.service import VoteService
 from storage.audit import AuditLog
 from storage.database import Database
 from storage.delivery import DeliveryRepository
@@ -48,6 +49,7 @@ class Services:
     faq: FaqService
     tickets: TicketService
     pending: PendingInputs
+    votes: VoteService
 
     @classmethod
     def create(cls, settings: Settings) -> Services:
@@ -76,6 +78,15 @@ class Services:
             faq=FaqService(db),
             tickets=TicketService(TicketsRepository(db), members, audit, scheduler.clock),
             pending=PendingInputs(db),
+            votes=VoteService(
+                db,
+                members,
+                audit,
+                scheduler,
+                delivery,
+                settings.default_language,
+                settings.timezone,
+            ),
         )
 
     def now(self) -> datetime:
