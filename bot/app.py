@@ -64,6 +64,7 @@ async def on_startup(application: AnyApplication) -> None:
     assert services.delivery.engine is not None
     await services.delivery.engine.start()
     armed = await services.scheduler.rearm()
+    services.scheduler.watch()
     await services.surveys.start()
     log.info("unionbot is up as @%s; %d scheduled jobs armed", application.bot.username, armed)
 

@@ -129,10 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup.set_defaults(handler=cmd_backup)
 
     # Feature commands import CommandError from this module, so they are loaded here.
-    from bot import membership_cli, survey_cli
+    from bot import membership_cli, survey_cli, vote_cli
     from bot.faq import cli as faq_cli
 
-    for feature in (membership_cli, faq_cli, survey_cli):
+    for feature in (membership_cli, faq_cli, vote_cli, survey_cli):
         feature.add_commands(commands)
     return parser
 

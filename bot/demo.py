@@ -17,6 +17,7 @@ from bot.faq.loader import parse_faq
 from bot.roster import import_roster, parse_roster
 from bot.sandbox.harness import SANDBOX_SECRET, Sandbox
 from bot.sandbox.users import SimUser
+from bot.votes.demo import play_vote
 
 ADMIN_ID = 7001
 ROSTER = """member_id,first_name,last_name,phone,worksite,classification,status,language
@@ -92,6 +93,9 @@ async def run_demo() -> str:
                     break
                 await asyncio.sleep(0.1)
             await step(ana, "press", "✅ Got it")
+            # A strike-authorization vote (its opening and closing timers are run at once).
+            ballots = [(ana, "Yes"), (ben, "Yes"), (lucia, "Yes"), (sam, "No")]
+            await play_vote(sandbox, rosa, ballots)
             await survey_scene(sandbox, rosa, [sam, ana, ben, lucia])
             return sandbox.emulator.render_transcript()
 

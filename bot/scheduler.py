@@ -38,6 +38,7 @@ class Scheduler:
         self.clock = clock
         self.job_queue: JobQueue[Any] | None = None
         self._handlers: dict[str, JobHandler] = {}
+        self._known: set[int] = set()  # jobs this process has armed at least once
 
     def register(self, kind: str, handler: JobHandler) -> None:
         """Say what runs when a job of `kind` comes due."""
@@ -75,6 +76,24 @@ class Scheduler:
         for job in pending:
             self._arm(job)
         return len(pending)
+
+    async def adopt(self) -> int:
+        """Arm pending jobs another process (the CLI) wrote since start-up; how many."""
+        fresh = [j for j in await self.jobs.pending() if j.state == "pending"]
+        fresh = [j for j in fresh if j.id not in self._known]
+        for job in fresh:
+            self._arm(job)
+        return len(fresh)
+
+    def watch(self, every: float = 15.0) -> None:
+        """While the bot runs, pick up jobs the CLI schedules (e.g. `unionbot vote create`)."""
+        if self.job_queue is None:
+            return
+
+        async def tick(context: CallbackContext[Any, Any, Any, Any]) -> None:
+            await self.adopt()
+
+        self.job_queue.run_repeating(tick, interval=every, first=every, name="scheduled:adopt")
 
     async def run_job(self, job_id: int) -> None:
         """Run one job now: claim it, call its handler, record the outcome."""
@@ -120,6 +139,7 @@ class Scheduler:
         if self.job_queue is None:
             return  # not running (CLI use): the bot arms it at its next start
         self._disarm(job.kind, job.key)
+        self._known.add(job.id)
         delay = max(0.0, job.due_at - self.clock())
         self.job_queue.run_once(
             self._fire, when=delay, data=job.id, name=self._timer_name(job.kind, job.key)

@@ -19,6 +19,7 @@ from bot.surveys.service import SurveyService
 from bot.tickets import TicketService
 from bot.updates import UpdatesService
 from bot.verification import VerificationService
+from bot.votes.service import VoteService
 from storage.audit import AuditLog
 from storage.database import Database
 from storage.delivery import DeliveryRepository
@@ -51,6 +52,7 @@ class Services:
     faq: FaqService
     tickets: TicketService
     pending: PendingInputs
+    votes: VoteService
 
     @classmethod
     def create(cls, settings: Settings) -> Services:
@@ -89,6 +91,15 @@ class Services:
             faq=FaqService(db),
             tickets=TicketService(TicketsRepository(db), members, audit, scheduler.clock),
             pending=PendingInputs(db),
+            votes=VoteService(
+                db,
+                members,
+                audit,
+                scheduler,
+                delivery,
+                settings.default_language,
+                settings.timezone,
+            ),
         )
 
     def now(self) -> datetime:

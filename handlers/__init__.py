@@ -20,6 +20,9 @@ from handlers import (
     typed,
     updates,
     verify,
+    vote_admin,
+    vote_wizard,
+    votes,
 )
 
 
@@ -27,6 +30,8 @@ def register_all(application: Application) -> None:  # type: ignore[type-arg]
     """Feature handlers first; the fallback replies last."""
     features = (verify, start, home, account, roles, broadcast, updates, admin, surveys, errors)
     for feature in features:
+        feature.register(application)
+    for feature in (votes, vote_admin, vote_wizard):
         feature.register(application)
     # Ask-a-steward and the FAQ; `typed` takes plain text, so it goes just before the fallback.
     for feature in (tickets, faqadmin, faq, typed):

@@ -560,10 +560,6 @@ class WaitingForTyping(filters.MessageFilter):
         return message.from_user is not None and self.waiting(message.from_user.id)
 
 
-async def _tick(context: BotContext) -> None:
-    await context.services.surveys.catch_up()
-
-
 def register(application: Application) -> None:  # type: ignore[type-arg]
     services = services_of(application)
     private = filters.ChatType.PRIVATE
@@ -596,6 +592,3 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
             on_load_button, pattern=rf"{pattern(FEATURE)}({'|'.join(LOAD_ACTIONS)}):"
         )
     )
-    if application.job_queue is not None:
-        # Surveys loaded from the command line open and close on this tick.
-        application.job_queue.run_repeating(_tick, interval=60, first=60)  # type: ignore[arg-type]

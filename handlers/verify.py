@@ -29,6 +29,7 @@ from bot.verification import MAX_TYPED, Decision, Outcome, Result, Review, name_
 from handlers.callbacks import pack, pattern, unpack
 from handlers.common import person_of, reply
 from handlers.home import welcome_member
+from handlers.votes import check_receipt
 from storage.members import Member
 from storage.verification import VerificationRequest
 
@@ -107,6 +108,10 @@ async def on_contact(update: Update, context: BotContext) -> None:
 async def form_start(update: Update, context: BotContext) -> int:
     """Ask for the member ID (entered by /verify or the reply-keyboard button)."""
     person = await person_of(update, context)
+    if person.verified and context.args:
+        # /verify RECEIPT from a member: was their ballot counted?
+        await check_receipt(update, context, person, " ".join(context.args))
+        return ConversationHandler.END
     if person.verified:
         await reply(update, t(person.language, "verify.already"))
         return ConversationHandler.END

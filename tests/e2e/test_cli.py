@@ -128,6 +128,11 @@ async def test_demo_plays_the_scene() -> None:
     assert "Ana ▶ [ 🙋 Ask a steward ]" in transcript
     assert "bot ▷ Sam: 🎫 Ticket #1 · Downey Medical Center · open" in transcript
     assert "Sam (steward) answered your question #1" in transcript
+    assert "🗳 Vote now: Do you authorize a strike" in transcript
+    assert "You are voting Yes. Ballots cannot be changed. Confirm?" in transcript
+    assert "Ballots: 4 of 4 eligible members (100% turnout)" in transcript
+    assert "✅ The motion PASSED." in transcript and "La moción QUEDÓ APROBADA" in transcript
+    assert "That ballot was counted in vote #1" in transcript
 
 
 async def test_run_refuses_a_file_that_is_not_its_database(tmp_path: Path) -> None:

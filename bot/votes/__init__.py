@@ -1,0 +1,1 @@
+"""Strike-authorization votes: secret ballots, one member one vote, receipts, results."""

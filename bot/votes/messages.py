@@ -1,0 +1,232 @@
+"""How votes read in chat, in every language: cards, ballots, receipts, results, broadcasts.
+
+Questions and options were typed by a leader, so they only ever reach HTML through `t()`
+values or `html.escape`.
+"""
+
+from __future__ import annotations
+
+import html
+from fractions import Fraction
+from zoneinfo import ZoneInfo
+
+from bot.charts import bar_chart, percent, text_bars
+from bot.delivery import Button, Outgoing
+from bot.i18n import LANGUAGES, Safe, t
+from bot.votes.definition import format_duration, format_share, format_time
+from bot.votes.receipts import display
+from bot.votes.tally import Tally, Turnout
+from storage.votes import Vote
+
+
+def pack(feature: str, action: str, *args: object) -> str:
+    """Callback data, built by handlers.callbacks (imported late: handlers import services)."""
+    from handlers.callbacks import pack as build
+
+    return build(feature, action, *args)
+
+
+def _when(vote_time: int, tz_name: str) -> str:
+    return format_time(vote_time, ZoneInfo(tz_name))
+
+
+def threshold_text(language: str, vote: Vote) -> Safe:
+    """'more than half of ballots cast' / 'at least two-thirds ...' / 'at least 60% ...'."""
+    if vote.threshold_strict and (vote.threshold_num, vote.threshold_den) == (1, 2):
+        return t(language, "vote.threshold.majority")
+    if (vote.threshold_num, vote.threshold_den) == (2, 3):
+        return t(language, "vote.threshold.two_thirds")
+    share = format_share(Fraction(vote.threshold_num, vote.threshold_den))
+    key = "vote.threshold.more_than" if vote.threshold_strict else "vote.threshold.at_least"
+    return t(language, key, share=share)
+
+
+def quorum_text(language: str, vote: Vote) -> Safe:
+    if vote.quorum_num is None or vote.quorum_den is None:
+        return t(language, "vote.quorum.none")
+    share = format_share(Fraction(vote.quorum_num, vote.quorum_den))
+    return t(language, "vote.quorum.share", share=share)
+
+
+def rules(language: str, vote: Vote, tz_name: str) -> Safe:
+    """The full definition: what leaders preview and see on a vote's card."""
+    who = (
+        ", ".join([*vote.worksites, *vote.classifications])
+        if vote.worksites or vote.classifications
+        else t(language, "vote.who.everyone")
+    )
+    reminders = ", ".join(format_duration(s) for s in vote.reminders) or t(
+        language, "vote.reminders.none"
+    )
+    lines = [
+        t(language, "vote.rules.question", question=vote.question),
+        t(language, "vote.rules.options", options=" / ".join(vote.options)),
+        t(language, "vote.rules.who", who=who),
+        t(language, "vote.rules.opens", when=_when(vote.opens_at, tz_name)),
+        t(language, "vote.rules.closes", when=_when(vote.closes_at, tz_name)),
+        t(language, "vote.rules.threshold", rule=threshold_text(language, vote),
+          option=vote.options[0]),
+        t(language, "vote.rules.quorum", rule=quorum_text(language, vote)),
+        t(language, "vote.rules.results",
+          who=t(language, "vote.results.members" if vote.show_results else "vote.results.leaders")),
+        t(language, "vote.rules.reminders", reminders=reminders),
+    ]  # fmt: skip
+    return Safe("\n".join(lines))
+
+
+def card(language: str, vote: Vote, tz_name: str) -> Safe:
+    """A leader's view of one vote: number, state, rules."""
+    head = t(
+        language, "votes.card.title", number=vote.id, state=t(language, f"vote.state.{vote.state}")
+    )
+    return Safe(f"{head}\n\n{rules(language, vote, tz_name)}")
+
+
+def listing_line(language: str, vote: Vote, tz_name: str) -> Safe:
+    """'#3 · open until 2026-12-08 17:00 PST · Do you authorize ...'."""
+    state = t(language, f"vote.state.{vote.state}")
+    when = _when(vote.closes_at if vote.state == "open" else vote.opens_at, tz_name)
+    question = vote.question if len(vote.question) <= 60 else vote.question[:57] + "..."
+    return t(language, "votes.list.line", number=vote.id, state=state, when=when, question=question)
+
+
+# -- members ----------------------------------------------------------------------------
+
+
+def ballot(language: str, vote: Vote, tz_name: str) -> tuple[Safe, tuple[tuple[Button, ...], ...]]:
+    """The question and one button per option."""
+    text = t(language, "vote.ballot", question=vote.question, closes=_when(vote.closes_at, tz_name))
+    buttons = tuple(
+        (Button(label, pack("vote", "pick", vote.id, i)),) for i, label in enumerate(vote.options)
+    )
+    return text, buttons
+
+
+def confirm(language: str, vote: Vote, choice: int) -> tuple[Safe, tuple[tuple[Button, ...], ...]]:
+    """'You are voting X. Ballots cannot be changed. Confirm?'."""
+    text = t(language, "vote.confirm", question=vote.question, option=vote.options[choice])
+    buttons = (
+        (Button(t(language, "vote.button.confirm"), pack("vote", "cast", vote.id, choice)),),
+        (Button(t(language, "vote.button.back"), pack("vote", "show", vote.id)),),
+    )
+    return text, buttons
+
+
+def receipt(language: str, vote: Vote, code: str) -> Safe:
+    """What the ballot message becomes: the receipt, never the choice."""
+    return t(language, "vote.receipt", question=vote.question, receipt=display(code))
+
+
+def announcement(vote: Vote, tz_name: str) -> dict[str, Outgoing]:
+    return {
+        lang: Outgoing(
+            t(lang, "vote.announce", question=vote.question,
+              closes=_when(vote.closes_at, tz_name), rules=_member_rules(lang, vote)),
+            ((Button(t(lang, "vote.button.vote"), pack("vote", "show", vote.id)),),),
+        )
+        for lang in LANGUAGES
+    }  # fmt: skip
+
+
+def reminder(vote: Vote, tz_name: str) -> dict[str, Outgoing]:
+    return {
+        lang: Outgoing(
+            t(lang, "vote.remind", question=vote.question, closes=_when(vote.closes_at, tz_name)),
+            ((Button(t(lang, "vote.button.vote"), pack("vote", "show", vote.id)),),),
+        )
+        for lang in LANGUAGES
+    }
+
+
+def _member_rules(language: str, vote: Vote) -> Safe:
+    return t(
+        language, "vote.announce_rules", rule=threshold_text(language, vote),
+        option=vote.options[0], quorum=quorum_text(language, vote),
+    )  # fmt: skip
+
+
+# -- results ----------------------------------------------------------------------------
+
+
+def result_text(language: str, vote: Vote, tally: Tally) -> Safe:
+    """Text bars, turnout, quorum, threshold and the decision."""
+    bars = text_bars([(html.escape(label), n) for label, n in tally.rows()], tally.ballots)
+    quorum = (
+        t(language, "vote.result.no_quorum")
+        if tally.quorum is None
+        else t(
+            language,
+            "vote.result.quorum_met" if tally.quorum_met else "vote.result.quorum_missed",
+            share=format_share(tally.quorum),
+        )
+    )
+    threshold = t(
+        language,
+        "vote.result.threshold_met" if tally.threshold_met else "vote.result.threshold_missed",
+        rule=threshold_text(language, vote),
+        option=vote.options[0],
+    )
+    lines = [
+        t(language, "vote.result.title", question=vote.question),
+        "",
+        *bars,
+        "",
+        t(language, "vote.result.turnout", ballots=f"{tally.ballots:,}",
+          roll=f"{tally.roll_size:,}", share=percent(tally.ballots, tally.roll_size)),
+        quorum,
+        threshold,
+        "",
+        t(language, "vote.result.passed" if tally.passed else "vote.result.failed"),
+    ]  # fmt: skip
+    return Safe("\n".join(lines))
+
+
+def result(vote: Vote, tally: Tally, tz_name: str, *, for_leaders: bool) -> dict[str, Outgoing]:
+    """The result broadcast; leaders also get buttons for the chart and the CSV exports."""
+    out = {}
+    for lang in LANGUAGES:
+        buttons: tuple[tuple[Button, ...], ...] = ()
+        if for_leaders:
+            buttons = (
+                (
+                    Button(t(lang, "votes.button.chart"), pack("votes", "chart", vote.id)),
+                    Button(t(lang, "votes.button.csv"), pack("votes", "csv", vote.id)),
+                ),
+                (Button(t(lang, "votes.button.receipts"), pack("votes", "receipts", vote.id)),),
+            )
+        out[lang] = Outgoing(result_text(lang, vote, tally), buttons)
+    return out
+
+
+def chart(language: str, tally: Tally) -> bytes:
+    """The result as a PNG bar chart (labels are drawn, not parsed as HTML)."""
+    share = percent(tally.ballots, tally.roll_size)
+    note = t(
+        language, "vote.chart.note", ballots=f"{tally.ballots:,}", roll=f"{tally.roll_size:,}",
+        share=share,
+    )  # fmt: skip
+    return bar_chart(
+        f"#{tally.vote_id} {tally.question[:80]}",
+        list(tally.options),
+        list(tally.counts),
+        note=html.unescape(note),
+    )
+
+
+def turnout_text(language: str, vote: Vote, turnout: Turnout) -> Safe:
+    """Turnout while a vote is open: how many, never who, never how."""
+    lines = [
+        t(language, "votes.turnout.title", number=vote.id, question=vote.question),
+        t(language, "votes.turnout.overall", voted=f"{turnout.voted:,}",
+          roll=f"{turnout.roll_size:,}", share=percent(turnout.voted, turnout.roll_size)),
+    ]  # fmt: skip
+    if turnout.by_worksite:
+        lines.append(t(language, "votes.turnout.by_worksite"))
+        for name, (voted, roll) in sorted(turnout.by_worksite.items()):
+            label = t(language, "votes.turnout.other") if name == "Other" else name
+            lines.append(
+                t(language, "votes.turnout.line", worksite=label, voted=f"{voted:,}",
+                  roll=f"{roll:,}", share=percent(voted, roll))
+            )  # fmt: skip
+    lines.append(t(language, "votes.turnout.sealed"))
+    return Safe("\n".join(lines))

@@ -1,0 +1,310 @@
+"""Votes, their frozen rolls, who took part, and the anonymous ballots."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from storage.database import Database
+
+
+class CastOutcome(StrEnum):
+    """What happened to one attempt to cast a ballot; only CAST wrote anything."""
+
+    CAST = "cast"
+    NO_SUCH_VOTE = "no_such_vote"
+    NOT_OPEN_YET = "not_open_yet"
+    CLOSED = "closed"
+    BAD_OPTION = "bad_option"
+    NOT_ON_ROLL = "not_on_roll"
+    ALREADY_VOTED = "already_voted"
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """One vote as stored; rules are raw numbers (bot.votes turns them into fractions)."""
+
+    id: int
+    question: str
+    options: tuple[str, ...]
+    worksites: tuple[str, ...]
+    classifications: tuple[str, ...]
+    opens_at: int
+    closes_at: int
+    threshold_num: int
+    threshold_den: int
+    threshold_strict: bool
+    quorum_num: int | None
+    quorum_den: int | None
+    show_results: bool
+    reminders: tuple[int, ...]
+    state: str
+    roll_size: int
+    created_by: str
+    opened_at: int | None
+    closed_at: int | None
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> Vote:
+        return cls(
+            id=row["id"],
+            question=row["question"],
+            options=tuple(json.loads(row["options"])),
+            worksites=tuple(json.loads(row["worksites"])),
+            classifications=tuple(json.loads(row["classifications"])),
+            opens_at=row["opens_at"],
+            closes_at=row["closes_at"],
+            threshold_num=row["threshold_num"],
+            threshold_den=row["threshold_den"],
+            threshold_strict=bool(row["threshold_strict"]),
+            quorum_num=row["quorum_num"],
+            quorum_den=row["quorum_den"],
+            show_results=bool(row["show_results"]),
+            reminders=tuple(json.loads(row["reminders"])),
+            state=row["state"],
+            roll_size=row["roll_size"],
+            created_by=row["created_by"],
+            opened_at=row["opened_at"],
+            closed_at=row["closed_at"],
+        )
+
+
+_COLUMNS = (
+    "id, question, options, worksites, classifications, opens_at, closes_at, threshold_num, "
+    "threshold_den, threshold_strict, quorum_num, quorum_den, show_results, reminders, state, "
+    "roll_size, created_by, opened_at, closed_at"
+)
+
+# Who may vote: verified, linked, active members in good standing, on the roster or
+# verified into a worksite by invite (staff rows from ADMIN_IDS alone are not members).
+_ELIGIBLE = """
+    SELECT id, worksite FROM members
+    WHERE telegram_id IS NOT NULL AND verified_at IS NOT NULL AND active = 1
+      AND status = 'good_standing' AND (member_id IS NOT NULL OR worksite IS NOT NULL)
+      AND (:worksites = '[]' OR worksite IN (SELECT value FROM json_each(:worksites)))
+      AND (:classes = '[]' OR classification IN (SELECT value FROM json_each(:classes)))
+"""
+
+
+class VotesRepository:
+    """Reads and writes the vote tables; the cast is one transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def create(self, values: dict[str, Any], created_by: str) -> Vote:
+        """Store a scheduled vote; `values` are the columns (lists as Python lists)."""
+        row = dict(values)
+        for key in ("options", "worksites", "classifications", "reminders"):
+            row[key] = json.dumps(list(row[key]), ensure_ascii=False)
+        row["created_by"] = created_by
+        names = ", ".join(row)
+        marks = ", ".join(f":{name}" for name in row)
+        rows = await self.db.write_returning(
+            f"INSERT INTO votes ({names}) VALUES ({marks}) RETURNING {_COLUMNS}", row
+        )
+        return Vote.from_row(rows[0])
+
+    async def get(self, vote_id: int) -> Vote | None:
+        row = await self.db.fetchone(f"SELECT {_COLUMNS} FROM votes WHERE id = ?", (vote_id,))
+        return Vote.from_row(row) if row else None
+
+    async def recent(self, limit: int = 10) -> list[Vote]:
+        """Newest first."""
+        rows = await self.db.fetchall(
+            f"SELECT {_COLUMNS} FROM votes ORDER BY id DESC LIMIT ?", (limit,)
+        )
+        return [Vote.from_row(r) for r in rows]
+
+    async def open_for(self, member: int) -> list[tuple[Vote, bool]]:
+        """Open votes with `member` on the roll, and whether they have voted in each."""
+        rows = await self.db.fetchall(
+            f"""SELECT {", ".join("v." + c.strip() for c in _COLUMNS.split(","))},
+                       EXISTS (SELECT 1 FROM vote_participation p
+                               WHERE p.vote = v.id AND p.member = r.member) AS voted
+                FROM votes v JOIN vote_roll r ON r.vote = v.id AND r.member = ?
+                WHERE v.state = 'open' ORDER BY v.closes_at, v.id""",
+            (member,),
+        )
+        return [(Vote.from_row(r), bool(r["voted"])) for r in rows]
+
+    async def cancel(self, vote_id: int) -> bool:
+        """Cancel a vote that has not opened; False when it already has (or is gone)."""
+        changed = await self.db.execute(
+            "UPDATE votes SET state = 'cancelled' WHERE id = ? AND state = 'scheduled'",
+            (vote_id,),
+        )
+        return changed > 0
+
+    async def open(self, vote_id: int, now: int) -> int | None:
+        """Open the vote and freeze its roll; the roll size, or None if it was not scheduled."""
+        async with self.db.transaction() as conn:
+            async with conn.execute(
+                "SELECT worksites, classifications FROM votes WHERE id = ? AND state = 'scheduled'",
+                (vote_id,),
+            ) as cursor:
+                vote = await cursor.fetchone()
+            if vote is None:
+                return None
+            await conn.execute(
+                f"INSERT OR IGNORE INTO vote_roll (vote, member, worksite) "
+                f"SELECT :vote, id, worksite FROM ({_ELIGIBLE})",
+                {"vote": vote_id, "worksites": vote["worksites"],
+                 "classes": vote["classifications"]},
+            )  # fmt: skip
+            size = await _refresh_roll_size(conn, vote_id)
+            await conn.execute(
+                "UPDATE votes SET state = 'open', opened_at = ? WHERE id = ?", (now, vote_id)
+            )
+            return size
+
+    async def add_to_roll(self, vote_id: int, member: int, worksite: str | None) -> bool:
+        """Put one member on the roll of a scheduled or open vote; False if already there."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT OR IGNORE INTO vote_roll (vote, member, worksite) "
+                "SELECT id, ?, ? FROM votes WHERE id = ? AND state IN ('scheduled', 'open')",
+                (member, worksite, vote_id),
+            )
+            if cursor.rowcount == 0:
+                return False
+            await _refresh_roll_size(conn, vote_id)
+            return True
+
+    async def on_roll(self, vote_id: int, member: int) -> bool:
+        return bool(
+            await self.db.fetchval(
+                "SELECT 1 FROM vote_roll WHERE vote = ? AND member = ?", (vote_id, member)
+            )
+        )
+
+    async def has_voted(self, vote_id: int, member: int) -> bool:
+        return bool(
+            await self.db.fetchval(
+                "SELECT 1 FROM vote_participation WHERE vote = ? AND member = ?", (vote_id, member)
+            )
+        )
+
+    async def cast(
+        self, vote_id: int, member: int, choice: int, receipt: str, now: float
+    ) -> CastOutcome:
+        """Check and record one ballot in ONE transaction.
+
+        The vote's state, window, the option and the roll are checked inside the same
+        transaction that writes, and the participation primary key (vote, member) makes a
+        second ballot from the same member fail atomically, however the requests race.
+        """
+        async with self.db.transaction() as conn:
+            async with conn.execute(
+                "SELECT state, options, closes_at FROM votes WHERE id = ?", (vote_id,)
+            ) as cursor:
+                vote = await cursor.fetchone()
+            if vote is None:
+                return CastOutcome.NO_SUCH_VOTE
+            if vote["state"] == "scheduled":
+                return CastOutcome.NOT_OPEN_YET
+            if vote["state"] != "open" or now >= vote["closes_at"]:
+                return CastOutcome.CLOSED
+            if not 0 <= choice < len(json.loads(vote["options"])):
+                return CastOutcome.BAD_OPTION
+            async with conn.execute(
+                "SELECT 1 FROM vote_roll WHERE vote = ? AND member = ?", (vote_id, member)
+            ) as cursor:
+                if await cursor.fetchone() is None:
+                    return CastOutcome.NOT_ON_ROLL
+            cursor = await conn.execute(
+                "INSERT INTO vote_participation (vote, member) VALUES (?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (vote_id, member),
+            )
+            if cursor.rowcount == 0:
+                return CastOutcome.ALREADY_VOTED
+            await conn.execute(
+                "INSERT INTO vote_ballots (receipt, vote, choice) VALUES (?, ?, ?)",
+                (receipt, vote_id, choice),
+            )
+            return CastOutcome.CAST
+
+    async def close(self, vote_id: int, now: int) -> bool:
+        """Close an open vote; False when it was not open. Ballots are refused from here on."""
+        changed = await self.db.execute(
+            "UPDATE votes SET state = 'closed', closed_at = ? WHERE id = ? AND state = 'open'",
+            (now, vote_id),
+        )
+        return changed > 0
+
+    async def forget_reminder_recipients(self, vote_id: int) -> int:
+        """Delete the outbox rows saying who got a reminder (who had not voted by then)."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                """DELETE FROM deliveries WHERE broadcast IN (
+                       SELECT id FROM broadcasts
+                       WHERE kind = 'vote.remind' AND subject = ? AND state != 'sending')""",
+                (f"vote:{vote_id}",),
+            )
+            return cursor.rowcount
+
+    async def counts(self, vote_id: int, options: int) -> tuple[int, ...]:
+        """Ballots per option index (reads the covering index only)."""
+        rows = await self.db.fetchall(
+            "SELECT choice, COUNT(*) FROM vote_ballots WHERE vote = ? GROUP BY choice",
+            (vote_id,),
+        )
+        counts = [0] * options
+        for choice, count in rows:
+            counts[choice] += count
+        return tuple(counts)
+
+    async def turnout(self, vote_id: int) -> dict[str | None, tuple[int, int]]:
+        """Per worksite (as frozen on the roll): (members who voted, members on the roll)."""
+        rows = await self.db.fetchall(
+            """SELECT r.worksite, COUNT(p.member), COUNT(*)
+               FROM vote_roll r LEFT JOIN vote_participation p
+                    ON p.vote = r.vote AND p.member = r.member
+               WHERE r.vote = ? GROUP BY r.worksite""",
+            (vote_id,),
+        )
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    async def participants(self, vote_id: int) -> int:
+        return await self.db.fetchval(
+            "SELECT COUNT(*) FROM vote_participation WHERE vote = ?", (vote_id,)
+        )
+
+    async def roll(self, vote_id: int) -> list[int]:
+        rows = await self.db.fetchall(
+            "SELECT member FROM vote_roll WHERE vote = ? ORDER BY member", (vote_id,)
+        )
+        return [r[0] for r in rows]
+
+    async def not_voted(self, vote_id: int) -> list[int]:
+        """Members on the roll without a ballot: for the bot's own reminders, never shown."""
+        rows = await self.db.fetchall(
+            """SELECT r.member FROM vote_roll r
+               WHERE r.vote = ? AND NOT EXISTS (
+                   SELECT 1 FROM vote_participation p WHERE p.vote = r.vote AND p.member = r.member)
+               ORDER BY r.member""",
+            (vote_id,),
+        )
+        return [r[0] for r in rows]
+
+    async def receipts(self, vote_id: int) -> list[str]:
+        rows = await self.db.fetchall(
+            "SELECT receipt FROM vote_ballots WHERE vote = ? ORDER BY receipt", (vote_id,)
+        )
+        return [r[0] for r in rows]
+
+    async def vote_of_receipt(self, receipt: str) -> int | None:
+        """The vote a receipt was counted in (never its choice)."""
+        return await self.db.fetchval("SELECT vote FROM vote_ballots WHERE receipt = ?", (receipt,))
+
+
+async def _refresh_roll_size(conn: Any, vote_id: int) -> int:
+    async with conn.execute("SELECT COUNT(*) FROM vote_roll WHERE vote = ?", (vote_id,)) as cursor:
+        row = await cursor.fetchone()
+    size = int(row[0])
+    await conn.execute("UPDATE votes SET roll_size = ? WHERE id = ?", (size, vote_id))
+    return size

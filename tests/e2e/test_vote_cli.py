@@ -1,0 +1,137 @@
+"""`unionbot vote ...` as an organiser uses it on the server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.services import open_services
+from bot.settings import load_settings
+from tests.conftest import TEST_SECRET
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "votes" / "strike-authorization.yaml"
+
+
+@pytest.fixture
+def db_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    monkeypatch.setenv("SECRET_KEY", TEST_SECRET)
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "cli.sqlite3"))
+    return tmp_path / "cli.sqlite3"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def votes_in(path: Path) -> list[tuple[int, str]]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT id, state FROM votes ORDER BY id").fetchall()
+
+
+def test_create_list_cancel(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "vote", "create", str(EXAMPLE))
+    assert code == 0 and out.startswith("created vote #1: opens 2030-03-02 06:00 PST")
+    code, out, _ = run(capsys, "vote", "list")
+    assert "#1\tscheduled\topens 2030-03-02 06:00 PST" in out
+    with sqlite3.connect(db_path) as conn:
+        jobs = conn.execute("SELECT kind, key FROM scheduled_jobs ORDER BY id").fetchall()
+    assert jobs == [("vote.open", "1"), ("vote.close", "1"), ("vote.remind", "1:86400"),
+                    ("vote.remind", "1:7200")]  # fmt: skip
+    assert run(capsys, "vote", "cancel", "1")[:2] == (0, "vote #1 cancelled\n")
+    code, _, err = run(capsys, "vote", "cancel", "1")
+    assert code == 2 and err == "unionbot: vote #1 is already cancelled\n"
+    code, _, err = run(capsys, "vote", "cancel", "9")
+    assert code == 2 and err == "unionbot: there is no vote #9\n"
+    assert votes_in(db_path) == [(1, "cancelled")]
+
+
+def test_a_bad_file_names_the_line_and_creates_nothing(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(EXAMPLE.read_text().replace("threshold: two-thirds", "threshold: most"))
+    code, _, err = run(capsys, "vote", "create", str(bad))
+    assert code == 2
+    assert "bad.yaml line 13: threshold: 'most' is not a threshold" in err
+    assert err.strip().endswith("nothing was created")
+    assert "Traceback" not in err
+    past = tmp_path / "past.yaml"
+    past.write_text(EXAMPLE.read_text().replace("2030-03-02", "2020-03-02"))
+    code, _, err = run(capsys, "vote", "create", str(past))
+    assert code == 2 and "past.yaml line 11: opens_at: is in the past" in err
+    run(capsys, "db", "migrate")
+    assert votes_in(db_path) == []
+
+
+async def _vote_with_ballots(yes: int, no: int) -> None:
+    """A vote that opened, got ballots and closed (the bot's jobs, run directly)."""
+    settings = load_settings()
+    async with open_services(settings) as services:
+        for i in range(yes + no):
+            await services.db.execute(
+                "INSERT INTO members (member_id, telegram_id, worksite, verified_at) "
+                "VALUES (?, ?, 'Downey', 1)",
+                (f"M{i}", 5000 + i),
+            )
+        vote = await services.votes.repo.create(
+            {"question": "Strike?", "options": ["Yes", "No"], "worksites": [],
+             "classifications": [], "opens_at": 1, "closes_at": 4_000_000_000,
+             "threshold_num": 2, "threshold_den": 3, "reminders": []},
+            "cli",
+        )  # fmt: skip
+        await services.votes.repo.open(vote.id, 1)
+        for i in range(yes + no):
+            member = await services.members.by_member_id(f"M{i}")
+            assert member is not None
+            await services.votes.cast(vote.id, member, 0 if i < yes else 1)
+
+
+async def _close(vote_id: int) -> None:
+    async with open_services(load_settings()) as services:
+        await services.votes.close(vote_id)
+
+
+def test_results_are_refused_before_close_then_exported_and_audited(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    asyncio.run(_vote_with_ballots(yes=4, no=2))
+    code, out, err = run(capsys, "vote", "results", "1", "--json")
+    assert code == 2 and out == ""
+    assert err == "unionbot: vote #1 is not closed yet: results are sealed until it closes\n"
+    asyncio.run(_close(1))
+    code, out, _ = run(capsys, "vote", "results", "1")
+    assert code == 0
+    assert "  Yes: 4 (66.7%)" in out and out.strip().endswith("PASSED")
+    code, out, _ = run(capsys, "vote", "results", "1", "--json")
+    result = json.loads(out)
+    assert (result["ballots"], result["passed"], result["threshold"]) == (6, True, "two-thirds")
+    csv_path, receipts_path = tmp_path / "result.csv", tmp_path / "receipts.csv"
+    code, out, _ = run(capsys, "vote", "results", "1", "--csv", str(csv_path),
+                       "--receipts", str(receipts_path))  # fmt: skip
+    assert code == 0 and "1,Yes,4,66.7%" in csv_path.read_text()
+    receipts = receipts_path.read_text().splitlines()
+    assert receipts[0] == "vote,receipt" and len(receipts) == 7
+    assert "Yes" not in receipts_path.read_text()  # receipts never carry choices
+    with sqlite3.connect(db_path) as conn:
+        exports = conn.execute(
+            "SELECT action FROM audit_log WHERE action LIKE 'vote.export%' ORDER BY id"
+        ).fetchall()
+    assert [e[0] for e in exports] == [
+        "vote.export.text", "vote.export.json", "vote.export.result", "vote.export.receipts",
+        "vote.export.text",
+    ]  # fmt: skip
+
+
+def test_add_voter(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    asyncio.run(_vote_with_ballots(yes=1, no=0))
+    code, _, err = run(capsys, "vote", "add-voter", "1", "M0")
+    assert code == 2 and err == "unionbot: M0 is already on the roll of vote #1\n"
+    code, _, err = run(capsys, "vote", "add-voter", "1", "NOBODY")
+    assert code == 2 and "NOBODY is not a verified, active member" in err

@@ -1,0 +1,72 @@
+"""The vote tables on a real SQLite file: the database itself guards the rules and ballots."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+
+import pytest
+
+from storage.database import Database
+from storage.votes import CastOutcome, VotesRepository
+
+VOTE = {"question": "Strike?", "options": ["Yes", "No"], "worksites": [], "classifications": [],
+        "opens_at": 1, "closes_at": 4_000_000_000, "threshold_num": 2, "threshold_den": 3,
+        "reminders": []}  # fmt: skip
+
+
+async def member(
+    db: Database, n: int, worksite: str = "Downey", status: str = "good_standing"
+) -> int:
+    rows = await db.write_returning(
+        "INSERT INTO members (member_id, telegram_id, worksite, status, verified_at) "
+        "VALUES (?, ?, ?, ?, 1) RETURNING id",
+        (f"M{n}", 9000 + n, worksite, status),
+    )
+    return int(rows[0][0])
+
+
+async def test_roll_is_frozen_from_eligible_members_only(db: Database) -> None:
+    repo = VotesRepository(db)
+    downey = [await member(db, n) for n in range(3)]
+    await member(db, 10, status="lapsed")
+    await member(db, 11, worksite="Irvine")
+    await db.execute("INSERT INTO members (telegram_id, role, verified_at) VALUES (1, 'admin', 1)")
+    vote = await repo.create({**VOTE, "worksites": ["Downey"]}, "cli")
+    assert await repo.open(vote.id, 1) == 3
+    assert await repo.roll(vote.id) == downey
+    assert await repo.open(vote.id, 1) is None  # opens once
+    later = await member(db, 12)
+    assert await repo.cast(vote.id, later, 0, "R" * 16, 2) is CastOutcome.NOT_ON_ROLL
+
+
+async def test_rules_and_ballots_are_guarded_by_the_database(db: Database) -> None:
+    repo = VotesRepository(db)
+    voter = await member(db, 1)
+    vote = await repo.create(VOTE, "cli")
+    with pytest.raises(sqlite3.IntegrityError, match="only be cast while the vote is open"):
+        await db.execute("INSERT INTO vote_ballots VALUES ('AAAAAAAAAAAAAAAA', ?, 0)", (vote.id,))
+    await repo.open(vote.id, 1)
+    with pytest.raises(sqlite3.IntegrityError, match="cannot change once it has opened"):
+        await db.execute("UPDATE votes SET question = 'Other?' WHERE id = ?", (vote.id,))
+    assert await repo.cast(vote.id, voter, 0, "B" * 16, 2) is CastOutcome.CAST
+    for statement in ("UPDATE vote_ballots SET choice = 1", "DELETE FROM vote_ballots"):
+        with pytest.raises(sqlite3.IntegrityError, match="cannot be"):
+            await db.execute(statement)
+    assert await repo.cast(vote.id, voter, 1, "C" * 16, 2) is CastOutcome.ALREADY_VOTED
+    assert await repo.cast(vote.id, voter, 0, "D" * 16, 4_000_000_000) is CastOutcome.CLOSED
+    assert await repo.counts(vote.id, 2) == (1, 0)
+
+
+async def test_concurrent_casts_by_one_member_write_one_ballot(db: Database) -> None:
+    repo = VotesRepository(db)
+    voter = await member(db, 1)
+    vote = await repo.create(VOTE, "cli")
+    await repo.open(vote.id, 1)
+    outcomes = await asyncio.gather(
+        *(repo.cast(vote.id, voter, i % 2, f"{i:016d}".replace("0", "A"), 2) for i in range(50))
+    )
+    assert outcomes.count(CastOutcome.CAST) == 1
+    assert outcomes.count(CastOutcome.ALREADY_VOTED) == 49
+    assert await db.fetchval("SELECT COUNT(*) FROM vote_ballots") == 1
+    assert await db.fetchval("SELECT COUNT(*) FROM vote_participation") == 1

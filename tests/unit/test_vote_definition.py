@@ -1,0 +1,158 @@
+"""Vote files and wizard answers: every field parsed strictly, every error with its line."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.votes.definition import (
+    MAJORITY,
+    TWO_THIRDS,
+    DefinitionError,
+    FieldError,
+    Threshold,
+    load_definition,
+    parse_definition,
+    parse_options,
+    parse_quorum,
+    parse_reminders,
+    parse_threshold,
+    parse_time,
+)
+
+LA = ZoneInfo("America/Los_Angeles")
+NOW = parse_time("2026-11-01 12:00", LA)
+EXAMPLE = Path(__file__).parents[2] / "examples" / "votes" / "strike-authorization.yaml"
+
+GOOD = """\
+question: Do you authorize a strike?
+opens_at: 2026-12-01 09:00
+closes_at: "2026-12-08 17:00"
+threshold: two-thirds
+"""
+
+
+def test_minimal_file_gets_the_defaults() -> None:
+    vote = parse_definition(GOOD, LA, NOW)
+    assert vote.options == ("Yes", "No")  # YAML's yes/no are not turned into booleans
+    assert vote.threshold == TWO_THIRDS and vote.quorum is None and vote.show_results
+    assert vote.reminders == (86400, 7200)
+    assert vote.opens_at == parse_time("2026-12-01 09:00", LA)
+    assert vote.worksites == vote.classifications == ()
+
+
+def test_the_shipped_example_is_valid() -> None:
+    vote = load_definition(EXAMPLE, LA, NOW)
+    assert vote.options == ("Yes / Sí", "No") and vote.quorum == Fraction(1, 2)
+    assert vote.threshold == TWO_THIRDS and vote.reminders == (86400, 7200)
+
+
+def test_every_problem_is_reported_with_its_line_and_nothing_is_built() -> None:
+    text = (
+        "question: ''\n"
+        "opens_at: 2026-10-01 09:00\n"
+        "closess_at: 2026-12-08 17:00\n"
+        "threshold: most\n"
+        "quorum: 150%\n"
+        "options: [Yes, yes]\n"
+        "eligibility:\n"
+        "  worksite: [Downey]\n"
+        "reminders: [24h, soon]\n"
+        "show_results: maybe\n"
+    )
+    with pytest.raises(DefinitionError) as error:
+        parse_definition(text, LA, NOW, "strike.yaml")
+    assert error.value.errors == [
+        "strike.yaml line 3: unknown field 'closess_at' (did you mean 'closes_at'?)",
+        "strike.yaml: closes_at is missing",
+        "strike.yaml line 1: question: write the question as text",
+        "strike.yaml line 6: options: option 'yes' is listed twice",
+        "strike.yaml line 4: threshold: 'most' is not a threshold: use majority, two-thirds, "
+        "or a fraction like 3/5 or 60%",
+        "strike.yaml line 5: quorum: '150%' is not a quorum: use a share of the roll like 50% "
+        "or 1/2, or none",
+        "strike.yaml line 10: show_results: 'maybe' is not true or false",
+        "strike.yaml line 9: reminders: 'soon' is not a duration like 24h, 30m or 2d",
+        "strike.yaml line 8: eligibility: unknown field 'worksite' (did you mean 'worksites'?)",
+        "strike.yaml line 2: opens_at: is in the past",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("", "the file is empty"),
+        ("- question: x", "line 1: the file should be fields"),
+        ("question: [unclosed", "line 1: not valid YAML"),
+        (
+            GOOD + "closes_at: 2026-12-09 17:00\n",
+            "line 5: closes_at is given twice (first on line 3)",
+        ),
+        (GOOD.replace("2026-12-08 17:00", "2026-12-01 09:00"), "line 3: closes_at: must be after"),
+        (
+            GOOD.replace("2026-12-08 17:00", "next week"),
+            "line 3: closes_at: 'next week' is not a date",
+        ),
+        (GOOD.replace("2026-12-01 09:00", "2026-02-30 09:00"), "is not a real date"),
+        (
+            GOOD.replace("2026-12-01 09:00", "2027-03-14 02:30"),
+            "does not exist in America/Los_Angeles",
+        ),
+        (GOOD + "options: [Strike]\n", "give 2 to 10 options (found 1)"),
+        (GOOD + "eligibility: Downey\n", "eligibility: give worksites and/or classifications"),
+    ],
+)
+def test_bad_files_get_a_clear_error(text: str, error: str) -> None:
+    with pytest.raises(DefinitionError) as raised:
+        parse_definition(text, LA, NOW)
+    assert error in str(raised.value)
+
+
+def test_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(DefinitionError, match="no such file"):
+        load_definition(tmp_path / "nope.yaml", LA, NOW)
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes("question: ¿Huelga?".encode("latin-1"))
+    with pytest.raises(DefinitionError, match="not UTF-8"):
+        load_definition(latin1, LA, NOW)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("majority", MAJORITY),
+        ("Two-Thirds", TWO_THIRDS),
+        ("2/3", TWO_THIRDS),
+        ("3/5", Threshold(Fraction(3, 5))),
+        ("60%", Threshold(Fraction(3, 5))),
+        ("0.75", Threshold(Fraction(3, 4))),
+        ("mayoría", MAJORITY),
+    ],
+)
+def test_thresholds(typed: str, expected: Threshold) -> None:
+    assert parse_threshold(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["0", "0/3", "3/0", "5/4", "101%", "half", "-1/2", ""])
+def test_bad_thresholds(typed: str) -> None:
+    with pytest.raises(FieldError):
+        parse_threshold(typed)
+
+
+def test_threshold_arithmetic_is_exact() -> None:
+    assert TWO_THIRDS.met(2, 3) and TWO_THIRDS.met(1000, 1500)
+    assert not TWO_THIRDS.met(999, 1500)  # one short
+    assert not MAJORITY.met(5, 10) and MAJORITY.met(6, 11)
+    assert not MAJORITY.met(0, 0)
+
+
+def test_quorum_options_and_reminders() -> None:
+    assert parse_quorum("none") is None and parse_quorum("1/2") == Fraction(1, 2)
+    assert parse_options("Yes\n\nNo\nAbstain") == ("Yes", "No", "Abstain")
+    assert parse_reminders(["2h", "1d", "30m", "2h"]) == (86400, 7200, 1800)
+    assert parse_reminders([]) == ()
+    with pytest.raises(FieldError, match="longer than 60"):
+        parse_options(["x" * 61, "No"])

@@ -1,0 +1,64 @@
+"""The count: quorum and threshold in exact fractions, receipts, and the exports."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from bot.votes.definition import MAJORITY, TWO_THIRDS, Threshold
+from bot.votes.receipts import canonical, display, new_receipt
+from bot.votes.tally import Tally, receipts_csv, result_csv
+
+
+def tally(counts: tuple[int, ...], roll: int, threshold: Threshold = TWO_THIRDS,
+          quorum: Fraction | None = None) -> Tally:  # fmt: skip
+    options = ("Yes", "No", "Abstain")[: len(counts)]
+    return Tally(1, "Strike?", options, counts, roll, threshold, quorum)
+
+
+@pytest.mark.parametrize(
+    ("counts", "roll", "threshold", "quorum", "passed"),
+    [
+        ((1600, 800), 2400, TWO_THIRDS, None, True),  # exactly two-thirds
+        ((1599, 801), 2400, TWO_THIRDS, None, False),  # one short
+        ((1200, 1200), 2400, MAJORITY, None, False),  # a tie is not a majority
+        ((1201, 1199), 2400, MAJORITY, None, True),
+        ((800, 400), 2400, TWO_THIRDS, Fraction(1, 2), True),  # quorum exactly met
+        ((800, 399), 2400, TWO_THIRDS, Fraction(1, 2), False),  # one short of quorum
+        ((0, 0), 2400, MAJORITY, None, False),  # nobody voted
+        ((0, 0), 0, MAJORITY, Fraction(1, 2), False),  # an empty roll never meets a quorum
+        ((6, 2, 2), 10, Threshold(Fraction(3, 5)), None, True),  # abstentions count as cast
+    ],
+)
+def test_decision(counts: tuple[int, ...], roll: int, threshold: Threshold,
+                  quorum: Fraction | None, passed: bool) -> None:  # fmt: skip
+    assert tally(counts, roll, threshold, quorum).passed is passed
+
+
+def test_exports_carry_counts_only() -> None:
+    result = tally((4, 2), 6, quorum=Fraction(1, 2))
+    text = result_csv(result)
+    assert text.splitlines()[:3] == [
+        "vote,option,ballots,share_of_ballots", "1,Yes,4,66.7%", "1,No,2,33.3%",
+    ]  # fmt: skip
+    assert "1,passed,True," in text and "1,quorum,50%," in text
+    assert result.to_json()["turnout"] == "100%"
+    formula = Tally(1, "q", ("=HYPERLINK(1)", "No"), (1, 1), 2, MAJORITY, None)
+    assert "'=HYPERLINK(1)" in result_csv(formula)  # no spreadsheet formula injection
+    receipts = receipts_csv(1, ["ZZZZ-2222-AAAA-BBBB", "AAAA-2222-AAAA-BBBB"])
+    assert receipts.splitlines() == [
+        "vote,receipt",
+        "1,AAAA-2222-AAAA-BBBB",
+        "1,ZZZZ-2222-AAAA-BBBB",
+    ]
+
+
+def test_receipts_are_random_and_forgiving_to_type() -> None:
+    receipts = {new_receipt() for _ in range(1000)}
+    assert len(receipts) == 1000 and all(len(r) == 16 for r in receipts)
+    code = next(iter(receipts))
+    assert canonical(display(code).lower()) == code
+    assert canonical(" " + display(code).replace("-", " ") + " ") == code
+    assert canonical("ABCD-EFGH-IJKL-MN0P") == "ABCDEFGHIJKLMNOP"  # a zero read as O
+    assert canonical("not a receipt") is None and canonical("ABCD") is None
