@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from telegram.error import TelegramError
 
+from bot.callbacks import pack
 from bot.delivery import Button, DeliveryService, Outgoing
 from bot.delivery.service import ProgressMessage
 from bot.i18n import LANGUAGES, Safe, t
@@ -91,7 +92,7 @@ def member_message(language: str, update: Update) -> Outgoing:
     """An update exactly as members see it, with its "Got it" button."""
     header = t(language, "updates.urgent_header" if update.urgent else "updates.header")
     text = Safe(f"{header}\n\n{update.text}") if update.text else header
-    ack = Button(t(language, "updates.got_it"), f"v1:upd:ack:{update.id}")
+    ack = Button(t(language, "updates.got_it"), pack("upd", "ack", update.id))
     return Outgoing(text, ((ack,),), update.photo, update.document)
 
 

@@ -14,10 +14,10 @@ from telegram.ext import (
     filters,
 )
 
+from bot.callbacks import pack, pattern, unpack
 from bot.i18n import LANGUAGES, Safe, t
 from bot.people import Person
 from bot.services import BotContext
-from handlers.callbacks import pack, pattern, unpack
 from handlers.common import person_of, reply, verified_person
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}

@@ -22,12 +22,12 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from bot.callbacks import pack, pattern, unpack
 from bot.delivery.outgoing import send
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.services import BotContext
 from bot.updates import Draft, DraftError, DraftProblem, check_text, member_message
-from handlers.callbacks import pack, pattern, unpack
 from handlers.common import person_of, person_with_role, reply
 from storage.members import Role
 from storage.updates import Update as StoredUpdate

@@ -12,11 +12,11 @@ from telegram import (
 )
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, InlineQueryHandler
 
+from bot.callbacks import pack, pattern, unpack
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.services import BotContext
 from bot.tickets import MAX_QUESTION
-from handlers.callbacks import pack, pattern, unpack
 from handlers.common import person_of, refuse_in_group, reply
 from handlers.keys import find_by_key, short_key, still_offered
 from handlers.ticket_views import snippet

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot.callbacks import pack, pattern, unpack
 from bot.faq.editing import (
     FIELDS,
     FaqEditError,
@@ -18,7 +19,6 @@ from bot.faq.editing import (
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.services import BotContext
-from handlers.callbacks import pack, pattern, unpack
 from handlers.common import person_of, person_with_role, refuse_in_group, reply
 from handlers.keys import find_by_key, short_key
 from handlers.prompts import ask_to_type

@@ -12,12 +12,12 @@ from telegram import (
 )
 from telegram.ext import Application, CallbackQueryHandler
 
+from bot.callbacks import pack, pattern
 from bot.delivery.outgoing import send
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.services import BotContext, Services
 from bot.updates import member_message
-from handlers.callbacks import pack, pattern
 from handlers.common import reply, verified_person
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot.callbacks import pack, pattern, unpack
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.roles import RoleChange, RoleError
 from bot.services import BotContext, Services
-from handlers.callbacks import pack, pattern, unpack
 from handlers.common import person_with_role, reply
 from handlers.menus import refresh_menu
 from storage.members import Member, Role

@@ -23,6 +23,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.callbacks import pack, pattern, unpack
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.services import BotContext, services_of
@@ -31,7 +32,6 @@ from bot.surveys.definition import SurveyFileError
 from bot.surveys.model import Question, say
 from bot.surveys.render import chart_images, results_messages, when
 from bot.surveys.service import Outcome, Refusal, Step, survey_of
-from handlers.callbacks import pack, pattern, unpack
 from handlers.common import person_of, reply
 from storage.members import Role
 from storage.surveys import StoredSurvey, SurveyExists

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.callbacks import pack
 from bot.i18n import Safe, t
-from handlers.callbacks import pack
 from storage.members import Member
 from storage.tickets import Ticket, TicketMessage
 

@@ -13,13 +13,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot.callbacks import pack, pattern, unpack
 from bot.faq.editing import FaqEditError, add_entry
 from bot.i18n import Safe, pick_language, t
 from bot.people import Person
 from bot.services import BotContext
 from bot.tickets import MAX_ANSWER, MAX_OPEN, MAX_QUESTION, Outcome, Result
 from handlers import ticket_views as views
-from handlers.callbacks import pack, pattern, unpack
 from handlers.common import is_private, person_of, refuse_in_group, reply
 from handlers.keys import still_offered
 from handlers.prompts import ask_to_type

@@ -14,11 +14,11 @@ from telegram.ext import (
     filters,
 )
 
+from bot.callbacks import pack, pattern, unpack
 from bot.i18n import Safe, t
 from bot.people import NotAllowed, Person
 from bot.services import BotContext
 from bot.updates import DraftError, strip_tags
-from handlers.callbacks import pack, pattern, unpack
 from handlers.common import person_of, person_with_role, reply, verified_person
 from storage.members import Role
 

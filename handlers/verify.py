@@ -22,11 +22,11 @@ from telegram.ext import (
     filters,
 )
 
+from bot.callbacks import pack, pattern, unpack
 from bot.i18n import LANGUAGES, Safe, t
 from bot.people import Person
 from bot.services import BotContext
 from bot.verification import MAX_TYPED, Decision, Outcome, Result, Review, name_matches
-from handlers.callbacks import pack, pattern, unpack
 from handlers.common import person_of, reply
 from handlers.home import welcome_member
 from handlers.votes import check_receipt

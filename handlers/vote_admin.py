@@ -5,12 +5,12 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot.callbacks import pack, pattern, unpack
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.services import BotContext
 from bot.votes import messages
 from bot.votes.service import VoteError
-from handlers.callbacks import pack, pattern, unpack
 from handlers.common import person_of, reply
 from handlers.votes import _edit
 from storage.members import Role

@@ -26,6 +26,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.callbacks import pack, pattern, unpack
 from bot.i18n import LANGUAGES, Safe, t
 from bot.services import BotContext
 from bot.votes import messages
@@ -44,7 +45,6 @@ from bot.votes.definition import (
     parse_time,
 )
 from bot.votes.service import VoteError
-from handlers.callbacks import pack, pattern, unpack
 from handlers.common import person_of, reply
 from handlers.vote_admin import leader_of
 from handlers.votes import _edit

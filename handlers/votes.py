@@ -12,6 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot.callbacks import pack, pattern, unpack
 from bot.delivery import Button
 from bot.i18n import Safe, t
 from bot.people import Person
@@ -20,7 +21,6 @@ from bot.votes import messages
 from bot.votes.definition import format_time
 from bot.votes.service import ReceiptState, VoteError
 from handlers.account import verified_person
-from handlers.callbacks import pack, pattern, unpack
 from handlers.common import person_of, refuse_in_group, reply
 from storage.votes import CastOutcome
 

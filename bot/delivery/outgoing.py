@@ -11,7 +11,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 @dataclass(frozen=True, slots=True)
 class Button:
     text: str
-    data: str  # callback data, built with handlers.callbacks.pack
+    data: str  # callback data, built with bot.callbacks.pack
 
 
 @dataclass(frozen=True, slots=True)

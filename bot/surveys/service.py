@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from bot.callbacks import pack
 from bot.delivery import Button, Outgoing
 from bot.i18n import LANGUAGES, t
 from bot.surveys import flow
@@ -587,5 +588,4 @@ def _minutes(survey: Survey) -> int:
 
 
 def _start_data(pk: int) -> str:
-    # Built here rather than in handlers so the announcement can be queued from a job.
-    return f"v1:survey:start:{pk}"
+    return pack("survey", "start", pk)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from bot.callbacks import pack
 from bot.sandbox.harness import Sandbox
 from bot.sandbox.users import SentMessage, SimUser
 from bot.votes.definition import TWO_THIRDS, VoteDefinition
@@ -51,7 +52,7 @@ async def _run(sandbox: Sandbox, kind: str, key: str) -> None:
 
 
 async def _ballot(member: SimUser, vote_id: int) -> SentMessage:
-    data = f"v1:vote:show:{vote_id}"
+    data = pack("vote", "show", vote_id)
     await _wait(lambda: any(data in row for m in member.inbox for row in m.button_data))
     return next(m for m in reversed(member.inbox) if any(data in row for row in m.button_data))
 

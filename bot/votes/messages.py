@@ -10,6 +10,7 @@ import html
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
+from bot.callbacks import pack
 from bot.charts import bar_chart, percent, text_bars
 from bot.delivery import Button, Outgoing
 from bot.i18n import LANGUAGES, Safe, t
@@ -17,13 +18,6 @@ from bot.votes.definition import format_duration, format_share, format_time
 from bot.votes.receipts import display
 from bot.votes.tally import Tally, Turnout
 from storage.votes import Vote
-
-
-def pack(feature: str, action: str, *args: object) -> str:
-    """Callback data, built by handlers.callbacks (imported late: handlers import services)."""
-    from handlers.callbacks import pack as build
-
-    return build(feature, action, *args)
 
 
 def _when(vote_time: int, tz_name: str) -> str:
