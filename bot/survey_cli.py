@@ -17,6 +17,7 @@ from bot.surveys.definition import SurveyFileError
 from bot.surveys.model import say
 from bot.surveys.render import results_json, results_messages, when
 from bot.surveys.service import survey_of
+from bot.yaml_files import read_text
 from storage.surveys import StoredSurvey, SurveyExists
 
 _TAG = re.compile(r"<[^>]+>")
@@ -30,11 +31,9 @@ def plain(text: str) -> str:
 async def cmd_load(settings: Settings, args: argparse.Namespace) -> None:
     """Check a survey YAML file and store it; it opens, reminds and closes on schedule."""
     try:
-        text = args.file.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CommandError(f"{args.file}: no such file") from None
-    except UnicodeDecodeError:
-        raise CommandError(f"{args.file.name}: not UTF-8 text; nothing was stored") from None
+        text = read_text(args.file, SurveyFileError)
+    except SurveyFileError as exc:
+        raise CommandError(f"{exc}; nothing was stored") from None
     async with open_services(settings) as services:
         services.surveys.register_jobs()
         try:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.yaml_files import FileProblems, compose, line, read_text
 from storage.faq import FaqEntry
 
 FIELDS = ("id", "question", "answer", "tags", "alternates", "language")
@@ -24,48 +25,22 @@ MAX_QUESTION = 300
 MAX_ENTRIES = 5000
 
 
-class FaqFileError(ValueError):
-    """The file cannot be loaded; `errors` lists every problem, one line each."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
+class FaqFileError(FileProblems):
+    """The FAQ file cannot be loaded; `errors` lists every problem, one line each."""
 
 
 def load_faq(path: Path | str) -> list[FaqEntry]:
     """Read and validate an FAQ file; raises FaqFileError."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FaqFileError([f"{path}: no such file"]) from None
-    except UnicodeDecodeError:
-        raise FaqFileError([f"{path.name}: not UTF-8 text (save it as UTF-8)"]) from None
-    except OSError as exc:
-        raise FaqFileError([f"{path}: cannot read ({exc.strerror})"]) from None
-    return parse_faq(text, path.name)
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
+    return parse_faq(read_text(path, FaqFileError), path.name)
 
 
 def parse_faq(text: str, name: str = "faq.yaml") -> list[FaqEntry]:
     """Validate FAQ YAML text; `name` prefixes error messages."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f" line {mark.line + 1}" if mark else ""
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise FaqFileError([f"{name}{where}: not valid YAML ({problem})"]) from None
-    except yaml.YAMLError as exc:
-        raise FaqFileError([f"{name}: not valid YAML ({exc})"]) from None
-    if root is None:
-        raise FaqFileError([f"{name}: the file is empty; it should be a list of entries"])
+    root = compose(text, name, FaqFileError, "it should be a list of entries")
     if not isinstance(root, yaml.SequenceNode):
         raise FaqFileError(
-            [f"{name} line {_line(root)}: the file should be a list of entries (each '- id: ...')"]
+            [f"{name} line {line(root)}: the file should be a list of entries (each '- id: ...')"]
         )
     if len(root.value) > MAX_ENTRIES:
         raise FaqFileError([f"{name}: {len(root.value)} entries; at most {MAX_ENTRIES}"])
@@ -79,11 +54,11 @@ def parse_faq(text: str, name: str = "faq.yaml") -> list[FaqEntry]:
             continue
         if entry.id in seen:
             errors.append(
-                f'{name} line {_line(node)}: id "{entry.id}" is used twice '
+                f'{name} line {line(node)}: id "{entry.id}" is used twice '
                 f"(first on line {seen[entry.id]}); ids must be unique"
             )
             continue
-        seen[entry.id] = _line(node)
+        seen[entry.id] = line(node)
         entries.append(entry)
     if not errors and not entries:
         errors.append(f"{name}: the list has no entries")
@@ -95,7 +70,7 @@ def parse_faq(text: str, name: str = "faq.yaml") -> list[FaqEntry]:
 def _entry(node: yaml.Node, number: int, name: str, errors: list[str]) -> FaqEntry | None:
     if not isinstance(node, yaml.MappingNode):
         errors.append(
-            f"{name} line {_line(node)}: entry {number} should be a mapping with "
+            f"{name} line {line(node)}: entry {number} should be a mapping with "
             "id, question and answer"
         )
         return None
@@ -108,7 +83,7 @@ def _entry(node: yaml.Node, number: int, name: str, errors: list[str]) -> FaqEnt
     before = len(errors)
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-        where = f"{name} line {_line(key_node)}"
+        where = f"{name} line {line(key_node)}"
         if key not in FIELDS:
             close = difflib.get_close_matches(str(key), FIELDS, n=1)
             hint = f' (did you mean "{close[0]}"?)' if close else ""
@@ -122,7 +97,7 @@ def _entry(node: yaml.Node, number: int, name: str, errors: list[str]) -> FaqEnt
 
     for key in REQUIRED:
         if key not in fields or _blank(fields[key]):
-            at = _line(fields[key]) if key in fields else _line(node)
+            at = line(fields[key]) if key in fields else line(node)
             errors.append(f"{name} line {at}: {label} has no {key}")
 
     entry_id = _scalar(fields.get("id"), "id", label, name, errors)
@@ -130,17 +105,17 @@ def _entry(node: yaml.Node, number: int, name: str, errors: list[str]) -> FaqEnt
     answer = _scalar(fields.get("answer"), "answer", label, name, errors)
     if entry_id and not ID_PATTERN.match(entry_id):
         errors.append(
-            f'{name} line {_line(fields["id"])}: id "{entry_id}" should be 1-48 lower-case '
+            f'{name} line {line(fields["id"])}: id "{entry_id}" should be 1-48 lower-case '
             "letters, digits, - or _ (e.g. strike-pay)"
         )
     if question and len(question) > MAX_QUESTION:
         errors.append(
-            f"{name} line {_line(fields['question'])}: {label} question is longer than "
+            f"{name} line {line(fields['question'])}: {label} question is longer than "
             f"{MAX_QUESTION} characters"
         )
     if answer and len(answer) > MAX_ANSWER:
         errors.append(
-            f"{name} line {_line(fields['answer'])}: {label} answer is {len(answer)} "
+            f"{name} line {line(fields['answer'])}: {label} answer is {len(answer)} "
             f"characters; at most {MAX_ANSWER} fit in one Telegram message"
         )
     tags = _strings(fields.get("tags"), "tags", label, name, errors)
@@ -150,7 +125,7 @@ def _entry(node: yaml.Node, number: int, name: str, errors: list[str]) -> FaqEnt
         value = _scalar(fields["language"], "language", label, name, errors)
         if value is not None and value.strip().lower() not in LANGUAGES:
             errors.append(
-                f'{name} line {_line(fields["language"])}: {label} language "{value}" '
+                f'{name} line {line(fields["language"])}: {label} language "{value}" '
                 "should be en or es"
             )
         elif value is not None:
@@ -177,7 +152,7 @@ def _scalar(
     if node is None or _blank(node):
         return None
     if not isinstance(node, yaml.ScalarNode):
-        errors.append(f"{name} line {_line(node)}: {label} {key} should be text, not a list")
+        errors.append(f"{name} line {line(node)}: {label} {key} should be text, not a list")
         return None
     return node.value.strip()
 
@@ -189,13 +164,13 @@ def _strings(
         return []
     if not isinstance(node, yaml.SequenceNode):
         errors.append(
-            f"{name} line {_line(node)}: {label} {key} should be a list, e.g. {key}: [a, b]"
+            f"{name} line {line(node)}: {label} {key} should be a list, e.g. {key}: [a, b]"
         )
         return []
     values = []
     for item in node.value:
         if not isinstance(item, yaml.ScalarNode) or not item.value.strip():
-            errors.append(f"{name} line {_line(item)}: {label} {key} should hold plain text items")
+            errors.append(f"{name} line {line(item)}: {label} {key} should hold plain text items")
             continue
         values.append(item.value)
     return values

@@ -27,6 +27,7 @@ from bot.surveys.model import (
     Survey,
     Text,
 )
+from bot.yaml_files import FileProblems, compose, line
 
 ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 DURATION = re.compile(r"^(\d+)\s*([dhm])$")
@@ -51,16 +52,8 @@ QUESTION_FIELDS = {
 COMMON_FIELDS = ("id", "type", "text", "optional", "show_if")
 
 
-class SurveyFileError(ValueError):
-    """The file cannot be loaded; `errors` lists every problem, one line each."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
+class SurveyFileError(FileProblems):
+    """A survey file cannot be loaded; `errors` lists every problem, one line each."""
 
 
 class _Reader:
@@ -73,7 +66,7 @@ class _Reader:
 
     def error(self, node: yaml.Node, where: str, message: str) -> None:
         prefix = f"{where}: " if where else ""
-        self.errors.append(f"{self.name} line {_line(node)}: {prefix}{message}")
+        self.errors.append(f"{self.name} line {line(node)}: {prefix}{message}")
 
     def mapping(
         self, node: yaml.Node, where: str, allowed: tuple[str, ...], what: str
@@ -166,18 +159,7 @@ def parse_survey(
     text: str, name: str, tz: ZoneInfo, now: float, *, check_times: bool = True
 ) -> Survey:
     """Validate survey YAML text; raises SurveyFileError naming every problem."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f" line {mark.line + 1}" if mark else ""
-        raise SurveyFileError(
-            [f"{name}{where}: not valid YAML ({exc.problem or exc.context or 'syntax error'})"]
-        ) from None
-    except yaml.YAMLError as exc:
-        raise SurveyFileError([f"{name}: not valid YAML ({exc})"]) from None
-    if root is None:
-        raise SurveyFileError([f"{name}: the file is empty"])
+    root = compose(text, name, SurveyFileError, "see docs/surveys.md for the format")
     reader = _Reader(name)
     top = reader.mapping(root, "", TOP_FIELDS, "survey fields (id, title, questions, ...)")
     if top is None:
@@ -305,7 +287,7 @@ def _questions(reader: _Reader, node: yaml.Node | None) -> list[Question]:
                 f"id is used twice (first on line {seen[question.id]}); ids must be unique",
             )  # fmt: skip
             continue
-        seen[question.id] = _line(item)
+        seen[question.id] = line(item)
         questions.append(question)
     return questions
 

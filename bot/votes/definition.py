@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot.yaml_files import FileProblems, compose, line, read_text
+
 MAX_QUESTION = 500
 MAX_OPTION = 60  # a button label
 MAX_OPTIONS = 10
@@ -46,12 +48,8 @@ class FieldError(ValueError):
     """One field's value is wrong; the message says what is expected."""
 
 
-class DefinitionError(ValueError):
+class DefinitionError(FileProblems):
     """A vote definition cannot be used; `errors` lists every problem, one line each."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,48 +271,29 @@ def format_duration(seconds: int) -> str:
 
 def load_definition(path: Path, tz: ZoneInfo, now: float) -> VoteDefinition:
     """Read and validate a vote YAML file; raises DefinitionError."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DefinitionError([f"{path}: no such file"]) from None
-    except UnicodeDecodeError:
-        raise DefinitionError([f"{path.name}: not UTF-8 text (save it as UTF-8)"]) from None
-    except OSError as exc:
-        raise DefinitionError([f"{path}: cannot read ({exc.strerror})"]) from None
-    return parse_definition(text, tz, now, path.name)
+    return parse_definition(read_text(path, DefinitionError), tz, now, path.name)
 
 
 def parse_definition(
     text: str, tz: ZoneInfo, now: float, name: str = "vote.yaml"
 ) -> VoteDefinition:
     """Validate vote YAML text; every error names the file, the line and the field."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f" line {mark.line + 1}" if mark else ""
-        raise DefinitionError(
-            [f"{name}{where}: not valid YAML ({exc.problem or exc.context or 'syntax error'})"]
-        ) from None
-    except yaml.YAMLError as exc:
-        raise DefinitionError([f"{name}: not valid YAML ({exc})"]) from None
-    if root is None:
-        raise DefinitionError([f"{name}: the file is empty; see docs/votes.md for the format"])
+    root = compose(text, name, DefinitionError, "see docs/votes.md for the format")
     if not isinstance(root, yaml.MappingNode):
         raise DefinitionError(
-            [f"{name} line {_line(root)}: the file should be fields like 'question: ...'"]
+            [f"{name} line {line(root)}: the file should be fields like 'question: ...'"]
         )
     errors: list[str] = []
     values: dict[str, tuple[Any, int]] = {}
     for key_node, value_node in root.value:
         key = str(key_node.value)
-        where = f"{name} line {_line(key_node)}"
+        where = f"{name} line {line(key_node)}"
         if key not in FIELDS:
             errors.append(f"{where}: unknown field {key!r}{_suggest(key, FIELDS)}")
         elif key in values:
             errors.append(f"{where}: {key} is given twice (first on line {values[key][1]})")
         else:
-            values[key] = (_plain(value_node), _line(value_node))
+            values[key] = (_plain(value_node), line(value_node))
     errors += [f"{name}: {key} is missing" for key in REQUIRED if key not in values]
 
     parsed: dict[str, Any] = {}
@@ -387,12 +366,8 @@ def _plain(node: yaml.Node) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return [_plain(item) for item in node.value]
     if isinstance(node, yaml.MappingNode):
-        return {str(k.value): (_plain(v), _line(v)) for k, v in node.value}
+        return {str(k.value): (_plain(v), line(v)) for k, v in node.value}
     return None
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
 
 
 def _suggest(key: str, known: tuple[str, ...]) -> str:
