@@ -341,14 +341,16 @@ class SurveyService:
 
     async def _at_position(
         self, pk: int, member: Member | None, position: int
-    ) -> tuple[StoredSurvey, Survey, dict[str, Any]] | Refusal:
+    ) -> tuple[StoredSurvey, Survey, dict[str, Any], Member] | Outcome:
+        """Where a pressed button says the member is, or the refusal when it is not so."""
         found = await self._context(pk, member)
         if isinstance(found, Refusal):
-            return found
+            return Outcome(refusal=found)
         stored, survey, progress = found
         if progress is None or progress.position != position:
-            return Refusal.STALE  # an old message's button, or a forged one
-        return stored, survey, progress.answers
+            return Outcome(refusal=Refusal.STALE)  # an old message's button, or a forged one
+        assert member is not None
+        return stored, survey, progress.answers, member
 
     async def _advance(
         self, member: Member, stored: StoredSurvey, survey: Survey, position: int,
@@ -361,11 +363,10 @@ class SurveyService:
 
     async def choose(self, pk: int, member: Member | None, position: int, option: int) -> Outcome:
         """A single-choice option or scale point was pressed."""
-        found = await self._at_position(pk, member, position)
-        if isinstance(found, Refusal):
-            return Outcome(refusal=found)
-        assert member is not None
-        stored, survey, answers = found
+        here = await self._at_position(pk, member, position)
+        if isinstance(here, Outcome):
+            return here
+        stored, survey, answers, member = here
         question = survey.questions[position]
         if question.type == "single" and 0 <= option < len(question.options):
             value: Any = question.options[option].id
@@ -379,11 +380,10 @@ class SurveyService:
 
     async def toggle(self, pk: int, member: Member | None, position: int, option: int) -> Outcome:
         """A multiple-choice option was pressed: tick or untick it, respecting the maximum."""
-        found = await self._at_position(pk, member, position)
-        if isinstance(found, Refusal):
-            return Outcome(refusal=found)
-        assert member is not None
-        stored, survey, answers = found
+        here = await self._at_position(pk, member, position)
+        if isinstance(here, Outcome):
+            return here
+        stored, survey, answers, member = here
         question = survey.questions[position]
         if question.type != "multiple" or not 0 <= option < len(question.options):
             return Outcome(refusal=Refusal.STALE)
@@ -403,11 +403,10 @@ class SurveyService:
 
     async def done(self, pk: int, member: Member | None, position: int) -> Outcome:
         """Done on a multiple-choice question."""
-        found = await self._at_position(pk, member, position)
-        if isinstance(found, Refusal):
-            return Outcome(refusal=found)
-        assert member is not None
-        stored, survey, answers = found
+        here = await self._at_position(pk, member, position)
+        if isinstance(here, Outcome):
+            return here
+        stored, survey, answers, member = here
         question = survey.questions[position]
         if question.type != "multiple":
             return Outcome(refusal=Refusal.STALE)
@@ -419,11 +418,10 @@ class SurveyService:
 
     async def skip(self, pk: int, member: Member | None, position: int) -> Outcome:
         """Skip an optional question (a required one cannot be skipped, whatever is pressed)."""
-        found = await self._at_position(pk, member, position)
-        if isinstance(found, Refusal):
-            return Outcome(refusal=found)
-        assert member is not None
-        stored, survey, answers = found
+        here = await self._at_position(pk, member, position)
+        if isinstance(here, Outcome):
+            return here
+        stored, survey, answers, member = here
         if position >= len(survey.questions):
             return Outcome(refusal=Refusal.STALE)
         question = survey.questions[position]
@@ -433,11 +431,10 @@ class SurveyService:
 
     async def back(self, pk: int, member: Member | None, position: int) -> Outcome:
         """Go to the previous shown question; its answer is kept until changed."""
-        found = await self._at_position(pk, member, position)
-        if isinstance(found, Refusal):
-            return Outcome(refusal=found)
-        assert member is not None
-        stored, survey, answers = found
+        here = await self._at_position(pk, member, position)
+        if isinstance(here, Outcome):
+            return here
+        stored, survey, answers, member = here
         previous = flow.previous_position(survey, answers, position)
         if previous is None:
             return Outcome(refusal=Refusal.STALE)
@@ -463,9 +460,9 @@ class SurveyService:
         question = survey.questions[progress.position]
         if not question.typed:
             return None
-        found = await self._at_position(stored.pk, member, progress.position)
-        if isinstance(found, Refusal):
-            return Outcome(refusal=found)
+        here = await self._at_position(stored.pk, member, progress.position)
+        if isinstance(here, Outcome):
+            return here
         value = flow.parse_typed(question, text)
         if isinstance(value, flow.Invalid):
             step = Step(stored, survey, progress.position, progress.answers)
