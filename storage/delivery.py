@@ -250,6 +250,25 @@ class DeliveryRepository:
             )
             return cursor.rowcount
 
+    async def forget_recipients(self, kind: str, subject: str) -> int:
+        """Stop broadcasts of `kind` about `subject` and delete who they went to; rows deleted.
+
+        For reminders at a close: their recipient list says who had not yet voted or
+        answered, and a reminder still going out after the close has nothing to say.
+        """
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE broadcasts SET state = 'cancelled', finished_at = strftime('%s', 'now') "
+                "WHERE kind = ? AND subject = ? AND state = 'sending'",
+                (kind, subject),
+            )
+            cursor = await conn.execute(
+                "DELETE FROM deliveries WHERE broadcast IN "
+                "(SELECT id FROM broadcasts WHERE kind = ? AND subject = ?)",
+                (kind, subject),
+            )
+            return cursor.rowcount
+
     async def sent_copies(self, broadcast_id: int) -> list[tuple[int, int, int, str]]:
         """(member, chat id, message id, language) of every copy delivered."""
         rows = await self.db.fetchall(

@@ -236,17 +236,6 @@ class VotesRepository:
         )
         return changed > 0
 
-    async def forget_reminder_recipients(self, vote_id: int) -> int:
-        """Delete the outbox rows saying who got a reminder (who had not voted by then)."""
-        async with self.db.transaction() as conn:
-            cursor = await conn.execute(
-                """DELETE FROM deliveries WHERE broadcast IN (
-                       SELECT id FROM broadcasts
-                       WHERE kind = 'vote.remind' AND subject = ? AND state != 'sending')""",
-                (f"vote:{vote_id}",),
-            )
-            return cursor.rowcount
-
     async def counts(self, vote_id: int, options: int) -> tuple[int, ...]:
         """Ballots per option index (reads the covering index only)."""
         rows = await self.db.fetchall(

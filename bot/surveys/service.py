@@ -276,6 +276,8 @@ class SurveyService:
         if not await self.repo.move(pk, "open", "closed", audience):
             return False
         await self.repo.discard_progress(pk)
+        # Who got a reminder is who had not answered yet: not kept past the close.
+        await self.delivery.repo.forget_recipients("survey.remind", f"survey:{pk}")
         await self.load_typing()
         for number in range(1, len(survey_of(stored).reminders) + 1):
             await self.scheduler.cancel(REMIND_JOB, f"{pk}:{number}")

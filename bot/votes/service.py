@@ -297,7 +297,7 @@ class VoteService:
         if not closed_now and vote.state != "closed":
             return None  # cancelled, or never opened
         # Who was reminded says who had not voted by then: not kept past the close.
-        await self.repo.forget_reminder_recipients(vote_id)
+        await self.delivery.repo.forget_recipients("vote.remind", f"vote:{vote_id}")
         await self.erase_order_traces()
         vote = await self._vote(vote_id)
         tally = await self._tally(vote)

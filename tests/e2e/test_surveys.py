@@ -214,3 +214,34 @@ async def test_survey_for_another_worksite_is_refused(union: Union) -> None:
     await ana.press_data(f"v1:survey:start:{stored.pk}")
     await sandbox.settle()
     assert "other worksites" in (ana.callback_answers[-1][0] or "")
+
+
+async def test_reminders_reach_only_those_who_have_not_answered(union: Union) -> None:
+    from bot.surveys.service import stored_answers, survey_of
+
+    sandbox = union.sandbox
+    ana, ben = await member(union, "A1"), await member(union, "A2")
+    stored = await load_survey(sandbox)
+    services = sandbox.services
+    answers = {"hours": 4, "caseload": 30, "wait": "long", "tasks": ["notes"], "leave": 2}
+    ana_id = (await union.member("A1")).id
+    await services.surveys.repo.submit(
+        stored.pk, ana_id, worksite="Downey", classification="Psychologist",
+        answers=stored_answers(survey_of(stored), answers), link_member=False,
+    )  # fmt: skip
+    ana.mark_read()
+    ben.mark_read()
+    broadcast = await services.surveys.remind(stored.pk, 1)  # what the reminder timer runs
+    assert broadcast is not None
+    reminder = await ben.next_message()
+    assert "Continue" in str(reminder.buttons)
+    rows = (
+        "SELECT COUNT(*) FROM deliveries d JOIN broadcasts b ON b.id = d.broadcast "
+        "WHERE b.kind = 'survey.remind'"
+    )
+    assert db_rows(sandbox, rows) == [(len(await services.members.audience()) - 1,)]
+    await sandbox.settle()
+    assert all("Continue" not in str(m.buttons) for m in ana.inbox[-3:])  # she had answered
+    assert await services.surveys.close(stored.pk)
+    # Who was reminded says who had not answered: it is not kept past the close.
+    assert db_rows(sandbox, rows) == [(0,)]
