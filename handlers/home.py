@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from telegram import (
     Bot,
     InlineKeyboardButton,
@@ -18,6 +20,7 @@ from bot.i18n import Safe, t
 from bot.people import Person
 from bot.services import BotContext, Services
 from bot.updates import member_message
+from handlers import surveys, updates, votes
 from handlers.common import reply, verified_person
 
 
@@ -33,6 +36,9 @@ def verify_keyboard(language: str) -> ReplyKeyboardMarkup:
     )
 
 
+Handler = Callable[[Update, BotContext], Awaitable[None]]
+
+
 def _home_button(language: str, key: str, action: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(t(language, key), callback_data=pack("home", action))
 
@@ -40,8 +46,6 @@ def _home_button(language: str, key: str, action: str) -> InlineKeyboardButton:
 async def ask_prompt(update: Update, context: BotContext) -> None:
     """Home's "Ask a question": any text typed next is answered from the FAQ."""
     person = await verified_person(update, context)
-    if update.callback_query is not None:
-        await update.callback_query.answer()
     if person is not None:
         await reply(update, t(person.language, "start.ask_prompt"))
 
@@ -54,6 +58,10 @@ async def send_home(bot: Bot, person: Person) -> None:
     buttons = InlineKeyboardMarkup(
         [
             [_home_button(language, "button.latest_update", "updates")],
+            [
+                _home_button(language, "button.votes", "votes"),
+                _home_button(language, "button.surveys", "surveys"),
+            ],
             [_home_button(language, "button.ask", "ask")],
             [
                 _home_button(language, "button.my_details", "me"),
@@ -77,4 +85,24 @@ async def welcome_member(bot: Bot, services: Services, person: Person) -> None:
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]
-    application.add_handler(CallbackQueryHandler(ask_prompt, pattern=rf"{pattern('home')}ask$"))
+    """Home's buttons do what the matching commands do."""
+    for action, handler in (
+        ("ask", ask_prompt),
+        ("updates", updates.recent),
+        ("votes", votes.vote_command),
+        ("surveys", surveys.surveys_command),
+    ):
+        application.add_handler(
+            CallbackQueryHandler(_pressed(handler), pattern=rf"{pattern('home')}{action}$")
+        )
+
+
+def _pressed(handler: Handler) -> Handler:
+    """Answer the button press, then run the command's handler."""
+
+    async def run(update: Update, context: BotContext) -> None:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await handler(update, context)
+
+    return run

@@ -68,13 +68,6 @@ async def recent(update: Update, context: BotContext) -> None:
     await reply(update, Safe("\n".join(lines).strip()))
 
 
-async def latest_from_home(update: Update, context: BotContext) -> None:
-    """Home's "Latest updates" button: the same as /updates."""
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    await recent(update, context)
-
-
 async def got_it(update: Update, context: BotContext) -> None:
     """ "✅ Got it" under an update: counted once per member."""
     query = update.callback_query
@@ -309,8 +302,5 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
         application.add_handler(CommandHandler(name, callback, filters=private))
     on = pattern("upd")
     application.add_handler(CallbackQueryHandler(got_it, pattern=rf"{on}ack:"))
-    application.add_handler(
-        CallbackQueryHandler(latest_from_home, pattern=rf"{pattern('home')}updates$")
-    )
     application.add_handler(CallbackQueryHandler(cancel_scheduled, pattern=rf"{on}cancel:"))
     application.add_handler(CallbackQueryHandler(on_retract, pattern=rf"{on}(retract|keep):"))

@@ -20,8 +20,7 @@ from bot.services import BotContext
 from bot.votes import messages
 from bot.votes.definition import format_time
 from bot.votes.service import ReceiptState, VoteError
-from handlers.account import verified_person
-from handlers.common import person_of, refuse_in_group, reply
+from handlers.common import person_of, refuse_in_group, reply, verified_person
 from storage.votes import CastOutcome
 
 log = logging.getLogger(__name__)

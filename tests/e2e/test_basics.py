@@ -28,9 +28,18 @@ async def test_admin_from_settings_is_all_set(sandbox: Sandbox) -> None:
     assert "You're a verified member" in home.text
     assert home.buttons == [
         ["📰 Latest updates"],
+        ["🗳 Votes", "📋 Surveys"],
         ["❓ Ask a question"],
         ["👤 My details", "🌐 Language"],
     ]
+    for button, answer in (
+        ("📰 Latest updates", "No bargaining updates yet"),
+        ("🗳 Votes", "no vote open to you"),
+        ("📋 Surveys", "No surveys"),
+        ("❓ Ask a question", "Type your question here"),
+    ):
+        await boss.press(button, home)
+        assert answer.lower() in (await boss.next_message()).text.lower(), button
 
 
 async def test_help_lists_only_what_the_role_may_use(sandbox: Sandbox) -> None:
