@@ -9,6 +9,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot import backups, updates
+from bot.persistence import SqlitePersistence
 from bot.services import BotContext, Services, services_of
 from bot.settings import Settings
 from handlers import register_all
@@ -26,6 +27,7 @@ def build_application(
 ) -> AnyApplication:
     """Return the fully wired PTB Application; pass `builder` to inject a transport."""
     builder = builder or Application.builder()
+    services = Services.create(settings)
     application = (
         builder.token(settings.token)
         .base_url(settings.bot_api_base_url)
@@ -36,11 +38,16 @@ def build_application(
         .post_init(on_startup)
         .post_stop(on_stop)
         .post_shutdown(on_shutdown)
+        .persistence(SqlitePersistence(services.db))
         .build()
     )
-    services = Services.create(settings)
     services.scheduler.job_queue = application.job_queue
-    services.delivery.attach(application.bot, rate=settings.send_rate, paid=settings.paid_broadcast)
+    services.delivery.attach(
+        application.bot,
+        rate=settings.send_rate,
+        paid=settings.paid_broadcast,
+        concurrency=settings.broadcast_concurrency,
+    )
     application.bot_data["services"] = services
     backups.register_jobs(services)
     services.surveys.register_jobs()

@@ -152,6 +152,7 @@ async def forget_answer(update: Update, context: BotContext) -> None:
         await query.edit_message_text(t(person.language, "forget.kept"))
         return
     await context.services.members.forget(person.member.id)
+    context.application.drop_user_data(person.telegram_id)  # drafts kept for restarts
     await context.services.audit.record("forgotten", "member.forget")
     await query.edit_message_text(t(person.language, "forget.done"))
 

@@ -2,7 +2,7 @@
 
 Text (their own formatting kept) or a photo/document with a caption → audience → urgent or
 normal → now or later → a preview exactly as members will see it → Confirm / Edit / Cancel.
-The draft lives in this person's user_data: a restart mid-wizard means starting again.
+The draft lives in this person's user_data, which bot/persistence.py keeps across restarts.
 """
 
 from __future__ import annotations
@@ -359,6 +359,7 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
             },
             fallbacks=[CommandHandler("cancel", cancel)],
             name="broadcast",
+            persistent=True,
             allow_reentry=True,
         )
     application.add_handler(wizard)

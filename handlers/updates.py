@@ -292,6 +292,7 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
             },
             fallbacks=[CommandHandler("cancel", correct_cancel)],
             name="correct_update",
+            persistent=True,
             allow_reentry=True,
         )
     )

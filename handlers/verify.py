@@ -310,6 +310,7 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
             },
             fallbacks=[CommandHandler("cancel", form_cancel)],
             name="verify_form",
+            persistent=True,
             allow_reentry=True,
         )
     )

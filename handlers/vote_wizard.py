@@ -331,6 +331,7 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
             states={state: [MessageHandler(text, step)] for state, step in enumerate(steps)},
             fallbacks=[CommandHandler("cancel", cancel)],
             name="newvote",
+            persistent=True,
             allow_reentry=True,
         )
     )

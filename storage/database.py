@@ -42,7 +42,9 @@ class Database:
         self._write_lock = asyncio.Lock()
 
     async def connect(self) -> Database:
-        """Open the file (creating its folder) and set the pragmas."""
+        """Open the file (creating its folder) and set the pragmas; once is enough."""
+        if self._conn is not None:
+            return self
         if str(self.path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = await aiosqlite.connect(self.path, isolation_level=None)

@@ -282,6 +282,10 @@ class MembersRepository:
                     (member.telegram_id,),
                 )
                 await conn.execute(
+                    "DELETE FROM conversation_steps WHERE key LIKE ?",
+                    (f"%, {member.telegram_id}]",),
+                )
+                await conn.execute(
                     "DELETE FROM pending_inputs WHERE telegram_id = ?", (member.telegram_id,)
                 )
             # Their questions to stewards, with the whole thread (messages cascade).

@@ -27,10 +27,10 @@ class DeliveryService:
         self.default_language = default_language
         self.engine: DeliveryEngine | None = None
 
-    def attach(self, bot: Bot, *, rate: float, paid: bool) -> DeliveryEngine:
+    def attach(self, bot: Bot, *, rate: float, paid: bool, concurrency: int) -> DeliveryEngine:
         """Create the engine for a running bot (the app factory calls this)."""
         self.engine = DeliveryEngine(
-            self.repo, self.members, bot, rate=rate, paid=paid,
+            self.repo, self.members, bot, rate=rate, paid=paid, concurrency=concurrency,
             default_language=self.default_language,
         )  # fmt: skip
         self.engine.progress_watcher = self._show_progress

@@ -357,3 +357,17 @@ async def test_photo_update_keeps_its_caption(strike: Strike) -> None:
     assert got.photo is not None and got.photo.content == b"\x89PNG picket line"
     assert got.text == "📢 Bargaining update\n\nOur picket line this morning"
     assert got.buttons == [["✅ Got it"]]
+
+
+async def test_a_draft_survives_a_restart(strike: Strike) -> None:
+    sandbox, lee, ana = strike.sandbox, strike.union.lee, strike.ana
+    await lee.send("/broadcast")
+    await lee.send("Strike committee meets at 6")
+    await sandbox.settle()
+    audience = lee.last
+    await sandbox.restart()  # a deploy in the middle of composing
+    for label in ("Next ➡", "Normal", "📤 Now", "✅ Confirm"):
+        await lee.press(label)
+        await sandbox.settle()
+    assert "Strike committee meets at 6" in (await ana.next_message()).text
+    assert audience is not None and "Reaches now" not in lee.last.text  # type: ignore[union-attr]

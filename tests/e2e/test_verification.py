@@ -234,3 +234,15 @@ async def test_relinking_needs_a_steward(union: Union) -> None:
     assert (await union.member("A1")).telegram_id == new_phone.id
     await old_phone.send("/me")
     assert "not verified" in (await old_phone.wait_for()).text
+
+
+async def test_member_id_form_survives_a_restart(union: Union) -> None:
+    sandbox = union.sandbox
+    ben = sandbox.user("Ben")
+    await ben.send("/verify")
+    await ben.send("A2")
+    await sandbox.settle()
+    await sandbox.restart()
+    await ben.send("Okafor")
+    assert "A steward will check" in (await ben.wait_for()).text
+    assert "Verification request #1" in (await union.sam.next_message()).text
