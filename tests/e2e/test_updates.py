@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.people import Person
 from bot.sandbox import SentMessage, SimUser
 from bot.sandbox.harness import Sandbox
 from bot.updates import Draft, DraftError, DraftProblem
@@ -142,9 +143,7 @@ async def test_steward_cannot_target_another_worksite(strike: Strike) -> None:
     assert await sandbox.services.db.fetchval("SELECT COUNT(*) FROM updates") == 0
 
 
-async def _person(strike: Strike, member_id: str, user: SimUser):  # type: ignore[no-untyped-def]
-    from bot.people import Person
-
+async def _person(strike: Strike, member_id: str, user: SimUser) -> Person:
     return Person(user.id, "en", await strike.union.member(member_id))
 
 

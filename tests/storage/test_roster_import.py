@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.phones import normalise, phone_hash
-from bot.roster import RosterError, import_roster, parse_roster, read_text
+from bot.roster import ImportReport, RosterError, import_roster, parse_roster, read_text
 from storage.database import Database
 from storage.roster import RosterRepository
 from tests.conftest import TEST_SECRET
@@ -26,7 +26,7 @@ MIXED = (
 )
 
 
-async def run(db: Database, text: str, **kwargs: bool):  # type: ignore[no-untyped-def]
+async def run(db: Database, text: str, **kwargs: bool) -> ImportReport:
     return await import_roster(RosterRepository(db), parse_roster(text, TEST_SECRET), **kwargs)
 
 
