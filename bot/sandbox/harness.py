@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Update
-from telegram.ext import TypeHandler
+from telegram.ext import Application
 
 from bot.app import AnyApplication, build_application
 from bot.sandbox.emulator import BotAPIEmulator
@@ -21,9 +21,26 @@ from bot.sandbox.users import SimUser
 from bot.services import Services, services_of
 from bot.settings import Settings
 
-# A handler group after every feature's: it sees each update once all others are done.
-_LAST_GROUP = 1_000_000
 SANDBOX_SECRET = "sandbox-secret-key-not-for-production-0000"
+
+
+class TrackedApplication(Application):  # type: ignore[type-arg]
+    """The real Application, telling the sandbox when each update has been fully handled.
+
+    Wrapping `process_update` (rather than adding a last handler) also counts updates a
+    handler ended with ApplicationHandlerStop.
+    """
+
+    def __init__(self, *, on_handled: Callable[[int], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._on_handled = on_handled
+
+    async def process_update(self, update: object) -> None:
+        try:
+            await super().process_update(update)
+        finally:
+            if isinstance(update, Update):
+                self._on_handled(update.update_id)
 
 
 class Sandbox:
@@ -86,8 +103,10 @@ class Sandbox:
 
     async def start_bot(self, settings: Settings | None = None) -> AnyApplication:
         """Build and start the real Application, as `run_polling` would."""
-        application = build_application(settings or self.make_settings())
-        application.add_handler(TypeHandler(Update, self._mark_handled), group=_LAST_GROUP)
+        builder = Application.builder().application_class(
+            TrackedApplication, kwargs={"on_handled": self._mark_handled}
+        )
+        application = build_application(settings or self.make_settings(), builder)
         if self.on_build is not None:
             self.on_build(services_of(application))
         await application.initialize()
@@ -120,8 +139,8 @@ class Sandbox:
         await self.stop_bot()
         return await self.start_bot()
 
-    async def _mark_handled(self, update: Update, context: Any) -> None:
-        self._handled = max(self._handled, update.update_id)
+    def _mark_handled(self, update_id: int) -> None:
+        self._handled = max(self._handled, update_id)
         self._handled_changed.set()
 
     async def settle(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
