@@ -13,7 +13,6 @@ class Command:
 
     name: str
     role: Role | None = Role.MEMBER
-    unverified_only: bool = False  # e.g. /verify: pointless once verified
 
     @property
     def description_key(self) -> str:
@@ -23,7 +22,7 @@ class Command:
 COMMANDS: tuple[Command, ...] = (
     Command("start", None),
     Command("help", None),
-    Command("verify", None, unverified_only=True),
+    Command("verify", None),  # membership before verifying, a ballot receipt after
     Command("updates"),
     Command("me"),
     Command("language"),
@@ -57,8 +56,4 @@ COMMANDS: tuple[Command, ...] = (
 
 def commands_for(role: Role | None) -> list[Command]:
     """Commands a person with `role` (None: not verified) may use, in menu order."""
-    if role is None:
-        return [c for c in COMMANDS if c.role is None]
-    return [
-        c for c in COMMANDS if not c.unverified_only and (c.role is None or role.at_least(c.role))
-    ]
+    return [c for c in COMMANDS if c.role is None or (role is not None and role.at_least(c.role))]
