@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test lint demo bench clean
+.PHONY: install run test lint demo bench bench-faq clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,19 @@ lint: install
 demo: install
 	$(BIN)/unionbot demo
 
+# Every benchmark (about 25 minutes; see benchmarks/README.md). The FAQ quality benchmark
+# needs the shared question set: make bench-faq KB=../shared/data/faq/kb.yaml QUESTIONS=...
 bench: install
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks.roster_import
+	$(BIN)/python -m benchmarks.faq_latency
+	$(BIN)/python -m benchmarks.votes
+	$(BIN)/python -m benchmarks.surveys
+	$(BIN)/python -m benchmarks.delivery
+
+KB ?= ../shared/data/faq/kb.yaml
+QUESTIONS ?= ../shared/data/faq/dev_questions.yaml
+bench-faq: install
+	$(BIN)/python -m benchmarks.faq_quality $(KB) $(QUESTIONS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
