@@ -40,8 +40,11 @@ async def test_get_me(bot: Bot) -> None:
 
 async def test_wrong_token_is_unauthorized(emu: BotAPIEmulator) -> None:
     intruder = Bot("999:WRONG", base_url=emu.base_url)
-    with pytest.raises(InvalidToken):
-        await intruder.initialize()
+    try:
+        with pytest.raises(InvalidToken):
+            await intruder.initialize()
+    finally:
+        await intruder.shutdown()  # close its HTTP client, or the socket outlives the test
 
 
 async def test_send_message_parses_html(emu: BotAPIEmulator, bot: Bot) -> None:
