@@ -169,9 +169,7 @@ async def form_cancel(update: Update, context: BotContext) -> int:
 # -- stewards review --------------------------------------------------------------
 
 
-def review_text(
-    language: str, request: VerificationRequest, member: Member | None, reviewer_id: int
-) -> Safe:
+def review_text(language: str, request: VerificationRequest, member: Member | None) -> Safe:
     """What a reviewer sees; everything the requester typed is escaped by t()."""
     lines = [
         t(language, "review.title", number=request.id),
@@ -220,7 +218,7 @@ async def notify_reviewers(
         try:
             sent = await context.bot.send_message(
                 reviewer.telegram_id,
-                review_text(language, request, member, reviewer.telegram_id),
+                review_text(language, request, member),
                 reply_markup=review_buttons(language, request, member),
             )
         except TelegramError as exc:
@@ -270,7 +268,7 @@ async def close_review_messages(
         outcome = t(
             language, "review.approved_by" if approved else "review.rejected_by", name=decider
         )
-        text = Safe(review_text(language, request, member, chat_id) + "\n\n" + outcome)
+        text = Safe(review_text(language, request, member) + "\n\n" + outcome)
         try:
             await context.bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
         except TelegramError as exc:

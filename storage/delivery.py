@@ -235,21 +235,6 @@ class DeliveryRepository:
         )
         return changed == 1
 
-    async def cancel_pending(self, broadcast_id: int) -> int:
-        """Stop a broadcast: copies not yet sent are skipped."""
-        async with self.db.transaction() as conn:
-            cursor = await conn.execute(
-                "UPDATE deliveries SET state = 'skipped', reason = 'cancelled' "
-                "WHERE broadcast = ? AND state = 'pending'",
-                (broadcast_id,),
-            )
-            await conn.execute(
-                "UPDATE broadcasts SET state = 'cancelled', finished_at = strftime('%s', 'now') "
-                "WHERE id = ? AND state = 'sending'",
-                (broadcast_id,),
-            )
-            return cursor.rowcount
-
     async def forget_recipients(self, kind: str, subject: str) -> int:
         """Stop broadcasts of `kind` about `subject` and delete who they went to; rows deleted.
 

@@ -79,12 +79,6 @@ class UpdatesRepository:
         row = await self.db.fetchone(f"SELECT {_COLUMNS} FROM updates WHERE id = ?", (update_id,))
         return Update.from_row(row) if row else None
 
-    async def by_broadcast(self, broadcast_id: int) -> Update | None:
-        row = await self.db.fetchone(
-            f"SELECT {_COLUMNS} FROM updates WHERE broadcast = ?", (broadcast_id,)
-        )
-        return Update.from_row(row) if row else None
-
     async def mark_sent(self, update_id: int, broadcast_id: int) -> bool:
         """Scheduled -> sent, once; False if it was cancelled or already sent."""
         changed = await self.db.execute(
