@@ -10,7 +10,7 @@ from telegram.ext import Application, CommandHandler
 from bot.backups import backup_now, human_size
 from bot.i18n import t
 from bot.services import BotContext
-from handlers.common import person_of, refuse_in_group, reply
+from handlers.common import person_with_role, reply
 from storage.members import Role
 
 log = logging.getLogger(__name__)
@@ -18,11 +18,8 @@ log = logging.getLogger(__name__)
 
 async def backup(update: Update, context: BotContext) -> None:
     """Make a database backup now (admins only)."""
-    person = await person_of(update, context)
-    if await refuse_in_group(update, context, person):
-        return
-    if not person.can(Role.ADMIN):
-        await reply(update, t(person.language, "role.denied"))
+    person = await person_with_role(update, context, Role.ADMIN, private_only=True)
+    if person is None:
         return
     try:
         result = await backup_now(context.services, actor=person.actor)

@@ -22,13 +22,13 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.callbacks import pack, pattern, unpack
+from bot.callbacks import Callback, pack, pattern, unpack
 from bot.delivery.outgoing import send
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.services import BotContext
 from bot.updates import Draft, DraftError, DraftProblem, check_text, member_message
-from handlers.common import person_of, person_with_role, reply
+from handlers.common import deny, person_of, person_with_role, reply
 from storage.members import Role
 from storage.updates import Update as StoredUpdate
 
@@ -48,6 +48,35 @@ def _keep(context: BotContext, draft: Draft) -> None:
 
 def _button(text: str, *args: object) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=pack("bc", *(str(a) for a in args)))
+
+
+async def _pressed(
+    update: Update,
+    context: BotContext,
+    actions: set[str],
+    stay: int,
+    args: set[tuple[str, ...]] | None = None,
+) -> tuple[Person, Callback] | int:
+    """A wizard button from a steward or higher, well formed; else the state to return.
+
+    Someone without the role ends the wizard; a stale or forged button leaves it at `stay`.
+    """
+    person = await person_with_role(update, context, Role.STEWARD)
+    if person is None:
+        return ConversationHandler.END
+    assert update.callback_query is not None
+    data = unpack(update.callback_query.data, "bc", actions)
+    if data is None or (args is not None and data.args not in args):
+        await deny(update, person, "button.expired")
+        return stay
+    return person, data
+
+
+def _choice_row(
+    language: str, action: str, *choices: tuple[str, object]
+) -> list[InlineKeyboardButton]:
+    """One row of buttons: (catalog key, value) each, pressed as `action:value`."""
+    return [_button(t(language, key), action, value) for key, value in choices]
 
 
 async def start(update: Update, context: BotContext) -> int:
@@ -132,17 +161,14 @@ async def _show(update: Update, text: Safe, markup: InlineKeyboardMarkup | None)
 
 async def on_audience(update: Update, context: BotContext) -> int:
     """Toggle a worksite or classification, choose everyone, or go on."""
-    person = await person_with_role(update, context, Role.STEWARD)
-    if person is None:
-        return ConversationHandler.END
+    pressed = await _pressed(update, context, {"site", "class", "all", "next"}, stay=AUDIENCE)
+    if isinstance(pressed, int):
+        return pressed
+    person, data = pressed
     assert update.callback_query is not None
-    data = unpack(update.callback_query.data, "bc", {"site", "class", "all", "next"})
     draft = _draft(context)
     sites, classes = await _choices(context, person)
-    index = data.int_arg() if data else None
-    if data is None:
-        await update.callback_query.answer(t(person.language, "button.expired"), show_alert=True)
-        return AUDIENCE
+    index = data.int_arg()
     if data.action == "site" and index is not None and index < len(sites):
         draft = replace(draft, worksites=_toggle(draft.worksites, sites[index]))
     elif data.action == "class" and index is not None and index < len(classes):
@@ -166,50 +192,28 @@ def _toggle(chosen: tuple[str, ...], value: str) -> tuple[str, ...]:
 
 async def ask_urgency(update: Update, context: BotContext, person: Person) -> int:
     lang = person.language
-    markup = InlineKeyboardMarkup(
-        [
-            [
-                _button(t(lang, "broadcast.normal"), "urgent", 0),
-                _button(t(lang, "broadcast.urgent"), "urgent", 1),
-            ]
-        ]
-    )
-    await _show(update, t(lang, "broadcast.ask_urgency"), markup)
+    row = _choice_row(lang, "urgent", ("broadcast.normal", 0), ("broadcast.urgent", 1))
+    await _show(update, t(lang, "broadcast.ask_urgency"), InlineKeyboardMarkup([row]))
     return URGENCY
 
 
 async def on_urgency(update: Update, context: BotContext) -> int:
-    person = await person_with_role(update, context, Role.STEWARD)
-    if person is None:
-        return ConversationHandler.END
-    assert update.callback_query is not None
-    data = unpack(update.callback_query.data, "bc", {"urgent"})
-    if data is None or data.args not in (("0",), ("1",)):
-        await update.callback_query.answer(t(person.language, "button.expired"), show_alert=True)
-        return URGENCY
+    pressed = await _pressed(update, context, {"urgent"}, URGENCY, args={("0",), ("1",)})
+    if isinstance(pressed, int):
+        return pressed
+    person, data = pressed
     _keep(context, replace(_draft(context), urgent=data.args == ("1",)))
     lang = person.language
-    markup = InlineKeyboardMarkup(
-        [
-            [
-                _button(t(lang, "broadcast.now"), "when", "now"),
-                _button(t(lang, "broadcast.later"), "when", "later"),
-            ]
-        ]
-    )
-    await _show(update, t(lang, "broadcast.ask_when"), markup)
+    row = _choice_row(lang, "when", ("broadcast.now", "now"), ("broadcast.later", "later"))
+    await _show(update, t(lang, "broadcast.ask_when"), InlineKeyboardMarkup([row]))
     return WHEN
 
 
 async def on_when(update: Update, context: BotContext) -> int:
-    person = await person_with_role(update, context, Role.STEWARD)
-    if person is None:
-        return ConversationHandler.END
-    assert update.callback_query is not None
-    data = unpack(update.callback_query.data, "bc", {"when"})
-    if data is None or data.args not in (("now",), ("later",)):
-        await update.callback_query.answer(t(person.language, "button.expired"), show_alert=True)
-        return WHEN
+    pressed = await _pressed(update, context, {"when"}, WHEN, args={("now",), ("later",)})
+    if isinstance(pressed, int):
+        return pressed
+    person, data = pressed
     if data.args == ("now",):
         _keep(context, replace(_draft(context), send_at=None))
         return await show_preview(update, context, person)
@@ -287,16 +291,13 @@ def _as_update(draft: Draft) -> StoredUpdate:
 
 async def on_preview(update: Update, context: BotContext) -> int:
     """Confirm (store and send or schedule), Edit (new text), or Cancel."""
-    person = await person_with_role(update, context, Role.STEWARD)
-    if person is None:
-        return ConversationHandler.END
+    pressed = await _pressed(update, context, {"confirm", "edit", "cancel"}, stay=PREVIEW)
+    if isinstance(pressed, int):
+        return pressed
+    person, data = pressed
     query = update.callback_query
     assert query is not None and context.user_data is not None
-    data = unpack(query.data, "bc", {"confirm", "edit", "cancel"})
     lang = person.language
-    if data is None:
-        await query.answer(t(lang, "button.expired"), show_alert=True)
-        return PREVIEW
     await query.answer()
     if data.action == "cancel":
         context.user_data.pop("draft", None)

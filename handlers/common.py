@@ -54,18 +54,29 @@ async def deny(update: Update, person: Person, key: str = "role.denied") -> None
         await reply(update, t(person.language, key))
 
 
-async def person_with_role(update: Update, context: BotContext, role: Role) -> Person | None:
-    """The sender if their stored role is `role` or higher; otherwise refuse and None."""
+async def person_with_role(
+    update: Update, context: BotContext, role: Role, *, private_only: bool = False
+) -> Person | None:
+    """The sender if their stored role is `role` or higher; otherwise refuse and None.
+
+    With `private_only`, a group chat is first pointed to a private chat.
+    """
     person = await person_of(update, context)
+    if private_only and await refuse_in_group(update, context, person):
+        return None
     if person.can(role):
         return person
     await deny(update, person)
     return None
 
 
-async def verified_person(update: Update, context: BotContext) -> Person | None:
-    """The sender if verified; otherwise tell them how to verify and None."""
+async def verified_person(
+    update: Update, context: BotContext, *, private_only: bool = False
+) -> Person | None:
+    """The sender if verified; otherwise tell them how to verify and None (see above)."""
     person = await person_of(update, context)
+    if private_only and await refuse_in_group(update, context, person):
+        return None
     if person.verified:
         return person
     await deny(update, person, "verify.first")

@@ -17,7 +17,7 @@ from bot.i18n import Safe, t
 from bot.people import Person
 from bot.services import BotContext
 from bot.tickets import MAX_QUESTION
-from handlers.common import person_of, refuse_in_group, reply
+from handlers.common import person_of, reply, verified_person
 from handlers.keys import find_by_key, short_key, still_offered
 from handlers.ticket_views import snippet
 from storage.faq import FaqEntry
@@ -153,11 +153,8 @@ async def _topics_markup(context: BotContext) -> InlineKeyboardMarkup | None:
 
 async def browse(update: Update, context: BotContext) -> None:
     """/faq [topic]: the topics as buttons, or one topic's questions."""
-    person = await person_of(update, context)
-    if await refuse_in_group(update, context, person):
-        return
-    if not person.verified:
-        await reply(update, t(person.language, "verify.first"))
+    person = await verified_person(update, context, private_only=True)
+    if person is None:
         return
     lang = person.language
     markup = await _topics_markup(context)

@@ -19,7 +19,7 @@ from bot.faq.editing import (
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.services import BotContext
-from handlers.common import person_of, person_with_role, refuse_in_group, reply
+from handlers.common import person_with_role, reply
 from handlers.keys import find_by_key, short_key
 from handlers.prompts import ask_to_type
 from storage.faq import FaqEntry
@@ -69,10 +69,8 @@ def _card(lang: str, entry: FaqEntry) -> tuple[Safe, InlineKeyboardMarkup]:
 
 async def faq_admin(update: Update, context: BotContext) -> None:
     """/faqadmin: the entries as buttons, with Add."""
-    person = await person_of(update, context)
-    if await refuse_in_group(update, context, person):
-        return
-    if await person_with_role(update, context, Role.LEADER) is None:
+    person = await person_with_role(update, context, Role.LEADER, private_only=True)
+    if person is None:
         return
     text, markup = _list_page(person.language, await context.services.faq.entries(), 0)
     await reply(update, text, reply_markup=markup)
@@ -215,10 +213,8 @@ async def typed_edit(
 
 async def faq_gaps(update: Update, context: BotContext) -> None:
     """/faqgaps: what members asked that the FAQ could not answer, and 👎 counts."""
-    person = await person_of(update, context)
-    if await refuse_in_group(update, context, person):
-        return
-    if await person_with_role(update, context, Role.LEADER) is None:
+    person = await person_with_role(update, context, Role.LEADER, private_only=True)
+    if person is None:
         return
     lang, repo = person.language, context.services.faq.repo
     gaps = await repo.gaps(GAPS_SHOWN)

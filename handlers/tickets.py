@@ -20,7 +20,13 @@ from bot.people import Person
 from bot.services import BotContext
 from bot.tickets import MAX_ANSWER, MAX_OPEN, MAX_QUESTION, Outcome, Result
 from handlers import ticket_views as views
-from handlers.common import is_private, person_of, refuse_in_group, reply
+from handlers.common import (
+    is_private,
+    person_of,
+    person_with_role,
+    reply,
+    verified_person,
+)
 from handlers.keys import still_offered
 from handlers.prompts import ask_to_type
 from storage.members import Role
@@ -154,11 +160,8 @@ async def _prompt_question(context: BotContext, person: Person, chat_id: int) ->
 
 async def ask(update: Update, context: BotContext) -> None:
     """/ask [question]: open a ticket now, or ask for the question."""
-    person = await person_of(update, context)
-    if await refuse_in_group(update, context, person):
-        return
-    if not person.verified:
-        await reply(update, t(person.language, "verify.first"))
+    person = await verified_person(update, context, private_only=True)
+    if person is None:
         return
     message = update.effective_message
     assert message is not None and message.text is not None and update.effective_chat
@@ -171,11 +174,8 @@ async def ask(update: Update, context: BotContext) -> None:
 
 async def my_tickets(update: Update, context: BotContext) -> None:
     """/mytickets: my own questions to the stewards."""
-    person = await person_of(update, context)
-    if await refuse_in_group(update, context, person):
-        return
-    if not person.verified:
-        await reply(update, t(person.language, "verify.first"))
+    person = await verified_person(update, context, private_only=True)
+    if person is None:
         return
     services, lang = context.services, person.language
     tickets = await services.tickets.of_member(person)
@@ -225,11 +225,8 @@ async def typed_reply(
 
 async def steward_queue(update: Update, context: BotContext) -> None:
     """/tickets: open questions from my worksites (every worksite, for leaders)."""
-    person = await person_of(update, context)
-    if await refuse_in_group(update, context, person):
-        return
-    if not person.can(Role.STEWARD):
-        await reply(update, t(person.language, "role.denied"))
+    person = await person_with_role(update, context, Role.STEWARD, private_only=True)
+    if person is None:
         return
     services, lang = context.services, person.language
     tickets = await services.tickets.to_handle(person)

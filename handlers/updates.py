@@ -21,6 +21,7 @@ from bot.services import BotContext
 from bot.updates import DraftError, strip_tags
 from handlers.common import person_of, person_with_role, reply, verified_person
 from storage.members import Role
+from storage.updates import Update as StoredUpdate
 
 NEW_TEXT = 0
 SNIPPET = 60
@@ -186,18 +187,30 @@ async def _set_pinned(update: Update, context: BotContext, pinned: bool) -> None
 # -- corrections and retractions (leaders) ---------------------------------------------------
 
 
-async def correct_start(update: Update, context: BotContext) -> int:
-    """/correct N: ask for the corrected text."""
+async def _sent_update(
+    update: Update, context: BotContext, usage: str
+) -> tuple[Person, StoredUpdate] | None:
+    """For leaders' /correct N and /retract N: the sent update N, or None after saying why."""
     person = await person_with_role(update, context, Role.LEADER)
     if person is None:
-        return ConversationHandler.END
-    number = await _number_arg(update, context, person, "updates.correct_usage")
+        return None
+    number = await _number_arg(update, context, person, usage)
     if number is None:
-        return ConversationHandler.END
+        return None
     found = await context.services.updates.visible_to(person, number)
     if found is None or found.state != "sent":
         await reply(update, t(person.language, "updates.unknown", number=number))
+        return None
+    return person, found
+
+
+async def correct_start(update: Update, context: BotContext) -> int:
+    """/correct N: ask for the corrected text."""
+    chosen = await _sent_update(update, context, "updates.correct_usage")
+    if chosen is None:
         return ConversationHandler.END
+    person, found = chosen
+    number = found.id
     assert context.user_data is not None
     context.user_data["correcting"] = number
     await reply(update, t(person.language, "updates.ask_correction", number=number))
@@ -235,16 +248,11 @@ async def correct_cancel(update: Update, context: BotContext) -> int:
 
 async def retract(update: Update, context: BotContext) -> None:
     """/retract N: ask before deleting every copy."""
-    person = await person_with_role(update, context, Role.LEADER)
-    if person is None:
+    chosen = await _sent_update(update, context, "updates.retract_usage")
+    if chosen is None:
         return
-    number = await _number_arg(update, context, person, "updates.retract_usage")
-    if number is None:
-        return
-    found = await context.services.updates.visible_to(person, number)
-    if found is None or found.state != "sent":
-        await reply(update, t(person.language, "updates.unknown", number=number))
-        return
+    person, found = chosen
+    number = found.id
     buttons = InlineKeyboardMarkup([[
         InlineKeyboardButton(t(person.language, "updates.retract_yes"),
                              callback_data=pack("upd", "retract", number)),

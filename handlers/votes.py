@@ -20,7 +20,7 @@ from bot.services import BotContext
 from bot.votes import messages
 from bot.votes.definition import format_time
 from bot.votes.service import ReceiptState, VoteError
-from handlers.common import person_of, refuse_in_group, reply, verified_person
+from handlers.common import person_of, reply, verified_person
 from storage.votes import CastOutcome
 
 log = logging.getLogger(__name__)
@@ -34,10 +34,7 @@ def markup(buttons: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
 
 async def vote_command(update: Update, context: BotContext) -> None:
     """/vote: the votes open to me, with a button for each I have not voted in."""
-    person = await person_of(update, context)
-    if await refuse_in_group(update, context, person):
-        return
-    person = await verified_person(update, context)
+    person = await verified_person(update, context, private_only=True)
     if person is None or person.member is None:
         return
     lang, tz = person.language, context.services.settings.tz
