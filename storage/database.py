@@ -13,6 +13,8 @@ from typing import Any
 
 import aiosqlite
 
+from storage.migrations import PRECONDITIONS
+
 BUSY_TIMEOUT_MS = 5000
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -157,6 +159,15 @@ class Database:
                 f"knows up to {latest}). Upgrade unionbot; never downgrade a database."
             )
         done = await self.applied_versions()
+        for version, _name, _sql in migrations:
+            if version not in done and version in PRECONDITIONS:
+                query, message = PRECONDITIONS[version]
+                try:
+                    found = await self.fetchval(query)
+                except sqlite3.OperationalError:
+                    found = None  # the tables it asks about do not exist yet: nothing in the way
+                if found is not None:
+                    raise DatabaseError(message.format(found=found))
         applied = []
         for version, name, sql in migrations:
             if version in done:
