@@ -12,6 +12,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.delivery import DeliveryService
 from bot.faq.service import FaqService
+from bot.keys import KeyService
 from bot.roles import RolesService
 from bot.scheduler import Scheduler
 from bot.settings import Settings
@@ -28,6 +29,7 @@ from storage.jobs import JobsRepository
 from storage.members import MembersRepository
 from storage.pending import PendingInputs
 from storage.roster import RosterRepository
+from storage.seal_keys import SealKeysRepository
 from storage.surveys import SurveysRepository
 from storage.tickets import TicketsRepository
 from storage.updates import UpdatesRepository
@@ -53,6 +55,7 @@ class Services:
     tickets: TicketService
     pending: PendingInputs
     votes: VoteService
+    keys: KeyService
 
     @classmethod
     def create(cls, settings: Settings) -> Services:
@@ -60,6 +63,7 @@ class Services:
         members, audit = MembersRepository(db), AuditLog(db)
         scheduler = Scheduler(JobsRepository(db))
         delivery = DeliveryService(DeliveryRepository(db), members, settings.default_language)
+        keys = KeyService(SealKeysRepository(db), settings.secret_key.get_secret_value())
         return cls(
             settings=settings,
             db=db,
@@ -100,6 +104,7 @@ class Services:
                 settings.default_language,
                 settings.timezone,
             ),
+            keys=keys,
         )
 
     def now(self) -> datetime:
