@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
@@ -15,7 +16,10 @@ import aiosqlite
 
 from storage.migrations import PRECONDITIONS
 
+log = logging.getLogger(__name__)
+
 BUSY_TIMEOUT_MS = 5000
+VACUUM_TRIES = 20
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -197,13 +201,27 @@ class Database:
         return target
 
     async def checkpoint_and_vacuum(self) -> None:
-        """Fold the WAL into the main file and rebuild it so no stale pages remain."""
-        async with self._write_lock:
-            for statement in ("PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM"):
-                async with self.conn.execute(statement) as cursor:
-                    await cursor.fetchall()
-            async with self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
-                await cursor.fetchall()
+        """Fold the WAL into the main file and rebuild it so no stale pages remain.
+
+        VACUUM cannot run while another coroutine has a statement open on the connection,
+        so it is retried briefly; it never gives up silently.
+        """
+        for attempt in range(VACUUM_TRIES):
+            try:
+                async with self._write_lock:
+                    for statement in (
+                        "PRAGMA wal_checkpoint(TRUNCATE)",
+                        "VACUUM",
+                        "PRAGMA wal_checkpoint(TRUNCATE)",
+                    ):
+                        async with self.conn.execute(statement) as cursor:
+                            await cursor.fetchall()
+                return
+            except sqlite3.OperationalError as exc:
+                if attempt == VACUUM_TRIES - 1:
+                    raise
+                log.info("vacuum deferred: %s", exc)
+                await asyncio.sleep(0.05 * (attempt + 1))
 
 
 def _split_sql(script: str) -> list[str]:

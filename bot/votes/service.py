@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,7 +26,6 @@ from storage.votes import CastOutcome, Vote, VotesRepository
 log = logging.getLogger(__name__)
 
 OPEN_JOB, CLOSE_JOB, REMIND_JOB = "vote.open", "vote.close", "vote.remind"
-VACUUM_TRIES = 20
 
 
 class VoteError(Exception):
@@ -298,7 +295,7 @@ class VoteService:
             return None  # cancelled, or never opened
         # Who was reminded says who had not voted by then: not kept past the close.
         await self.delivery.repo.forget_recipients("vote.remind", f"vote:{vote_id}")
-        await self.erase_order_traces()
+        await self.db.checkpoint_and_vacuum()  # no page order from the voting period survives
         vote = await self._vote(vote_id)
         tally = await self._tally(vote)
         if closed_now:
@@ -320,22 +317,6 @@ class VoteService:
                 created_by="system", urgent=True,
             )  # fmt: skip
         return tally
-
-    async def erase_order_traces(self) -> None:
-        """Checkpoint the WAL (TRUNCATE) and VACUUM, so pages hold ballots in key order only.
-
-        VACUUM cannot run while another coroutine has a statement open on the connection,
-        so it is retried briefly; it never gives up silently.
-        """
-        for attempt in range(VACUUM_TRIES):
-            try:
-                await self.db.checkpoint_and_vacuum()
-                return
-            except sqlite3.OperationalError as exc:
-                if attempt == VACUUM_TRIES - 1:
-                    raise
-                log.info("vacuum after close deferred: %s", exc)
-                await asyncio.sleep(0.05 * (attempt + 1))
 
     async def _open_job(self, job: ScheduledJob) -> None:
         await self.open(int(job.payload["vote"]))
