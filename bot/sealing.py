@@ -141,7 +141,7 @@ def unseal_private(key: bytes, sealed: bytes, label: str) -> bytes:
 
 # -- trustees: k-of-n shares of a key-encryption key ------------------------------------
 
-_SHARE = re.compile(r"^UBK1-([0-9A-F]{8})-(\d{1,2})-([A-Z2-7]{26})$")
+_SHARE = re.compile(r"UBK1-([0-9A-F]{8})-(\d{1,3})-([A-Z2-7]{26})(?![A-Z2-7])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +162,8 @@ class Share:
 
     @classmethod
     def parse(cls, typed: str) -> Share | None:
-        """A pasted share (spaces, line breaks and case forgiven), or None."""
-        match = _SHARE.match(re.sub(r"\s+", "", typed).upper())
+        """A share pasted alone or within a message (spaces, line breaks and case forgiven)."""
+        match = _SHARE.search(re.sub(r"\s+", "", typed).upper())
         if not match:
             return None
         value = base64.b32decode(match.group(3) + "======")

@@ -101,6 +101,7 @@ class Services:
                 audit,
                 scheduler,
                 delivery,
+                keys,
                 settings.default_language,
                 settings.timezone,
             ),

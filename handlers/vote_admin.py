@@ -81,7 +81,7 @@ def card_buttons(lang: str, vote: Vote) -> InlineKeyboardMarkup:
 
     if vote.state == "scheduled":
         rows.append([button("votes.button.cancel", "cancel")])
-    elif vote.state == "open":
+    elif vote.state == "open" or vote.sealed:
         rows.append([button("votes.button.turnout", "turnout")])
     elif vote.state == "closed":
         rows.append(
@@ -152,7 +152,11 @@ async def _act(
         await query.answer(
             t(lang, "votes.cancel.done", number=vote_id) if action == "cancelok" else None
         )
-        await _edit(query, messages.card(lang, vote, tz), card_buttons(lang, vote))
+        text = messages.card(lang, vote, tz)
+        status = await votes.trustee_status(vote) if vote.sealed else None
+        if status is not None:
+            text = Safe(f"{text}\n\n{messages.trustee_lines(lang, status)}")
+        await _edit(query, text, card_buttons(lang, vote))
         return
     if action == "turnout":
         turnout = await votes.turnout(vote_id, person)

@@ -43,15 +43,17 @@ from bot.votes.definition import (
     parse_quorum,
     parse_threshold,
     parse_time,
+    parse_trustees,
 )
 from bot.votes.service import VoteError
 from handlers.common import person_of, reply
 from handlers.vote_admin import leader_of
 from handlers.votes import _edit
-from storage.members import Role
+from storage.members import Member, Role
 from storage.votes import Vote
 
-(QUESTION, OPTIONS, WORKSITES, CLASSES, OPENS, CLOSES, THRESHOLD, QUORUM, RESULTS) = range(9)
+(QUESTION, OPTIONS, WORKSITES, CLASSES, OPENS, CLOSES, THRESHOLD, QUORUM, RESULTS, COUNT,
+ TRUSTEES, NEEDED) = range(12)  # fmt: skip
 DRAFT = "newvote"  # user_data key: the answers so far, then the finished definition
 MAX_TYPED = 2000
 
@@ -227,7 +229,7 @@ async def on_quorum(update: Update, context: BotContext) -> int:
 
 
 async def on_results(update: Update, context: BotContext) -> int:
-    """The last answer: build the definition and show the preview with Confirm."""
+    """Who sees the result; then ask who opens the count."""
     person = await person_of(update, context)
     lang = person.language
     text = _text(update)
@@ -238,12 +240,91 @@ async def on_results(update: Update, context: BotContext) -> int:
     else:
         await reply(update, t(lang, "newvote.bad.show_results"))
         return RESULTS
+    _draft(context)["show_results"] = show
+    keyboard = _keyboard(lang, "newvote.count_trustees", "newvote.count_bot")
+    await reply(update, t(lang, "newvote.ask_count"), reply_markup=keyboard)
+    return COUNT
+
+
+async def on_count(update: Update, context: BotContext) -> int:
+    """Trustees (proposed: nobody, not even the server, can open the count alone) or the bot."""
+    person = await person_of(update, context)
+    lang = person.language
+    text = _text(update)
+    if text in _shortcuts("newvote.count_bot"):
+        return await _preview(update, context, lang, (), 0)
+    if text not in _shortcuts("newvote.count_trustees"):
+        await reply(update, t(lang, "newvote.bad.count"))
+        return COUNT
+    leaders = await _leaders(context)
+    known = "\n".join(f"• {_label(m)}" for m in leaders) or "—"
+    await reply(
+        update,
+        t(lang, "newvote.ask_trustees", known=known),
+        reply_markup=_keyboard(lang, "newvote.all_leaders"),
+    )
+    return TRUSTEES
+
+
+async def _leaders(context: BotContext) -> list[Member]:
+    """Leaders who can be trustees: verified, active, linked, with a roster id."""
+    return [
+        m
+        for m in await context.services.members.with_role_at_least(Role.LEADER)
+        if m.member_id and m.telegram_id and m.verified_at and m.active
+    ]
+
+
+def _label(member: Member) -> str:
+    name = " ".join(p for p in (member.first_name, member.last_name) if p)
+    return f"{name} ({member.member_id})" if name else str(member.member_id)
+
+
+async def on_trustees(update: Update, context: BotContext) -> int:
+    lang = (await person_of(update, context)).language
+    text = _text(update)
+    if text in _shortcuts("newvote.all_leaders"):
+        ids: list[str] = [m.member_id or "" for m in await _leaders(context)]
+    else:
+        ids = [p.strip("()") for p in text.replace(",", "\n").split()]
+    try:
+        trustees, needed = parse_trustees(ids, None)
+    except FieldError:
+        await reply(update, t(lang, "newvote.bad.trustees"))
+        return TRUSTEES
+    _draft(context)["trustees"] = trustees
+    await reply(
+        update,
+        t(lang, "newvote.ask_needed", trustees=len(trustees), suggested=needed),
+        reply_markup=ReplyKeyboardMarkup(
+            [[KeyboardButton(str(needed))]], resize_keyboard=True, one_time_keyboard=True
+        ),
+    )
+    return NEEDED
+
+
+async def on_needed(update: Update, context: BotContext) -> int:
+    lang = (await person_of(update, context)).language
+    trustees = tuple(_draft(context).get("trustees", ()))
+    try:
+        trustees, needed = parse_trustees(list(trustees), _text(update))
+    except FieldError:
+        await reply(update, t(lang, "newvote.bad.needed", trustees=len(trustees)))
+        return NEEDED
+    return await _preview(update, context, lang, trustees, needed)
+
+
+async def _preview(
+    update: Update, context: BotContext, lang: str, trustees: tuple[str, ...], needed: int
+) -> int:
+    """Build the definition and show the preview with Confirm."""
     answers = _draft(context)
     definition = VoteDefinition(
         question=answers["question"], opens_at=answers["opens_at"],
         closes_at=answers["closes_at"], threshold=answers["threshold"],
         options=answers["options"], worksites=answers["worksites"],
-        classifications=answers["classifications"], quorum=answers["quorum"], show_results=show,
+        classifications=answers["classifications"], quorum=answers["quorum"],
+        show_results=answers["show_results"], trustees=trustees, trustees_needed=needed,
     )  # fmt: skip
     assert context.user_data is not None
     context.user_data[DRAFT] = {"definition": definition}
@@ -258,8 +339,14 @@ async def on_results(update: Update, context: BotContext) -> int:
             ]
         ]
     )
+    count = (
+        t(lang, "newvote.count_by_trustees", needed=needed, trustees=", ".join(trustees))
+        if trustees
+        else t(lang, "newvote.count_by_bot")
+    )
+    rules = Safe(f"{messages.rules(lang, preview(definition), tz)}\n{count}")
     await reply(update, t(lang, "newvote.preview_intro"), reply_markup=ReplyKeyboardRemove())
-    await reply(update, messages.rules(lang, preview(definition), tz), reply_markup=buttons)
+    await reply(update, rules, reply_markup=buttons)
     return ConversationHandler.END
 
 
@@ -298,10 +385,15 @@ async def on_confirm(update: Update, context: BotContext) -> None:
     if data.action == "discard":
         await _edit(query, t(lang, "newvote.discarded"), None)
         return
+    async def send_share(member: Member, text: Safe) -> None:
+        # Straight to Telegram: a share never passes through the stored outbox.
+        assert member.telegram_id is not None
+        await context.bot.send_message(member.telegram_id, text)
+
     try:
-        vote = await context.services.votes.create(definition, person)
+        vote = await context.services.votes.create(definition, person, send_share)
     except VoteError as exc:
-        await _edit(query, t(lang, f"votes.error.{exc.reason}", member_id=""), None)
+        await _edit(query, t(lang, f"votes.error.{exc.reason}", member_id=exc.member), None)
         return
     tz = context.services.settings.tz
     await _edit(
@@ -324,7 +416,7 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     private = filters.ChatType.PRIVATE
     text = private & filters.TEXT & ~filters.COMMAND
     steps = (on_question, on_options, on_worksites, on_classes, on_opens, on_closes,
-             on_threshold, on_quorum, on_results)  # fmt: skip
+             on_threshold, on_quorum, on_results, on_count, on_trustees, on_needed)  # fmt: skip
     application.add_handler(
         ConversationHandler(
             entry_points=[CommandHandler("newvote", start, filters=private)],

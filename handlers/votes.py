@@ -7,10 +7,18 @@ vote, its state, the option and the roll on every step; the cast itself is one t
 from __future__ import annotations
 
 import logging
+import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import (
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.callbacks import pack, pattern, unpack
 from bot.delivery import Button
@@ -144,6 +152,27 @@ async def check_receipt(update: Update, context: BotContext, person: Person, typ
         log.info("a receipt check found nothing (%s)", check.state)
 
 
+async def on_share(update: Update, context: BotContext) -> None:
+    """A trustee pastes their key share after a vote closes: refuse, keep, or count."""
+    message = update.effective_message
+    assert message is not None
+    person = await verified_person(update, context)
+    if person is not None and person.member is not None:
+        result = await context.services.votes.unlock(message.text or "", person.member, person)
+        number = result.vote.id if result.vote else ""
+        await reply(
+            update,
+            t(person.language, f"vote.unlock.{result.state}", number=number, have=result.have,
+              needed=result.needed),
+        )  # fmt: skip
+    raise ApplicationHandlerStop  # a share is never an FAQ question or a typed answer
+
+
+# A key share anywhere in a private text: handled before wizards, typed steps and the FAQ.
+SHARE = filters.ChatType.PRIVATE & filters.TEXT & filters.Regex(re.compile("UBK1-", re.I))
+
+
 def register(application: Application) -> None:  # type: ignore[type-arg]
+    application.add_handler(MessageHandler(SHARE, on_share), group=-1)
     application.add_handler(CommandHandler("vote", vote_command))
     application.add_handler(CallbackQueryHandler(on_ballot, pattern=pattern("vote")))

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from storage.database import Database
+from storage.seal_keys import NewKey, erase_key, insert_key
 
 
 class CastOutcome(StrEnum):
@@ -46,6 +47,21 @@ class Vote:
     created_by: str
     opened_at: int | None
     closed_at: int | None
+    counted_at: int | None = None
+
+    @property
+    def subject(self) -> str:
+        """What its key and ballots are bound to."""
+        return f"vote:{self.id}"
+
+    @property
+    def counted(self) -> bool:
+        return self.counted_at is not None
+
+    @property
+    def sealed(self) -> bool:
+        """Closed, but the ballots are not counted yet (trustees have not all unlocked)."""
+        return self.state == "closed" and self.counted_at is None
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Vote:
@@ -69,13 +85,14 @@ class Vote:
             created_by=row["created_by"],
             opened_at=row["opened_at"],
             closed_at=row["closed_at"],
+            counted_at=row["counted_at"],
         )
 
 
 _COLUMNS = (
     "id, question, options, worksites, classifications, opens_at, closes_at, threshold_num, "
     "threshold_den, threshold_strict, quorum_num, quorum_den, show_results, reminders, state, "
-    "roll_size, created_by, opened_at, closed_at"
+    "roll_size, created_by, opened_at, closed_at, counted_at"
 )
 
 # Who may vote: verified, linked, active members in good standing, on the roster or
@@ -95,18 +112,28 @@ class VotesRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def create(self, values: dict[str, Any], created_by: str) -> Vote:
-        """Store a scheduled vote; `values` are the columns (lists as Python lists)."""
+    async def create(
+        self, values: dict[str, Any], created_by: str, key: NewKey | None = None
+    ) -> Vote:
+        """Store a scheduled vote, and its sealing key if it has one yet, in one transaction.
+
+        `values` are the columns (lists as Python lists). Server-mode keys are made when
+        the vote opens; trustee keys now, since their shares are handed out now.
+        """
         row = dict(values)
-        for key in ("options", "worksites", "classifications", "reminders"):
-            row[key] = json.dumps(list(row[key]), ensure_ascii=False)
+        for name in ("options", "worksites", "classifications", "reminders"):
+            row[name] = json.dumps(list(row[name]), ensure_ascii=False)
         row["created_by"] = created_by
         names = ", ".join(row)
         marks = ", ".join(f":{name}" for name in row)
-        rows = await self.db.write_returning(
-            f"INSERT INTO votes ({names}) VALUES ({marks}) RETURNING {_COLUMNS}", row
-        )
-        return Vote.from_row(rows[0])
+        async with self.db.transaction() as conn:
+            async with conn.execute(
+                f"INSERT INTO votes ({names}) VALUES ({marks}) RETURNING {_COLUMNS}", row
+            ) as cursor:
+                vote = Vote.from_row(await cursor.fetchone())
+            if key is not None:
+                await insert_key(conn, vote.subject, key)
+        return vote
 
     async def get(self, vote_id: int) -> Vote | None:
         row = await self.db.fetchone(f"SELECT {_COLUMNS} FROM votes WHERE id = ?", (vote_id,))
@@ -139,8 +166,11 @@ class VotesRepository:
         )
         return changed > 0
 
-    async def open(self, vote_id: int, now: int) -> int | None:
-        """Open the vote and freeze its roll; the roll size, or None if it was not scheduled."""
+    async def open(self, vote_id: int, now: int, key: NewKey) -> int | None:
+        """Open the vote and freeze its roll; the roll size, or None if it was not scheduled.
+
+        `key` seals its ballots unless the vote already has one (trustee mode).
+        """
         async with self.db.transaction() as conn:
             async with conn.execute(
                 "SELECT worksites, classifications FROM votes WHERE id = ? AND state = 'scheduled'",
@@ -156,6 +186,11 @@ class VotesRepository:
                  "classes": vote["classifications"]},
             )  # fmt: skip
             size = await _refresh_roll_size(conn, vote_id)
+            async with conn.execute(
+                "SELECT 1 FROM seal_keys WHERE subject = ?", (f"vote:{vote_id}",)
+            ) as cursor:
+                if await cursor.fetchone() is None:
+                    await insert_key(conn, f"vote:{vote_id}", key)
             await conn.execute(
                 "UPDATE votes SET state = 'open', opened_at = ? WHERE id = ?", (now, vote_id)
             )
@@ -189,13 +224,15 @@ class VotesRepository:
         )
 
     async def cast(
-        self, vote_id: int, member: int, choice: int, receipt: str, now: float
+        self, vote_id: int, member: int, choice: int, sealed: bytes, tracker: str, now: float
     ) -> CastOutcome:
-        """Check and record one ballot in ONE transaction.
+        """Check and record one sealed ballot in ONE transaction.
 
-        The vote's state, window, the option and the roll are checked inside the same
-        transaction that writes, and the participation primary key (vote, member) makes a
-        second ballot from the same member fail atomically, however the requests race.
+        `choice` is only checked against the options here; what is stored is `sealed`, the
+        choice sealed with the vote's public key, under its `tracker`. The vote's state,
+        window, the option and the roll are checked inside the same transaction that
+        writes, and the participation primary key (vote, member) makes a second ballot
+        from the same member fail atomically, however the requests race.
         """
         async with self.db.transaction() as conn:
             async with conn.execute(
@@ -223,8 +260,8 @@ class VotesRepository:
             if cursor.rowcount == 0:
                 return CastOutcome.ALREADY_VOTED
             await conn.execute(
-                "INSERT INTO vote_ballots (receipt, vote, choice) VALUES (?, ?, ?)",
-                (receipt, vote_id, choice),
+                "INSERT INTO vote_ballots (tracker, vote, sealed) VALUES (?, ?, ?)",
+                (tracker, vote_id, sealed),
             )
             return CastOutcome.CAST
 
@@ -236,15 +273,38 @@ class VotesRepository:
         )
         return changed > 0
 
-    async def counts(self, vote_id: int, options: int) -> tuple[int, ...]:
-        """Ballots per option index (reads the covering index only)."""
+    async def sealed_ballots(self, vote_id: int) -> list[bytes]:
+        """Every sealed ballot of a vote, for the count (in tracker order: random)."""
         rows = await self.db.fetchall(
-            "SELECT choice, COUNT(*) FROM vote_ballots WHERE vote = ? GROUP BY choice",
-            (vote_id,),
+            "SELECT sealed FROM vote_ballots WHERE vote = ? AND sealed IS NOT NULL", (vote_id,)
+        )
+        return [bytes(r[0]) for r in rows]
+
+    async def store_count(self, vote_id: int, counts: tuple[int, ...], now: int) -> bool:
+        """Write the totals and erase the vote's key in ONE transaction; False if counted."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE votes SET counted_at = ? WHERE id = ? AND state = 'closed' "
+                "AND counted_at IS NULL",
+                (now, vote_id),
+            )
+            if cursor.rowcount == 0:
+                return False
+            await conn.executemany(
+                "INSERT INTO vote_results (vote, choice, ballots) VALUES (?, ?, ?)",
+                [(vote_id, choice, n) for choice, n in enumerate(counts)],
+            )
+            await erase_key(conn, f"vote:{vote_id}")
+            return True
+
+    async def counts(self, vote_id: int, options: int) -> tuple[int, ...]:
+        """The stored totals per option index (all zero until counted)."""
+        rows = await self.db.fetchall(
+            "SELECT choice, ballots FROM vote_results WHERE vote = ?", (vote_id,)
         )
         counts = [0] * options
-        for choice, count in rows:
-            counts[choice] += count
+        for choice, ballots in rows:
+            counts[choice] += ballots
         return tuple(counts)
 
     async def turnout(self, vote_id: int) -> dict[str | None, tuple[int, int]]:
@@ -282,13 +342,13 @@ class VotesRepository:
 
     async def receipts(self, vote_id: int) -> list[str]:
         rows = await self.db.fetchall(
-            "SELECT receipt FROM vote_ballots WHERE vote = ? ORDER BY receipt", (vote_id,)
+            "SELECT tracker FROM vote_ballots WHERE vote = ? ORDER BY tracker", (vote_id,)
         )
         return [r[0] for r in rows]
 
     async def vote_of_receipt(self, receipt: str) -> int | None:
-        """The vote a receipt was counted in (never its choice)."""
-        return await self.db.fetchval("SELECT vote FROM vote_ballots WHERE receipt = ?", (receipt,))
+        """The vote a receipt (a ballot's tracker) was cast in (never its choice)."""
+        return await self.db.fetchval("SELECT vote FROM vote_ballots WHERE tracker = ?", (receipt,))
 
 
 async def _refresh_roll_size(conn: Any, vote_id: int) -> int:

@@ -30,10 +30,12 @@ DEFAULT_REMINDERS = (24 * 3600, 2 * 3600)
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 FIELDS = (
     "question", "options", "eligibility", "opens_at", "closes_at", "threshold", "quorum",
-    "show_results", "reminders",
+    "show_results", "reminders", "trustees",
 )  # fmt: skip
 REQUIRED = ("question", "opens_at", "closes_at", "threshold")
 ELIGIBILITY_FIELDS = ("worksites", "classifications")
+TRUSTEE_FIELDS = ("members", "needed")
+MAX_TRUSTEES = 15
 
 _TIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _FRACTION = re.compile(r"^(\d+)\s*/\s*(\d+)$")
@@ -94,6 +96,10 @@ class VoteDefinition:
     quorum: Fraction | None = None
     show_results: bool = True
     reminders: tuple[int, ...] = field(default=DEFAULT_REMINDERS)
+    # Trustee mode: these leaders (roster member ids) each get a key share; any
+    # `trustees_needed` of them unlock the count. Empty: the bot counts by itself at close.
+    trustees: tuple[str, ...] = ()
+    trustees_needed: int = 0
 
 
 # -- one parser per field ---------------------------------------------------------------
@@ -143,6 +149,21 @@ def parse_names(value: Any, what: str) -> tuple[str, ...]:
     if len(names) > MAX_FILTERS:
         raise FieldError(f"at most {MAX_FILTERS} {what}")
     return names
+
+
+def parse_trustees(members: Any, needed: Any) -> tuple[tuple[str, ...], int]:
+    """Trustees' member ids and how many of them must unlock the count (k of n)."""
+    if isinstance(members, str):
+        members = [m for m in re.split(r"[\s,]+", members) if m]
+    if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+        raise FieldError("list the trustees' member ids, e.g. [40001, 40002, 40003]")
+    ids = tuple(dict.fromkeys(m.strip() for m in members if m.strip()))
+    if not 2 <= len(ids) <= MAX_TRUSTEES:
+        raise FieldError(f"name 2 to {MAX_TRUSTEES} trustees (found {len(ids)})")
+    text = str(needed).strip() if needed not in (None, "") else str(len(ids) // 2 + 1)
+    if not text.isdigit() or not 1 <= int(text) <= len(ids):
+        raise FieldError(f"needed must be a number from 1 to {len(ids)}")
+    return ids, int(text)
 
 
 def parse_time(value: Any, tz: ZoneInfo) -> int:
@@ -317,6 +338,8 @@ def parse_definition(
     take("reminders", parse_reminders)
     if "eligibility" in values:
         _eligibility(values["eligibility"], name, parsed, errors)
+    if "trustees" in values:
+        _trustees(values["trustees"], name, parsed, errors)
     if "opens_at" in parsed:
         closes = parsed.get("closes_at", parsed["opens_at"] + 1)
         for key, problem in check_times(parsed["opens_at"], closes, now):
@@ -334,7 +357,28 @@ def parse_definition(
         quorum=parsed.get("quorum"),
         show_results=parsed.get("show_results", True),
         reminders=parsed.get("reminders", DEFAULT_REMINDERS),
+        trustees=parsed.get("trustees", ((), 0))[0],
+        trustees_needed=parsed.get("trustees", ((), 0))[1],
     )
+
+
+def _trustees(entry: tuple[Any, int], name: str, parsed: dict[str, Any], errors: list[str]) -> None:
+    value, line = entry
+    if not isinstance(value, dict):
+        errors.append(f"{name} line {line}: trustees: give members: [...] and needed: N")
+        return
+    for key, (_inner, inner_line) in value.items():
+        if key not in TRUSTEE_FIELDS:
+            errors.append(
+                f"{name} line {inner_line}: trustees: unknown field {key!r}"
+                f"{_suggest(key, TRUSTEE_FIELDS)}"
+            )
+    members, members_line = value.get("members", (None, line))
+    needed = value.get("needed", (None, line))[0]
+    try:
+        parsed["trustees"] = parse_trustees(members, needed)
+    except FieldError as exc:
+        errors.append(f"{name} line {members_line}: trustees: {exc}")
 
 
 def _eligibility(

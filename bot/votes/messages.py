@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import html
 from fractions import Fraction
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.callbacks import pack
 from bot.charts import bar_chart, percent, text_bars
 from bot.delivery import Button, Outgoing
 from bot.i18n import LANGUAGES, Safe, t
-from bot.votes.definition import format_duration, format_share, format_time
+from bot.votes.definition import VoteDefinition, format_duration, format_share, format_time
 from bot.votes.receipts import display
 from bot.votes.tally import Tally, Turnout
+from storage.members import Member
 from storage.votes import Vote
+
+if TYPE_CHECKING:
+    from bot.votes.service import TrusteeStatus
 
 
 def _when(vote_time: int, tz_name: str) -> str:
@@ -68,17 +73,20 @@ def rules(language: str, vote: Vote, tz_name: str) -> Safe:
     return Safe("\n".join(lines))
 
 
+def state_label(language: str, vote: Vote) -> Safe:
+    """'open', 'closed', or 'closed · sealed' while trustees have not unlocked the count."""
+    return t(language, "vote.state.sealed" if vote.sealed else f"vote.state.{vote.state}")
+
+
 def card(language: str, vote: Vote, tz_name: str) -> Safe:
     """A leader's view of one vote: number, state, rules."""
-    head = t(
-        language, "votes.card.title", number=vote.id, state=t(language, f"vote.state.{vote.state}")
-    )
+    head = t(language, "votes.card.title", number=vote.id, state=state_label(language, vote))
     return Safe(f"{head}\n\n{rules(language, vote, tz_name)}")
 
 
 def listing_line(language: str, vote: Vote, tz_name: str) -> Safe:
     """'#3 · open until 2026-12-08 17:00 PST · Do you authorize ...'."""
-    state = t(language, f"vote.state.{vote.state}")
+    state = state_label(language, vote)
     when = _when(vote.closes_at if vote.state == "open" else vote.opens_at, tz_name)
     question = vote.question if len(vote.question) <= 60 else vote.question[:57] + "..."
     return t(language, "votes.list.line", number=vote.id, state=state, when=when, question=question)
@@ -109,6 +117,74 @@ def confirm(language: str, vote: Vote, choice: int) -> tuple[Safe, tuple[tuple[B
 def receipt(language: str, vote: Vote, code: str) -> Safe:
     """What the ballot message becomes: the receipt, never the choice."""
     return t(language, "vote.receipt", question=vote.question, receipt=display(code))
+
+
+# -- trustees ---------------------------------------------------------------------------
+
+
+def share(
+    language: str,
+    definition: VoteDefinition,
+    share_text: str,
+    needed: int,
+    trustees: int,
+    tz_name: str,
+) -> Safe:
+    """The private message that hands a trustee their key share (sent once, never stored)."""
+    return t(
+        language,
+        "vote.share",
+        question=definition.question,
+        share=share_text,
+        opens=_when(definition.opens_at, tz_name),
+        closes=_when(definition.closes_at, tz_name),
+        needed=needed,
+        trustees=trustees,
+    )
+
+
+def unlock_request(vote: Vote, needed: int, have: int, first: bool) -> dict[str, Outgoing]:
+    key = "vote.unlock.request" if first else "vote.unlock.reminder"
+    return {
+        lang: Outgoing(
+            t(lang, key, number=vote.id, question=vote.question, needed=needed, have=have)
+        )
+        for lang in LANGUAGES
+    }
+
+
+def sealed_notice(vote: Vote, needed: int, trustees: int) -> dict[str, Outgoing]:
+    return {
+        lang: Outgoing(
+            t(
+                lang,
+                "vote.sealed_notice",
+                number=vote.id,
+                question=vote.question,
+                needed=needed,
+                trustees=trustees,
+            )
+        )
+        for lang in LANGUAGES
+    }
+
+
+def trustee_lines(language: str, status: TrusteeStatus) -> Safe:
+    """For leaders: how many unlocked, and who is still awaited (names, never shares)."""
+    waiting = ", ".join(_name(m) for m in status.waiting) or "—"
+    return t(
+        language,
+        "votes.trustees.status",
+        have=len(status.unlocked),
+        needed=status.needed,
+        waiting=waiting,
+    )
+
+
+def _name(member: Member) -> str:
+    return " ".join(p for p in (member.first_name, member.last_name) if p) or (
+        member.member_id or "?"
+    )
 
 
 def announcement(vote: Vote, tz_name: str) -> dict[str, Outgoing]:

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from fractions import Fraction
 
 from bot.delivery import DeliveryService
+from bot.i18n import Safe
+from bot.keys import KeyService, ShareState
 from bot.people import Person
 from bot.privacy import merge_small_groups
 from bot.scheduler import Scheduler
-from bot.votes import messages
+from bot.sealing import Opener, SealError, Share
+from bot.votes import messages, sealed
 from bot.votes.definition import Threshold, VoteDefinition, check_times
-from bot.votes.receipts import canonical, display, new_receipt
+from bot.votes.receipts import canonical, display, tracker
 from bot.votes.tally import Tally, Turnout, receipts_csv, result_csv
 from storage.audit import AuditLog
 from storage.database import Database
@@ -26,14 +30,18 @@ from storage.votes import CastOutcome, Vote, VotesRepository
 log = logging.getLogger(__name__)
 
 OPEN_JOB, CLOSE_JOB, REMIND_JOB = "vote.open", "vote.close", "vote.remind"
+TRUSTEE_JOB = "vote.trustees"  # remind trustees who have not unlocked a sealed count
+TRUSTEE_REMINDER_EVERY = 6 * 3600
+ShareSender = Callable[[Member, Safe], Awaitable[None]]
 
 
 class VoteError(Exception):
     """A request about a vote cannot be done; `reason` is a catalog key suffix."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, member: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
+        self.member = member  # the member id a reason is about, if any
 
 
 class ReceiptState(StrEnum):
@@ -41,6 +49,24 @@ class ReceiptState(StrEnum):
     UNKNOWN = "unknown"
     RECORDED = "recorded"  # the vote is still open
     COUNTED = "counted"
+
+
+@dataclass(frozen=True, slots=True)
+class Unlock:
+    """What became of a trustee's pasted share; `vote` is set once the share is recognised."""
+
+    state: str  # ShareState, or 'malformed' / 'still_open'
+    vote: Vote | None = None
+    have: int = 0
+    needed: int = 0
+    tally: Tally | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TrusteeStatus:
+    needed: int
+    unlocked: tuple[Member, ...]
+    waiting: tuple[Member, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +95,12 @@ class VoteService:
         audit: AuditLog,
         scheduler: Scheduler,
         delivery: DeliveryService,
+        keys: KeyService,
         default_language: str,
         tz_name: str,
     ) -> None:
         self.db = db
+        self.keys = keys
         self.repo = VotesRepository(db)
         self.members = members
         self.audit = audit
@@ -91,15 +119,41 @@ class VoteService:
         self.scheduler.register(OPEN_JOB, self._open_job)
         self.scheduler.register(CLOSE_JOB, self._close_job)
         self.scheduler.register(REMIND_JOB, self._remind_job)
+        self.scheduler.register(TRUSTEE_JOB, self._trustee_job)
 
     # -- leaders ------------------------------------------------------------------------
 
-    async def create(self, definition: VoteDefinition, by: Person | None) -> Vote:
-        """Store a vote and schedule its opening, reminders and close (audited)."""
+    async def create(
+        self, definition: VoteDefinition, by: Person | None, send_share: ShareSender | None = None
+    ) -> Vote:
+        """Store a vote and schedule its opening, reminders and close (audited).
+
+        With trustees, each one is sent their key share through `send_share` (straight to
+        Telegram, never through the stored outbox) before anything is stored: a share that
+        cannot be delivered means no vote, and shares are never written anywhere.
+        """
         _require_leader(by)
         problems = check_times(definition.opens_at, definition.closes_at, self.clock())
         if problems:
             raise VoteError("past" if problems[0][0] == "opens_at" else "window")
+        key = None
+        if definition.trustees:
+            if send_share is None:
+                raise VoteError("trustees_need_bot")
+            trustees = await self._trustees(definition.trustees)
+            key, shares = self.keys.trustee_key(
+                [m.id for m in trustees], definition.trustees_needed
+            )
+            for member, share in zip(trustees, shares, strict=True):
+                text = messages.share(
+                    member.language or self.default_language, definition, share.text(),
+                    definition.trustees_needed, len(trustees), self.tz_name,
+                )  # fmt: skip
+                try:
+                    await send_share(member, text)
+                except Exception as exc:
+                    log.warning("a key share could not be delivered: %s", type(exc).__name__)
+                    raise VoteError("share_undelivered", member=member.member_id or "") from None
         values = {
             "question": definition.question,
             "options": definition.options,
@@ -115,7 +169,7 @@ class VoteService:
             "show_results": int(definition.show_results),
             "reminders": definition.reminders,
         }
-        vote = await self.repo.create(values, _actor(by))
+        vote = await self.repo.create(values, _actor(by), key)
         try:
             await self._schedule(vote)
         except BaseException:
@@ -124,8 +178,37 @@ class VoteService:
         await self.audit.record(
             _actor(by), "vote.create", f"vote:{vote.id}", opens_at=vote.opens_at,
             closes_at=vote.closes_at, options=len(vote.options),
+            trustees=len(definition.trustees), needed=definition.trustees_needed,
         )  # fmt: skip
         return vote
+
+    async def _trustees(self, member_ids: tuple[str, ...]) -> list[Member]:
+        """Trustees must be verified, active leaders the bot can write to."""
+        found = []
+        for member_id in member_ids:
+            member = await self.members.by_member_id(member_id)
+            if (
+                member is None
+                or member.telegram_id is None
+                or member.verified_at is None
+                or not member.active
+                or not member.role.at_least(Role.LEADER)
+            ):
+                raise VoteError("bad_trustee", member=member_id)
+            found.append(member)
+        return found
+
+    async def trustee_status(self, vote: Vote) -> TrusteeStatus | None:
+        """Who has unlocked a sealed count and who is still awaited (leaders see this)."""
+        key = await self.keys.key(vote.subject)
+        if key is None or key.mode != "trustees" or key.needed is None:
+            return None
+        unlocked, waiting = [], []
+        for trustee in await self.keys.repo.trustees(vote.subject):
+            member = await self.members.get(trustee.member) if trustee.member else None
+            if member is not None:
+                (unlocked if trustee.returned is not None else waiting).append(member)
+        return TrusteeStatus(key.needed, tuple(unlocked), tuple(waiting))
 
     async def _schedule(self, vote: Vote) -> None:
         key, payload = str(vote.id), {"vote": vote.id}
@@ -188,7 +271,7 @@ class VoteService:
         """The count of a closed vote; refused to everyone before close."""
         if by is not None and not by.can(Role.LEADER):
             vote = await self._vote(vote_id)
-            if vote.state != "closed" or not vote.show_results:
+            if vote.state != "closed" or not vote.counted or not vote.show_results:
                 raise VoteError("not_allowed")
         return await self._tally(await self._closed(vote_id))
 
@@ -232,11 +315,18 @@ class VoteService:
         return vote
 
     async def cast(self, vote_id: int, member: Member, choice: int) -> tuple[CastOutcome, str]:
-        """Cast one ballot; (outcome, receipt). The receipt is returned, never stored elsewhere."""
+        """Seal and cast one ballot; (outcome, receipt). Nothing about the choice is kept
+        in clear anywhere: the box is sealed to the vote's public key before it is stored,
+        and the receipt is the box's tracker."""
         if member.verified_at is None:
             return CastOutcome.NOT_ON_ROLL, ""
-        receipt = new_receipt()
-        outcome = await self.repo.cast(vote_id, member.id, choice, receipt, self.clock())
+        subject = f"vote:{vote_id}"
+        try:
+            box = await self.keys.seal(subject, sealed.plaintext(choice))
+        except SealError:
+            box = b""  # no key: the vote does not exist or is not open; the repo says which
+        receipt = tracker(box) if box else ""
+        outcome = await self.repo.cast(vote_id, member.id, choice, box, receipt, self.clock())
         # Never log the choice or the receipt: only that something was refused.
         if outcome is not CastOutcome.CAST:
             log.info("vote %s: a ballot was refused (%s)", vote_id, outcome)
@@ -252,7 +342,7 @@ class VoteService:
         vote = await self.repo.get(vote_id) if vote_id is not None else None
         if vote is None:
             return ReceiptCheck(ReceiptState.UNKNOWN)
-        state = ReceiptState.COUNTED if vote.state == "closed" else ReceiptState.RECORDED
+        state = ReceiptState.COUNTED if vote.counted else ReceiptState.RECORDED
         return ReceiptCheck(state, vote)
 
     # -- scheduled work -----------------------------------------------------------------
@@ -260,7 +350,7 @@ class VoteService:
     async def open(self, vote_id: int) -> int | None:
         """Freeze the roll and announce the vote to everyone on it; the roll size."""
         now = int(self.clock())
-        size = await self.repo.open(vote_id, now)
+        size = await self.repo.open(vote_id, now, self.keys.server_key())
         if size is None:
             return None
         vote = await self._vote(vote_id)
@@ -288,35 +378,110 @@ class VoteService:
         return len(waiting)
 
     async def close(self, vote_id: int) -> Tally | None:
-        """Close, erase traces of ballot order, count, and send the result."""
+        """Close; count now if the server holds the key, else ask the trustees to unlock."""
         vote = await self._vote(vote_id)
         closed_now = await self.repo.close(vote_id, int(self.clock()))
         if not closed_now and vote.state != "closed":
             return None  # cancelled, or never opened
         # Who was reminded says who had not voted by then: not kept past the close.
         await self.delivery.repo.forget_recipients("vote.remind", f"vote:{vote_id}")
-        await self.db.checkpoint_and_vacuum()  # no page order from the voting period survives
         vote = await self._vote(vote_id)
-        tally = await self._tally(vote)
         if closed_now:
+            ballots = await self.repo.participants(vote_id)
             await self.audit.record(
-                "system", "vote.close", f"vote:{vote_id}", ballots=tally.ballots,
-                roll_size=tally.roll_size, passed=tally.passed,
+                "system", "vote.close", vote.subject, ballots=ballots, roll_size=vote.roll_size
+            )
+        if vote.counted:
+            return await self._tally(vote)
+        key = await self.keys.key(vote.subject)
+        if key is not None and key.mode == "server":
+            return await self._count(vote, self.keys.server_opener(key))
+        await self.db.checkpoint_and_vacuum()  # no page order from the voting period survives
+        if closed_now:
+            await self._ask_trustees(vote, first=True)
+        return None
+
+    async def unlock(self, typed: str, member: Member, by: Person) -> Unlock:
+        """A trustee pastes their share: refuse it, keep it, or count with it (audited)."""
+        share = Share.parse(typed)
+        if share is None:
+            return Unlock("malformed")
+        key = await self.keys.repo.by_key_id(share.key_id)
+        vote_id = int(key.subject.split(":")[1]) if key and key.subject.startswith("vote:") else 0
+        vote = await self.repo.get(vote_id) if vote_id else None
+        if vote is None:
+            return Unlock(ShareState.UNKNOWN)
+        if vote.state in ("scheduled", "open"):
+            return Unlock("still_open", vote)  # kept by its trustee, never by the bot, until close
+        if vote.state == "cancelled" or vote.counted:
+            return Unlock(ShareState.COUNTED, vote)
+        outcome = await self.keys.accept_share(share, member.id)
+        if outcome.state in (ShareState.WRONG, ShareState.NOT_YOURS, ShareState.UNKNOWN):
+            await self.audit.record(
+                by.actor, "vote.unlock.refused", vote.subject, share=share.index,
+                reason=str(outcome.state),
             )  # fmt: skip
+            return Unlock(outcome.state, vote)
+        if outcome.state in (ShareState.ACCEPTED, ShareState.COMPLETE):
+            await self.audit.record(by.actor, "vote.unlock", vote.subject, share=share.index)
+        if outcome.opener is None:
+            return Unlock(outcome.state, vote, outcome.have, outcome.needed)
+        tally = await self._count(vote, outcome.opener)
+        return Unlock(ShareState.COMPLETE, vote, outcome.needed, outcome.needed, tally)
+
+    async def _count(self, vote: Vote, opener: Opener) -> Tally:
+        """Open every box in memory, store only the totals, erase the key, announce."""
+        boxes = await self.repo.sealed_ballots(vote.id)
+        counts = await asyncio.to_thread(
+            sealed.count, opener, boxes, vote.subject, len(vote.options)
+        )
+        stored = await self.repo.store_count(vote.id, counts, int(self.clock()))
+        await self.db.checkpoint_and_vacuum()  # neither the key nor any page order survives
+        vote = await self._vote(vote.id)
+        tally = await self._tally(vote)
+        if not stored:
+            return tally  # counted already (a second close or unlock): announced then
+        await self.scheduler.cancel(TRUSTEE_JOB, str(vote.id))
+        await self.audit.record(
+            "system", "vote.count", vote.subject, ballots=tally.ballots, passed=tally.passed
+        )
         leaders = [m.id for m in await self.members.with_role_at_least(Role.LEADER)]
         await self.delivery.enqueue(
-            kind="vote.result.leaders", subject=f"vote:{vote_id}", recipients=leaders,
+            kind="vote.result.leaders", subject=vote.subject, recipients=leaders,
             messages=messages.result(vote, tally, self.tz_name, for_leaders=True),
             created_by="system", urgent=True,
         )  # fmt: skip
         if vote.show_results:
+            roll = [m for m in await self.repo.roll(vote.id) if m not in set(leaders)]
             await self.delivery.enqueue(
-                kind="vote.result", subject=f"vote:{vote_id}",
-                recipients=await self.repo.roll(vote_id),
+                kind="vote.result", subject=vote.subject, recipients=roll,
                 messages=messages.result(vote, tally, self.tz_name, for_leaders=False),
                 created_by="system", urgent=True,
             )  # fmt: skip
         return tally
+
+    async def _ask_trustees(self, vote: Vote, *, first: bool) -> None:
+        """Ask the trustees still awaited to paste their share; remind again later."""
+        status = await self.trustee_status(vote)
+        if status is None:
+            return
+        await self.delivery.enqueue(
+            kind="vote.unlock", subject=vote.subject, recipients=[m.id for m in status.waiting],
+            messages=messages.unlock_request(vote, status.needed, len(status.unlocked), first),
+            created_by="system", urgent=True,
+        )  # fmt: skip
+        if first:
+            leaders = [m.id for m in await self.members.with_role_at_least(Role.LEADER)]
+            trustees = len(status.unlocked) + len(status.waiting)
+            await self.delivery.enqueue(
+                kind="vote.sealed",
+                subject=vote.subject,
+                recipients=leaders,
+                messages=messages.sealed_notice(vote, status.needed, trustees),
+                created_by="system",
+            )
+        due = self.clock() + TRUSTEE_REMINDER_EVERY
+        await self.scheduler.schedule(TRUSTEE_JOB, str(vote.id), _at(int(due)), {"vote": vote.id})
 
     async def _open_job(self, job: ScheduledJob) -> None:
         await self.open(int(job.payload["vote"]))
@@ -327,6 +492,11 @@ class VoteService:
     async def _remind_job(self, job: ScheduledJob) -> None:
         await self.remind(int(job.payload["vote"]))
 
+    async def _trustee_job(self, job: ScheduledJob) -> None:
+        vote = await self.repo.get(int(job.payload["vote"]))
+        if vote is not None and vote.sealed:
+            await self._ask_trustees(vote, first=False)
+
     # -- helpers ------------------------------------------------------------------------
 
     async def _vote(self, vote_id: int) -> Vote:
@@ -336,9 +506,12 @@ class VoteService:
         return vote
 
     async def _closed(self, vote_id: int) -> Vote:
+        """A counted vote; VoteError('sealed') while open or waiting for trustees."""
         vote = await self._vote(vote_id)
         if vote.state != "closed":
             raise VoteError("sealed")
+        if not vote.counted:
+            raise VoteError("awaiting_trustees")
         return vote
 
     async def _tally(self, vote: Vote) -> Tally:

@@ -86,7 +86,7 @@ async def _vote_with_ballots(yes: int, no: int) -> None:
              "threshold_num": 2, "threshold_den": 3, "reminders": []},
             "cli",
         )  # fmt: skip
-        await services.votes.repo.open(vote.id, 1)
+        await services.votes.open(vote.id)
         for i in range(yes + no):
             member = await services.members.by_member_id(f"M{i}")
             assert member is not None

@@ -57,9 +57,12 @@ async def test_newvote_wizard_with_mistakes_preview_and_confirm(voters: Voters) 
     assert "share like 50%" in await answer("many")
     assert "see the result" in await answer("50%")
     assert "tap one of the two" in await answer("perhaps")
-    await lee.send("Yes, show members")
+    assert "who opens the count" in await answer("Yes, show members")
+    assert "Please tap 🔑 Trustees or 🤖 The bot" in await answer("whoever")
+    await lee.send("🤖 The bot, at close")
     assert "Preview" in (await lee.next_message()).text
     preview = await lee.next_message()
+    assert "Count opened by: the bot, automatically at close" in preview.text
     assert "❓ Authorize a <i>strike</i>?" in preview.text  # escaped, shown as typed
     assert "Options: Yes / No" in preview.text
     assert "Who votes: Downey, Irvine" in preview.text
@@ -90,7 +93,7 @@ async def test_wizard_can_be_stopped_or_discarded(voters: Voters) -> None:
     await received(lee, "Stopped. Nothing was created.")
     opens, closes = local(voters.sandbox, 2), local(voters.sandbox, 5)
     for text in ("/newvote", "Strike?", "Sí / No", "Todos", "Todos", opens, closes,
-                 "Majority", "No quorum", "No, leaders only"):  # fmt: skip
+                 "Majority", "No quorum", "No, leaders only", "🤖 El bot, al cerrar"):  # fmt: skip
         await lee.send(text)
     preview = await received(lee, "Options: Sí / No")
     await lee.press("🗑 Discard", preview)

@@ -224,14 +224,14 @@ async def test_after_close_ballots_cannot_be_ordered_or_joined_to_members(
             table: [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
             for table in ("vote_ballots", "vote_participation")
         }
-        assert columns == {"vote_ballots": ["receipt", "vote", "choice"],
+        assert columns == {"vote_ballots": ["tracker", "vote", "sealed"],
                            "vote_participation": ["vote", "member"]}  # fmt: skip
         for table in ("vote_ballots", "vote_participation"):  # no hidden insertion counter
             with pytest.raises(sqlite3.OperationalError):
                 conn.execute(f"SELECT rowid FROM {table}")
         # Stored order is the random receipt's order, not the order people voted in: scan
         # the table's own B-tree (its primary key), not the tally index.
-        table_scan = "SELECT receipt FROM vote_ballots INDEXED BY sqlite_autoindex_vote_ballots_1"
+        table_scan = "SELECT tracker FROM vote_ballots INDEXED BY sqlite_autoindex_vote_ballots_1"
         stored = [r[0] for r in conn.execute(table_scan)]
         assert stored == sorted(stored)
         canonical = [r.replace("-", "") for r in receipts]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import secrets
 from fractions import Fraction
 
 import pytest
 
 from bot.votes.definition import MAJORITY, TWO_THIRDS, Threshold
-from bot.votes.receipts import canonical, display, new_receipt
+from bot.votes.receipts import canonical, display, tracker
 from bot.votes.tally import Tally, receipts_csv, result_csv
 
 
@@ -54,8 +55,10 @@ def test_exports_carry_counts_only() -> None:
     ]
 
 
-def test_receipts_are_random_and_forgiving_to_type() -> None:
-    receipts = {new_receipt() for _ in range(1000)}
+def test_receipts_are_the_sealed_ballots_trackers_and_forgiving_to_type() -> None:
+    boxes = [secrets.token_bytes(113) for _ in range(1000)]
+    receipts = {tracker(box) for box in boxes}
+    assert tracker(boxes[0]) == tracker(bytes(boxes[0]))  # derived, not drawn: anyone can check
     assert len(receipts) == 1000 and all(len(r) == 16 for r in receipts)
     code = next(iter(receipts))
     assert canonical(display(code).lower()) == code
