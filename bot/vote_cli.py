@@ -10,11 +10,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+from telegram import Bot
+
 from bot.cli import CommandError
+from bot.i18n import Safe
 from bot.services import open_services
 from bot.settings import Settings
 from bot.votes.definition import DefinitionError, format_share, format_time, load_definition
 from bot.votes.service import VoteError
+from storage.members import Member
 
 # What a VoteError reason means on the command line.
 _REASONS = {
@@ -27,6 +31,11 @@ _REASONS = {
     "sealed": "vote #{vote} is not closed yet: results are sealed until it closes",
     "past": "opens_at is in the past",
     "window": "closes_at must be after opens_at",
+    "awaiting_trustees": "vote #{vote} is closed but sealed until enough trustees unlock it",
+    "bad_trustee": "{member} cannot be a trustee: trustees are verified, active leaders "
+    "who have started the bot",
+    "share_undelivered": "could not send {member} their key share, so nothing was created; "
+    "ask them to send /start to the bot",
 }
 
 
@@ -42,9 +51,18 @@ async def cmd_create(settings: Settings, args: argparse.Namespace) -> None:
         except DefinitionError as exc:
             raise CommandError(f"{exc}\nnothing was created") from None
         try:
-            vote = await services.votes.create(definition, None)
+            if definition.trustees:  # each trustee's share goes straight to their chat
+                async with Bot(settings.token, base_url=settings.bot_api_base_url) as bot:
+
+                    async def send_share(member: Member, text: Safe) -> None:
+                        assert member.telegram_id is not None
+                        await bot.send_message(member.telegram_id, text, parse_mode="HTML")
+
+                    vote = await services.votes.create(definition, None, send_share)
+            else:
+                vote = await services.votes.create(definition, None)
         except VoteError as exc:
-            raise _error(exc, vote="?") from None
+            raise _error(exc, vote="?", member=exc.member) from None
     print(
         f"created vote #{vote.id}: opens {format_time(vote.opens_at, settings.tz)}, "
         f"closes {format_time(vote.closes_at, settings.tz)}"
@@ -58,8 +76,9 @@ async def cmd_list(settings: Settings, args: argparse.Namespace) -> None:
     if not votes:
         print("no votes yet")
     for vote in votes:
+        state = "sealed" if vote.sealed else vote.state
         print(
-            f"#{vote.id}\t{vote.state}\topens {format_time(vote.opens_at, settings.tz)}\t"
+            f"#{vote.id}\t{state}\topens {format_time(vote.opens_at, settings.tz)}\t"
             f"closes {format_time(vote.closes_at, settings.tz)}\troll {vote.roll_size}\t"
             f"{vote.question[:60]}"
         )
