@@ -39,9 +39,9 @@ async def open_a_vote() -> int:
             [(f"M{i}", 7000 + i) for i in range(MEMBERS)],
         )
         vote = await services.votes.repo.create(
-            {"question": "Strike?", "options": ["Yes", "No"], "worksites": [], "classifications": [],
-             "opens_at": 1, "closes_at": 4_000_000_000, "threshold_num": 2, "threshold_den": 3,
-             "reminders": []},
+            {"question": "Strike?", "options": ["Yes", "No"], "worksites": [],
+             "classifications": [], "opens_at": 1, "closes_at": 4_000_000_000,
+             "threshold_num": 2, "threshold_den": 3, "reminders": []},
             "cli",
         )  # fmt: skip
         await services.votes.open(vote.id)
