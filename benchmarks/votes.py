@@ -10,11 +10,14 @@
 2. Burst: every member presses Confirm at once on a second vote; ballots per second from
    the first press to the last receipt. Beside it, the same casts straight into
    VoteService.cast with no Telegram in between (the database's own ceiling).
-3. Tally: BALLOTS ballots in one closed vote; time for VoteService.result (the GROUP BY
-   over the covering index plus the exact-fraction decision), and for the close's
-   checkpoint + VACUUM.
+3. Count: BALLOTS sealed ballots in one closed vote; time to open every box in memory,
+   add them up and store the totals (what the close or the last trustee's unlock does),
+   and the close's checkpoint + VACUUM. Beside it, the plaintext alternative this
+   replaced: a GROUP BY over BALLOTS clear choices.
 
-Each part runs RUNS times on a fresh database; the report gives the median of the runs.
+Parts 1 and 2 run twice in each run: with sealing, and with sealing switched off (the box
+is the clear choice, as before ballots were sealed), so the cost of sealing is measured
+side by side. Each part runs RUNS times on a fresh database; the report gives medians.
 """
 
 from __future__ import annotations
@@ -23,18 +26,21 @@ import argparse
 import asyncio
 import logging
 import random
+import secrets
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
+from bot.keys import KeyService
 from bot.sandbox.harness import Sandbox
 from bot.sandbox.users import SentMessage, SimUser
+from bot.sealing import seal
+from bot.votes import sealed
 from bot.votes.definition import MAJORITY, VoteDefinition
-from bot.votes.receipts import new_receipt
-from bot.votes.service import quorum_of, threshold_of
-from bot.votes.tally import Tally
+from bot.votes.receipts import tracker
 from storage.database import Database
+from storage.seal_keys import SealKeysRepository
 from storage.votes import Vote, VotesRepository
 
 WORKSITES = [f"Clinic {i:02d}" for i in range(12)]
@@ -86,9 +92,20 @@ async def timed_press(user: SimUser, message: SentMessage, button: str) -> float
     return (time.perf_counter() - started) * 1000
 
 
-async def steady(folder: Path, members: int, window: float) -> dict[str, float]:
+def unsealed(sandbox: Sandbox, on: bool) -> None:
+    """Switch sealing off for the side-by-side row: the stored box is the clear choice."""
+    if not on:
+
+        async def clear(subject: str, plaintext: bytes) -> bytes:
+            return plaintext + secrets.token_bytes(10)  # a random receipt, as before
+
+        sandbox.services.keys.seal = clear  # type: ignore[method-assign]
+
+
+async def steady(folder: Path, members: int, window: float, on: bool) -> dict[str, float]:
     """Members arrive at random within the window and vote as a phone would."""
     async with Sandbox(folder, broadcast_rate=1000, paid_broadcast=True) as sandbox:
+        unsealed(sandbox, on)
         users = await add_members(sandbox, members)
         vote = await new_vote(sandbox)
         ballots = await asyncio.gather(*(ballot_of(u, vote.id) for u in users))
@@ -120,9 +137,10 @@ async def steady(folder: Path, members: int, window: float) -> dict[str, float]:
         }
 
 
-async def burst(folder: Path, members: int) -> dict[str, float]:
+async def burst(folder: Path, members: int, on: bool) -> dict[str, float]:
     """Everyone presses Confirm at once; then the same casts with no Telegram in between."""
     async with Sandbox(folder, broadcast_rate=1000, paid_broadcast=True) as sandbox:
+        unsealed(sandbox, on)
         users = await add_members(sandbox, members)
         vote = await new_vote(sandbox)
         ballots = await asyncio.gather(*(ballot_of(u, vote.id) for u in users))
@@ -144,54 +162,70 @@ async def burst(folder: Path, members: int) -> dict[str, float]:
         return {"bot_per_s": through_bot, "service_per_s": direct}
 
 
-async def tally(folder: Path, ballots: int) -> dict[str, float]:
-    """Time to result for a closed vote with BALLOTS ballots, and the close's VACUUM."""
-    async with Database(folder / "tally.sqlite3") as db:
+async def count(folder: Path, ballots: int) -> dict[str, float]:
+    """Open and count BALLOTS sealed ballots; beside it, a GROUP BY over clear choices."""
+    async with Database(folder / "count.sqlite3") as db:
         await db.migrate()
-        repo = VotesRepository(db)
+        repo, keys = VotesRepository(db), KeyService(SealKeysRepository(db), "b" * 40)
         vote = await repo.create(
             {"question": "Strike?", "options": ["Yes", "No", "Abstain"], "worksites": [],
              "classifications": [], "opens_at": 1, "closes_at": 4_000_000_000,
              "threshold_num": 2, "threshold_den": 3, "reminders": []},
             "bench",
         )  # fmt: skip
-        await repo.open(vote.id, 1)
+        await repo.open(vote.id, 1, keys.server_key())
+        public = await keys.public(vote.subject)
         rng = random.Random(7)
+        choices = [rng.choice((0, 0, 1, 2)) for _ in range(ballots)]
+        boxes = [seal(public, sealed.plaintext(c), vote.subject) for c in choices]
         async with db.transaction() as conn:
             await conn.executemany(
-                "INSERT INTO vote_ballots (receipt, vote, choice) VALUES (?, ?, ?)",
-                [(new_receipt(), vote.id, rng.choice((0, 0, 1, 2))) for _ in range(ballots)],
+                "INSERT INTO vote_ballots (tracker, vote, sealed) VALUES (?, ?, ?)",
+                [(tracker(box), vote.id, box) for box in boxes],
             )
-            await conn.execute("UPDATE votes SET roll_size = ? WHERE id = ?", (ballots, vote.id))
+            await conn.execute("CREATE TABLE clear_ballots (vote INTEGER, choice INTEGER)")
+            await conn.execute("CREATE INDEX clear_tally ON clear_ballots (vote, choice)")
+            await conn.executemany(
+                "INSERT INTO clear_ballots VALUES (?, ?)", [(vote.id, c) for c in choices]
+            )
         await repo.close(vote.id, 2)
         started = time.perf_counter()
         await db.checkpoint_and_vacuum()
         vacuum = time.perf_counter() - started
-        times = []
-        closed = await repo.get(vote.id)
-        assert closed is not None
-        for _ in range(20):
-            started = time.perf_counter()
-            counts = await repo.counts(closed.id, len(closed.options))
-            result = Tally(closed.id, closed.question, closed.options, counts, closed.roll_size,
-                           threshold_of(closed), quorum_of(closed))  # fmt: skip
-            _ = result.passed, result.turnout
-            times.append((time.perf_counter() - started) * 1000)
-        assert sum(counts) == ballots
-        return {"tally_ms": statistics.median(times), "vacuum_s": vacuum}
+        key = await keys.key(vote.subject)
+        assert key is not None and key.wrapped is not None
+        started = time.perf_counter()
+        opener = keys.server_opener(key)
+        stored = await repo.sealed_ballots(vote.id)
+        totals = await asyncio.to_thread(sealed.count, opener, stored, vote.subject, 3)
+        assert await repo.store_count(vote.id, totals, 3)
+        opened = time.perf_counter() - started
+        started = time.perf_counter()
+        rows = await db.fetchall(
+            "SELECT choice, COUNT(*) FROM clear_ballots WHERE vote = ? GROUP BY choice", (vote.id,)
+        )
+        clear = (time.perf_counter() - started) * 1000
+        assert totals == tuple(n for _, n in sorted(map(tuple, rows))) and sum(totals) == ballots
+        return {"open_count_s": opened, "clear_group_by_ms": clear, "vacuum_s": vacuum}
 
 
 async def main_async(args: argparse.Namespace) -> None:
     logging.basicConfig(level=logging.WARNING)
-    runs: dict[str, list[dict[str, float]]] = {"steady": [], "burst": [], "tally": []}
+    parts = ("steady", "steady_clear", "burst", "burst_clear", "count")
+    runs: dict[str, list[dict[str, float]]] = {part: [] for part in parts}
     for run in range(args.runs):
         with tempfile.TemporaryDirectory(prefix="unionbot-bench-") as scratch:
             folder = Path(scratch)
-            (folder / "a").mkdir(), (folder / "b").mkdir(), (folder / "c").mkdir()
+            for part in parts:
+                (folder / part).mkdir()
             if not args.skip_steady:
-                runs["steady"].append(await steady(folder / "a", args.members, args.window))
-            runs["burst"].append(await burst(folder / "b", args.members))
-            runs["tally"].append(await tally(folder / "c", args.ballots))
+                for on, part in ((True, "steady"), (False, "steady_clear")):
+                    runs[part].append(
+                        await steady(folder / part, args.members, args.window, on)
+                    )
+            for on, part in ((True, "burst"), (False, "burst_clear")):
+                runs[part].append(await burst(folder / part, args.members, on))
+            runs["count"].append(await count(folder / "count", args.ballots))
         print(f"run {run + 1}: " + "; ".join(f"{k}={v[-1]}" for k, v in runs.items() if v))
 
     def median(part: str, key: str) -> float:
@@ -200,18 +234,27 @@ async def main_async(args: argparse.Namespace) -> None:
     print(f"\n{args.members} members, {args.runs} runs (median over runs)\n")
     if runs["steady"]:
         print(f"steady: all {args.members} voted within {median('steady', 'seconds'):.1f} s")
-        print("| button press → answer | median | p99 |")
-        print("|---|---:|---:|")
-        print(f"| Confirm (the cast) | {median('steady', 'confirm_median'):.1f} ms | "
-              f"{median('steady', 'confirm_p99'):.1f} ms |")  # fmt: skip
-        print(f"| every press (Vote, option, Confirm) | {median('steady', 'press_median'):.1f} ms"
-              f" | {median('steady', 'press_p99'):.1f} ms |")  # fmt: skip
+        print("| button press → answer | sealed median | sealed p99 | clear median | clear p99 |")
+        print("|---|---:|---:|---:|---:|")
+        for label, key in (("Confirm (the cast)", "confirm"), ("every press", "press")):
+            print(
+                f"| {label} | {median('steady', key + '_median'):.1f} ms | "
+                f"{median('steady', key + '_p99'):.1f} ms | "
+                f"{median('steady_clear', key + '_median'):.1f} ms | "
+                f"{median('steady_clear', key + '_p99'):.1f} ms |"
+            )
     print(
-        f"\nburst ceiling: {median('burst', 'bot_per_s'):.0f} ballots/s through the bot and "
-        f"emulator; {median('burst', 'service_per_s'):.0f} ballots/s into VoteService.cast"
+        f"\nburst ceiling, sealed: {median('burst', 'bot_per_s'):.0f} ballots/s through the bot, "
+        f"{median('burst', 'service_per_s'):.0f}/s into VoteService.cast; clear: "
+        f"{median('burst_clear', 'bot_per_s'):.0f}/s and "
+        f"{median('burst_clear', 'service_per_s'):.0f}/s"
     )
-    print(f"tally of {args.ballots:,} ballots: {median('tally', 'tally_ms'):.1f} ms; "
-          f"close checkpoint + VACUUM: {median('tally', 'vacuum_s'):.2f} s")  # fmt: skip
+    print(
+        f"count of {args.ballots:,} sealed ballots (open + add up + store): "
+        f"{median('count', 'open_count_s'):.2f} s; GROUP BY over clear choices: "
+        f"{median('count', 'clear_group_by_ms'):.1f} ms; close checkpoint + VACUUM: "
+        f"{median('count', 'vacuum_s'):.2f} s"
+    )
 
 
 def main() -> None:
