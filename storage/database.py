@@ -186,6 +186,8 @@ class Database:
                     (version, name),
                 )
             applied.append(name)
+        if applied and current:
+            await self.checkpoint_and_vacuum()  # what an upgrade dropped leaves no free pages
         return applied
 
     # -- maintenance --------------------------------------------------------

@@ -480,8 +480,8 @@ class VoteService:
                 messages=messages.sealed_notice(vote, status.needed, trustees),
                 created_by="system",
             )
-        due = self.clock() + TRUSTEE_REMINDER_EVERY
-        await self.scheduler.schedule(TRUSTEE_JOB, str(vote.id), _at(int(due)), {"vote": vote.id})
+            due = _at(int(self.clock()) + TRUSTEE_REMINDER_EVERY)
+            await self.scheduler.schedule(TRUSTEE_JOB, str(vote.id), due, {"vote": vote.id})
 
     async def _open_job(self, job: ScheduledJob) -> None:
         await self.open(int(job.payload["vote"]))
@@ -492,10 +492,13 @@ class VoteService:
     async def _remind_job(self, job: ScheduledJob) -> None:
         await self.remind(int(job.payload["vote"]))
 
-    async def _trustee_job(self, job: ScheduledJob) -> None:
+    async def _trustee_job(self, job: ScheduledJob) -> datetime | None:
+        """Remind the trustees still awaited, and again later while the vote stays sealed."""
         vote = await self.repo.get(int(job.payload["vote"]))
-        if vote is not None and vote.sealed:
-            await self._ask_trustees(vote, first=False)
+        if vote is None or not vote.sealed:
+            return None
+        await self._ask_trustees(vote, first=False)
+        return _at(int(self.clock()) + TRUSTEE_REMINDER_EVERY)
 
     # -- helpers ------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from tests.e2e.voting import (
     create_vote,
     open_vote,
     received,
+    run_job,
 )
 
 VOTERS = 40
@@ -262,6 +263,14 @@ async def test_trustees_two_of_three_unlock_the_count_and_nothing_less_opens_it(
     with pytest.raises(SealError):
         sealing.unwrap(sealing.combine([Share(key.key_id, 2, one)]), key.wrapped, key.key_id)
     assert (await sandbox.services.votes.repo.get(1)).sealed  # type: ignore[union-attr]
+    # The reminder (every 6 hours while sealed) goes to the trustees still awaited only.
+    for user in trustees:
+        user.mark_read()
+    await run_job(sandbox, "vote.trustees", "1")
+    for user in (first, third):
+        assert "1 of 2 trustees have unlocked it" in (await received(user, "is still sealed")).text
+    await sandbox.settle()
+    assert not any("is still sealed" in m.text for m in second.inbox)
     await sandbox.restart()
 
     # The second trustee needed: counted at once, result announced, key erased.
