@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import UTC, datetime
@@ -20,6 +21,9 @@ from storage.database import Database, DatabaseError
 
 EXIT_USAGE = 2  # a setting or argument needs fixing: don't restart
 EXIT_UNAVAILABLE = 1  # something outside us failed: a restart may help
+# Every file the bot or a command writes (database, WAL, backups, CSV exports) is the
+# bot user's alone; the storage layer also sets modes explicitly where it creates files.
+PRIVATE_UMASK = 0o077
 log = logging.getLogger("unionbot")
 
 
@@ -75,7 +79,11 @@ async def cmd_migrate(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
-    """Copy the database to PATH with SQLite's online backup API (safe while the bot runs)."""
+    """Write a compacted copy of the database to PATH (a file, or a folder for a dated name).
+
+    Uses SQLite's VACUUM INTO: safe while the bot runs, no deleted rows or WAL in the copy,
+    mode 0600 (a folder it creates is 0700).
+    """
     if not settings.database_path.exists():
         raise CommandError(f"no database at {settings.database_path} (check DATABASE_PATH)")
     target: Path = args.path
@@ -86,7 +94,10 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
         async with Database(settings.database_path) as db:
             await db.backup_to(target)
 
-    asyncio.run(copy())
+    try:
+        asyncio.run(copy())
+    except OSError as exc:
+        raise CommandError(f"cannot write {target}: {exc.strerror or exc}") from None
     print(f"backed up {settings.database_path} to {target} ({target.stat().st_size} bytes)")
 
 
@@ -139,6 +150,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `unionbot` console script."""
+    previous_umask = os.umask(PRIVATE_UMASK)
+    try:
+        return _main(argv)
+    finally:
+        os.umask(previous_umask)  # tests call main() in-process
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings() if getattr(args, "needs_settings", True) else None
