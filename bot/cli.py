@@ -16,6 +16,7 @@ from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError
 
 from bot.backups import backup_name
+from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
 from storage.database import Database, DatabaseError
 
@@ -35,12 +36,10 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
-def configure_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
-    # httpx logs every request URL, which contains the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+def log_secrets(settings: Settings) -> tuple[str, ...]:
+    """What the log filter replaces wherever it appears, besides secret-shaped text."""
+    token = settings.bot_token.get_secret_value() if settings.bot_token else ""
+    return (token, settings.secret_key.get_secret_value())
 
 
 async def check_token(settings: Settings) -> None:
@@ -162,7 +161,7 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         settings = load_settings() if getattr(args, "needs_settings", True) else None
         if settings is not None:
-            configure_logging(settings.log_level)
+            configure_logging(settings.log_level, secrets=log_secrets(settings))
         outcome = args.handler(settings, args)
         if asyncio.iscoroutine(outcome):
             asyncio.run(outcome)
