@@ -238,6 +238,22 @@ class Database:
             raise
         return target
 
+    async def checkpoint(self) -> bool:
+        """Fold the WAL into the main file and truncate it; True when it fully completed.
+
+        With secure_delete on, the main file's copies of erased rows are zeroed; this
+        removes the WAL's older copies of those pages. A reader still holding an older
+        snapshot can keep it from completing: it is retried briefly.
+        """
+        for attempt in range(VACUUM_TRIES):
+            async with self._write_lock, self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)") as c:
+                busy = (await c.fetchone() or (1,))[0]
+            if not busy:
+                return True
+            await asyncio.sleep(0.05 * (attempt + 1))
+        log.warning("WAL checkpoint could not complete; it will at the next one")
+        return False
+
     async def checkpoint_and_vacuum(self) -> None:
         """Fold the WAL into the main file and rebuild it so no stale pages remain.
 
