@@ -38,7 +38,7 @@ async def test_newvote_preview_survives_a_restart_then_confirms(voters: Voters) 
     sandbox, lee = voters.sandbox, voters.union.lee
     opens, closes = local(sandbox, 2), local(sandbox, 5)
     for text in ("/newvote", "Strike?", "Yes / No", "Everyone", "Everyone", opens, closes,
-                 "Two-thirds", "50%", "Yes, show members"):  # fmt: skip
+                 "Two-thirds", "50%", "Yes, show members", "🤖 The bot, at close"):  # fmt: skip
         await lee.send(text)
     preview = await received(lee, "Quorum: 50%")
     await sandbox.settle()

@@ -35,6 +35,9 @@ LA = ZoneInfo("America/Los_Angeles")
         # /newvote at the preview: the finished definition.
         {"newvote": {"definition": VoteDefinition("Strike?", 1, 2, TWO_THIRDS,
                                                   quorum=Fraction(1, 3), reminders=(7200,))}},
+        {"newvote": {"definition": VoteDefinition("Strike?", 1, 2, MAJORITY,
+                                                  trustees=("L1", "S1", "S2"),
+                                                  trustees_needed=2)}},
         # /verify member-ID form, /correct, a survey file waiting for Load.
         {"typed_id": "A1 <script>"},
         {"correcting": 3},
