@@ -1,4 +1,4 @@
-"""Consistent database backups with retention."""
+"""Consistent, compacted, private database backups with retention."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from storage.database import Database
+from storage.database import Database, private_folder
 from storage.jobs import ScheduledJob
 
 if TYPE_CHECKING:
@@ -37,7 +37,11 @@ def existing_backups(folder: Path) -> list[Path]:
 
 
 async def run_backup(db: Database, folder: Path, retention: int, now: datetime) -> BackupResult:
-    """Back up to `folder` and delete all but the newest `retention` backups."""
+    """Back up to `folder` and delete all but the newest `retention` backups.
+
+    `folder` is the bot's own (BACKUP_DIR): it is kept 0700 even if someone loosened it.
+    """
+    private_folder(folder, ours=True)
     target = folder / backup_name(now)
     await db.backup_to(target)
     backups = existing_backups(folder)

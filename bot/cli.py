@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import UTC, datetime
@@ -15,11 +16,15 @@ from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError
 
 from bot.backups import backup_name
+from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
 from storage.database import Database, DatabaseError
 
 EXIT_USAGE = 2  # a setting or argument needs fixing: don't restart
 EXIT_UNAVAILABLE = 1  # something outside us failed: a restart may help
+# Every file the bot or a command writes (database, WAL, backups, CSV exports) is the
+# bot user's alone; the storage layer also sets modes explicitly where it creates files.
+PRIVATE_UMASK = 0o077
 log = logging.getLogger("unionbot")
 
 
@@ -31,12 +36,10 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
-def configure_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
-    # httpx logs every request URL, which contains the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+def log_secrets(settings: Settings) -> tuple[str, ...]:
+    """What the log filter replaces wherever it appears, besides secret-shaped text."""
+    token = settings.bot_token.get_secret_value() if settings.bot_token else ""
+    return (token, settings.secret_key.get_secret_value())
 
 
 async def check_token(settings: Settings) -> None:
@@ -75,7 +78,11 @@ async def cmd_migrate(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
-    """Copy the database to PATH with SQLite's online backup API (safe while the bot runs)."""
+    """Write a compacted copy of the database to PATH (a file, or a folder for a dated name).
+
+    Uses SQLite's VACUUM INTO: safe while the bot runs, no deleted rows or WAL in the copy,
+    mode 0600 (a folder it creates is 0700).
+    """
     if not settings.database_path.exists():
         raise CommandError(f"no database at {settings.database_path} (check DATABASE_PATH)")
     target: Path = args.path
@@ -86,7 +93,10 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
         async with Database(settings.database_path) as db:
             await db.backup_to(target)
 
-    asyncio.run(copy())
+    try:
+        asyncio.run(copy())
+    except OSError as exc:
+        raise CommandError(f"cannot write {target}: {exc.strerror or exc}") from None
     print(f"backed up {settings.database_path} to {target} ({target.stat().st_size} bytes)")
 
 
@@ -139,11 +149,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `unionbot` console script."""
+    previous_umask = os.umask(PRIVATE_UMASK)
+    try:
+        return _main(argv)
+    finally:
+        os.umask(previous_umask)  # tests call main() in-process
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings() if getattr(args, "needs_settings", True) else None
         if settings is not None:
-            configure_logging(settings.log_level)
+            configure_logging(settings.log_level, secrets=log_secrets(settings))
         outcome = args.handler(settings, args)
         if asyncio.iscoroutine(outcome):
             asyncio.run(outcome)

@@ -3,17 +3,23 @@
 Only what multi-step flows need is kept: each ConversationHandler's step per chat, and each
 person's `user_data` (their draft). `bot_data` holds the running services and is never
 stored; chat data and callback data are not used.
+
+Drafts are JSON (bot/drafts.py), never pickle: loading a row can only ever produce data.
+A row that does not decode is deleted with a warning and the person starts afresh.
 """
 
 from __future__ import annotations
 
-import pickle
+import logging
 from typing import Any
 
 from telegram.ext import BasePersistence, PersistenceInput
 
+from bot.drafts import DraftCodecError, decode, encode
 from storage.database import Database
 from storage.sessions import SessionsRepository
+
+log = logging.getLogger(__name__)
 
 # How often PTB writes changed drafts and steps (and always when the bot stops).
 WRITE_EVERY = 2.0
@@ -39,12 +45,28 @@ class SqlitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[Any
         return self.sessions
 
     async def get_user_data(self) -> dict[int, dict[Any, Any]]:
-        stored = await (await self._ready()).drafts()
-        # Pickle because drafts hold dataclasses and datetimes; only this bot writes them.
-        return {user: pickle.loads(data) for user, data in stored.items()}
+        sessions = await self._ready()
+        drafts: dict[int, dict[Any, Any]] = {}
+        for user, data in (await sessions.drafts()).items():
+            try:
+                drafts[user] = decode(data)
+            except DraftCodecError as exc:
+                log.warning("dropped the stored draft of user %s: %s", user, exc)
+                await sessions.set_draft(user, None)
+        return drafts
 
     async def update_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
-        await self.sessions.set_draft(user_id, pickle.dumps(data) if data else None)
+        if not data:
+            await self.sessions.set_draft(user_id, None)
+            return
+        try:
+            encoded = encode(data)
+        except DraftCodecError as exc:
+            # A programming error (a new type in a draft): keep the bot running, lose the
+            # draft at the next restart only, and say so.
+            log.error("could not store the draft of user %s: %s", user_id, exc)
+            return
+        await self.sessions.set_draft(user_id, encoded)
 
     async def drop_user_data(self, user_id: int) -> None:
         await self.sessions.set_draft(user_id, None)

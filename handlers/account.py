@@ -154,6 +154,7 @@ async def forget_answer(update: Update, context: BotContext) -> None:
     await context.services.members.forget(person.member.id)
     context.application.drop_user_data(person.telegram_id)  # drafts kept for restarts
     await context.services.audit.record("forgotten", "member.forget")
+    await context.services.db.checkpoint()  # no copy of the erased rows stays in the WAL
     await query.edit_message_text(t(person.language, "forget.done"))
 
 

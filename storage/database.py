@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,10 @@ log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 VACUUM_TRIES = 20
+# Whoever can read these files reads the roster: the bot's user only.
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+SIDE_FILES = ("-wal", "-shm", "-journal")
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -48,11 +53,17 @@ class Database:
         self._write_lock = asyncio.Lock()
 
     async def connect(self) -> Database:
-        """Open the file (creating its folder) and set the pragmas; once is enough."""
+        """Open the file (creating its folder) and set the pragmas; once is enough.
+
+        The file is created 0600 before SQLite opens it, so its -wal and -shm (which SQLite
+        creates with the database's own mode) are 0600 too; a folder we create is 0700.
+        """
         if self._conn is not None:
             return self
-        if str(self.path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        on_disk = str(self.path) != ":memory:"
+        if on_disk:
+            private_folder(self.path.parent)
+            private_file(self.path)
         conn = await aiosqlite.connect(self.path, isolation_level=None)
         conn.row_factory = sqlite3.Row
         try:
@@ -61,6 +72,8 @@ class Database:
                 "journal_mode = WAL",
                 "foreign_keys = ON",
                 "synchronous = NORMAL",
+                # Deleted rows are overwritten with zeros, not left in free pages.
+                "secure_delete = ON",
             ):
                 # Some pragmas answer with a row: drain it so no statement stays open.
                 async with conn.execute(f"PRAGMA {pragma}") as cursor:
@@ -68,6 +81,11 @@ class Database:
         except sqlite3.DatabaseError as exc:
             await conn.close()
             raise DatabaseError(f"{self.path} is not a unionbot database ({exc})") from None
+        if on_disk:
+            for suffix in SIDE_FILES:  # left by an older version, perhaps with a looser mode
+                side = self.path.with_name(self.path.name + suffix)
+                if side.exists():
+                    side.chmod(FILE_MODE)
         self._conn = conn
         return self
 
@@ -193,14 +211,50 @@ class Database:
     # -- maintenance --------------------------------------------------------
 
     async def backup_to(self, target: Path) -> Path:
-        """Copy the live database to `target` with SQLite's online backup API."""
-        target.parent.mkdir(parents=True, exist_ok=True)
+        """Write a consistent, compacted copy of the database to `target` (0600).
+
+        `VACUUM INTO` builds a fresh file from the live rows only: no free pages, no stale
+        cells of deleted rows, no WAL. It reads one snapshot through a connection of its
+        own, so the bot keeps writing meanwhile. The copy is written beside `target` as
+        `.partial` and renamed, so a crash never leaves a half-written backup under the
+        real name.
+        """
+        private_folder(target.parent)
         partial = target.with_name(target.name + ".partial")
-        partial.unlink(missing_ok=True)
-        async with aiosqlite.connect(partial) as dest, self._write_lock:
-            await self.conn.backup(dest)
-        partial.replace(target)
+        for leftover in (partial, *(partial.with_name(partial.name + s) for s in SIDE_FILES)):
+            leftover.unlink(missing_ok=True)
+        # VACUUM INTO accepts an existing empty file: create it 0600 so it is never readable.
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+        try:
+            async with aiosqlite.connect(self.path, isolation_level=None) as source:
+                for sql, params in (
+                    (f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}", ()),
+                    ("VACUUM INTO ?", (str(partial),)),
+                ):
+                    async with source.execute(sql, params) as cursor:
+                        await cursor.fetchall()
+            partial.chmod(FILE_MODE)
+            partial.replace(target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         return target
+
+    async def checkpoint(self) -> bool:
+        """Fold the WAL into the main file and truncate it; True when it fully completed.
+
+        With secure_delete on, the main file's copies of erased rows are zeroed; this
+        removes the WAL's older copies of those pages. A reader still holding an older
+        snapshot can keep it from completing: it is retried briefly.
+        """
+        for attempt in range(VACUUM_TRIES):
+            async with self._write_lock, self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)") as c:
+                busy = (await c.fetchone() or (1,))[0]
+            if not busy:
+                return True
+            await asyncio.sleep(0.05 * (attempt + 1))
+        log.warning("WAL checkpoint could not complete; it will at the next one")
+        return False
 
     async def checkpoint_and_vacuum(self) -> None:
         """Fold the WAL into the main file and rebuild it so no stale pages remain.
@@ -224,6 +278,25 @@ class Database:
                     raise
                 log.info("vacuum deferred: %s", exc)
                 await asyncio.sleep(0.05 * (attempt + 1))
+
+
+def private_folder(folder: Path, *, ours: bool = False) -> None:
+    """Create `folder` 0700 if it is missing; `ours` (the bot's own folder) also tightens it.
+
+    A folder someone else named (`unionbot db backup /some/where/`) keeps its mode.
+    """
+    if not folder.exists():
+        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        folder.chmod(FOLDER_MODE)  # mkdir's mode is masked by the umask
+    elif ours:
+        folder.chmod(FOLDER_MODE)
+
+
+def private_file(path: Path) -> None:
+    """Create `path` empty with mode 0600, or tighten an existing file to 0600."""
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    path.chmod(FILE_MODE)
 
 
 def _split_sql(script: str) -> list[str]:

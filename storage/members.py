@@ -74,6 +74,18 @@ _COLUMNS = (
 )
 
 
+# Text columns that name a person as 'tg:<telegram id>' (their `actor`); /forgetme
+# replaces their name there with 'forgotten'.
+ACTOR_COLUMNS = (
+    ("invites", "created_by"),
+    ("verification_requests", "decided_by"),
+    ("broadcasts", "created_by"),
+    ("votes", "created_by"),
+    ("surveys", "created_by"),
+    ("steward_groups", "registered_by"),
+)
+
+
 class MembersRepository:
     """Reads and writes `members`; knows nothing of Telegram objects."""
 
@@ -258,8 +270,9 @@ class MembersRepository:
         """Delete a member's personal data and Telegram link; keep the bare roster id.
 
         The roster id stays so that one-member-one-vote still holds for anonymous ballots
-        already cast; names, phone hash, language and the link are gone, and the audit log
-        no longer names their Telegram account.
+        already cast; names, phone hash, language and the link are gone, and no table
+        (audit log, outbox, drafts, review and ticket posts) still holds their Telegram id.
+        Call `Database.checkpoint()` afterwards so the WAL keeps no copy of what was erased.
         """
         member = await self.get(pk)
         if member is None:
@@ -273,6 +286,10 @@ class MembersRepository:
                 await conn.execute(
                     "UPDATE audit_log SET subject = 'forgotten' WHERE subject = ?", (actor,)
                 )
+                for table, column in ACTOR_COLUMNS:  # what they created or decided, as staff
+                    await conn.execute(
+                        f"UPDATE {table} SET {column} = 'forgotten' WHERE {column} = ?", (actor,)
+                    )
                 await conn.execute(
                     "DELETE FROM verification_attempts WHERE telegram_id = ?",
                     (member.telegram_id,),
@@ -286,8 +303,37 @@ class MembersRepository:
                     (f"%, {member.telegram_id}]",),
                 )
                 await conn.execute(
-                    "DELETE FROM pending_inputs WHERE telegram_id = ?", (member.telegram_id,)
+                    "DELETE FROM pending_inputs WHERE telegram_id = ? OR chat_id = ?",
+                    (member.telegram_id, member.telegram_id),
                 )
+                await conn.execute(
+                    "DELETE FROM user_drafts WHERE telegram_id = ?", (member.telegram_id,)
+                )
+                # Where their chat showed requests and tickets (as a steward) or progress.
+                await conn.execute(
+                    "DELETE FROM verification_request_messages WHERE chat_id = ?",
+                    (member.telegram_id,),
+                )
+                await conn.execute(
+                    "DELETE FROM ticket_posts WHERE chat_id = ?", (member.telegram_id,)
+                )
+                await conn.execute(
+                    "UPDATE broadcasts SET progress_chat = NULL, progress_message = NULL "
+                    "WHERE progress_chat = ?",
+                    (member.telegram_id,),
+                )
+            # The outbox: copies not sent yet are never sent; finished ones keep only their
+            # outcome for the counts, with no member and no chat.
+            await conn.execute(
+                "DELETE FROM deliveries WHERE (member = ? OR chat_id = ?) "
+                "AND state IN ('pending', 'sending')",
+                (pk, member.telegram_id or 0),
+            )
+            await conn.execute(
+                "UPDATE deliveries SET member = NULL, chat_id = 0, message_id = NULL "
+                "WHERE member = ? OR chat_id = ?",
+                (pk, member.telegram_id or 0),
+            )
             # Their questions to stewards, with the whole thread (messages cascade).
             await conn.execute("DELETE FROM tickets WHERE member = ?", (pk,))
             if member.member_id is None:

@@ -9,7 +9,7 @@ from storage.database import Database
 
 
 class SessionsRepository:
-    """Conversation steps (JSON) and per-person drafts (opaque bytes)."""
+    """Conversation steps and per-person drafts, both JSON text."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -35,11 +35,11 @@ class SessionsRepository:
             (conversation, encoded, json.dumps(step)),
         )
 
-    async def drafts(self) -> dict[int, bytes]:
+    async def drafts(self) -> dict[int, str | bytes]:
         rows = await self.db.fetchall("SELECT telegram_id, data FROM user_drafts")
         return {r["telegram_id"]: r["data"] for r in rows}
 
-    async def set_draft(self, telegram_id: int, data: bytes | None) -> None:
+    async def set_draft(self, telegram_id: int, data: str | None) -> None:
         """Store someone's draft; None (or nothing to keep) deletes it."""
         if data is None:
             await self.db.execute("DELETE FROM user_drafts WHERE telegram_id = ?", (telegram_id,))

@@ -53,10 +53,14 @@ class Sandbox:
         limits: Limits | None = None,
         admin_ids: tuple[int, ...] = (),
         on_build: Callable[[Services], None] | None = None,
+        token: str | None = None,
         **settings: Any,
     ) -> None:
         self.folder = folder
-        self.emulator = BotAPIEmulator(limits=limits or Limits(enabled=False))
+        options: dict[str, Any] = {"limits": limits or Limits(enabled=False)}
+        if token is not None:  # e.g. one shaped like a real token, for the log tests
+            options["token"] = token
+        self.emulator = BotAPIEmulator(**options)
         self._admin_ids = admin_ids
         self._settings = settings
         self.on_build = on_build  # runs after wiring, before start-up (e.g. extra job kinds)
