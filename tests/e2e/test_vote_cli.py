@@ -13,6 +13,7 @@ from bot.cli import main
 from bot.services import open_services
 from bot.settings import load_settings
 from tests.conftest import TEST_SECRET
+from tests.e2e.voting import VOTE_ROW
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "votes" / "strike-authorization.yaml"
 
@@ -80,12 +81,7 @@ async def _vote_with_ballots(yes: int, no: int) -> None:
                 "VALUES (?, ?, 'Downey', 1)",
                 (f"M{i}", 5000 + i),
             )
-        vote = await services.votes.repo.create(
-            {"question": "Strike?", "options": ["Yes", "No"], "worksites": [],
-             "classifications": [], "opens_at": 1, "closes_at": 4_000_000_000,
-             "threshold_num": 2, "threshold_den": 3, "reminders": []},
-            "cli",
-        )  # fmt: skip
+        vote = await services.votes.repo.create(VOTE_ROW, "cli")
         await services.votes.open(vote.id)
         for i in range(yes + no):
             member = await services.members.by_member_id(f"M{i}")

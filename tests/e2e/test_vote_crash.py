@@ -15,6 +15,7 @@ from bot.services import open_services
 from bot.settings import load_settings
 from storage.votes import CastOutcome
 from tests.conftest import TEST_SECRET
+from tests.e2e.voting import VOTE_ROW
 
 MEMBERS = 400
 KILL_AFTER = 120
@@ -38,12 +39,7 @@ async def open_a_vote() -> int:
             "VALUES (?, ?, 'Downey', 1)",
             [(f"M{i}", 7000 + i) for i in range(MEMBERS)],
         )
-        vote = await services.votes.repo.create(
-            {"question": "Strike?", "options": ["Yes", "No"], "worksites": [],
-             "classifications": [], "opens_at": 1, "closes_at": 4_000_000_000,
-             "threshold_num": 2, "threshold_den": 3, "reminders": []},
-            "cli",
-        )  # fmt: skip
+        vote = await services.votes.repo.create(VOTE_ROW, "cli")
         await services.votes.open(vote.id)
         return vote.id
 
