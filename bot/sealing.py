@@ -93,6 +93,7 @@ class Opener:
     """Opens boxes sealed to one key pair; lives in memory only for the count."""
 
     def __init__(self, private: bytes) -> None:
+        self.private = private  # kept only so a count can hand it to its worker processes
         self._key = X25519PrivateKey.from_private_bytes(private)
         self._public = self._key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 

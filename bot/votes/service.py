@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -432,9 +431,7 @@ class VoteService:
     async def _count(self, vote: Vote, opener: Opener) -> Tally:
         """Open every box in memory, store only the totals, erase the key, announce."""
         boxes = await self.repo.sealed_ballots(vote.id)
-        counts = await asyncio.to_thread(
-            sealed.count, opener, boxes, vote.subject, len(vote.options)
-        )
+        counts = await sealed.count_all(opener, boxes, vote.subject, len(vote.options))
         stored = await self.repo.store_count(vote.id, counts, int(self.clock()))
         await self.db.checkpoint_and_vacuum()  # neither the key nor any page order survives
         vote = await self._vote(vote.id)

@@ -62,3 +62,18 @@ def test_a_share_survives_copying_by_hand_and_a_garbled_one_is_refused() -> None
     assert Share.parse("hello") is None
     changed = Share(share.key_id, share.index, bytes(16))
     assert changed.digest() != share.digest()
+
+
+async def test_a_count_gives_the_same_totals_in_a_thread_and_over_worker_processes() -> None:
+    from bot.votes import sealed
+
+    pair = KeyPair.generate()
+    choices = [0, 1, 1, 2, 0, 1] * 10
+    boxes = [sealing.seal(pair.public, sealed.plaintext(c), "vote:9") for c in choices]
+    expected = (choices.count(0), choices.count(1), choices.count(2))
+    opener = Opener(pair.private)
+    assert await sealed.count_all(opener, boxes, "vote:9", 3) == expected  # a thread
+    assert await sealed.count_all(opener, boxes, "vote:9", 3, parallel_from=0) == expected
+    forged = [*boxes, sealing.seal(pair.public, sealed.plaintext(7), "vote:9")]
+    with pytest.raises(SealError):  # a box holding no valid option stops the count
+        await sealed.count_all(opener, forged, "vote:9", 3)
