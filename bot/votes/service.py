@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from bot.delivery import DeliveryService
-from bot.i18n import Safe
+from bot.i18n import Safe, t
 from bot.keys import KeyService, ShareState
 from bot.people import Person
 from bot.privacy import merge_small_groups
@@ -143,16 +144,20 @@ class VoteService:
             key, shares = self.keys.trustee_key(
                 [m.id for m in trustees], definition.trustees_needed
             )
+            sent: list[Member] = []
             for member, share in zip(trustees, shares, strict=True):
+                language = member.language or self.default_language
                 text = messages.share(
-                    member.language or self.default_language, definition, share.text(),
-                    definition.trustees_needed, len(trustees), self.tz_name,
+                    language, definition, share.text(), definition.trustees_needed,
+                    len(trustees), self.tz_name,
                 )  # fmt: skip
                 try:
                     await send_share(member, text)
                 except Exception as exc:
                     log.warning("a key share could not be delivered: %s", type(exc).__name__)
+                    await self._void_shares(sent, definition, send_share)
                     raise VoteError("share_undelivered", member=member.member_id or "") from None
+                sent.append(member)
         values = {
             "question": definition.question,
             "options": definition.options,
@@ -180,6 +185,17 @@ class VoteService:
             trustees=len(definition.trustees), needed=definition.trustees_needed,
         )  # fmt: skip
         return vote
+
+    async def _void_shares(
+        self, sent: list[Member], definition: VoteDefinition, send_share: ShareSender
+    ) -> None:
+        """Tell trustees who already got a share that no vote was created (best effort)."""
+        for member in sent:
+            language = member.language or self.default_language
+            with contextlib.suppress(Exception):
+                await send_share(
+                    member, t(language, "vote.share_void", question=definition.question)
+                )
 
     async def _trustees(self, member_ids: tuple[str, ...]) -> list[Member]:
         """Trustees must be verified, active leaders the bot can write to."""

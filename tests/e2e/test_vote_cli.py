@@ -131,3 +131,53 @@ def test_add_voter(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and err == "unionbot: M0 is already on the roll of vote #1\n"
     code, _, err = run(capsys, "vote", "add-voter", "1", "NOBODY")
     assert code == 2 and "NOBODY is not a verified, active member" in err
+
+
+TRUSTEE_VOTE = """question: Strike?
+opens_at: "2030-03-02 06:00"
+closes_at: "2030-03-09 20:00"
+threshold: two-thirds
+trustees:
+  members: [L1, L2, L3]
+  needed: 2
+"""
+
+
+async def test_create_with_trustees_sends_each_share_or_creates_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.sandbox import BotAPIEmulator
+    from storage.members import Role
+    from tests.e2e.test_cli import bot_env, spawn
+
+    (tmp_path / "vote.yaml").write_text(TRUSTEE_VOTE)
+    async with BotAPIEmulator() as emulator:
+        env = bot_env(emulator, tmp_path)
+        for key in ("SECRET_KEY", "DATABASE_PATH"):
+            monkeypatch.setenv(key, env[key])
+        leaders = [emulator.add_user(name) for name in ("Lee", "Lia", "Lou")]
+        async with open_services(load_settings()) as services:
+            for n, user in enumerate(leaders, start=1):
+                await services.db.execute(
+                    "INSERT INTO members (member_id, telegram_id, first_name, verified_at, role) "
+                    "VALUES (?, ?, ?, 1, ?)",
+                    (f"L{n}", user.id, user.name, Role.LEADER.value),
+                )
+        leaders[0].started = leaders[1].started = True  # Lou has never opened the bot
+        refused = await spawn(env, "vote", "create", str(tmp_path / "vote.yaml"))
+        _, err = await asyncio.wait_for(refused.communicate(), 60)
+        assert refused.returncode == 2
+        assert "could not send L3 their key share, so nothing was created" in err.decode()
+        assert votes_in(tmp_path / "bot.sqlite3") == []
+        for user in leaders[:2]:  # the shares they got are void, and they are told so
+            assert "is void" in user.inbox[-1].text
+        leaders[2].started = True
+        for user in leaders:
+            user.mark_read()
+        created = await spawn(env, "vote", "create", str(tmp_path / "vote.yaml"))
+        out, err = await asyncio.wait_for(created.communicate(), 60)
+        assert created.returncode == 0, err.decode()
+        assert out.decode().startswith("created vote #")
+        shares = [(await user.next_message()).text for user in leaders]
+        assert all("You are a trustee" in text and "UBK1-" in text for text in shares)
+        assert "UBK1-" not in err.decode() + out.decode()  # never printed on the server
