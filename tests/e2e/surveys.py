@@ -106,7 +106,7 @@ async def seed_responses(
         lines.append(f"B{number},Seed,Member{number},{worksite},{classification}")
     await import_roster(services.roster, parse_roster("\n".join(lines) + "\n", SANDBOX_SECRET))
     survey = survey_of(stored)
-    for number, (worksite, classification) in enumerate(people):
+    for number in range(len(people)):
         member = await services.members.by_member_id(f"B{number}")
         assert member is not None
         await services.members.link(member.id, 90_000 + number)
