@@ -106,3 +106,14 @@ async def test_a_close_that_fails_midway_loses_and_doubles_nothing(db: Database)
     assert max(ids) > 1_000_000
     assert await db.fetchval("SELECT COUNT(*) FROM survey_responses WHERE member IS NOT NULL") == 0
     assert await repo.scrub_pending() == [pk]
+
+
+async def test_schema_11_is_refused_while_a_survey_is_open(db: Database) -> None:
+    from storage.database import DatabaseError
+
+    keys = KeyService(SealKeysRepository(db), SECRET)
+    await open_survey(db, keys)
+    await db.execute("DELETE FROM schema_migrations WHERE version = 11")  # as before 11
+    with pytest.raises(DatabaseError, match=r"cannot upgrade while a survey is open \(open: s\)"):
+        await db.migrate()
+    assert await db.fetchval("SELECT state FROM surveys") == "open"  # nothing changed
