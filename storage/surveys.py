@@ -352,27 +352,16 @@ class SurveysRepository:
                 raise ValueError("every sealed response must open")
             order = list(opened)
             secrets.SystemRandom().shuffle(order)
-            for response in order:
-                member = response.member
-                if member is not None:
-                    async with conn.execute(
-                        "SELECT 1 FROM members WHERE id = ? AND verified_at IS NOT NULL",
-                        (member,),
-                    ) as found:
-                        if await found.fetchone() is None:
-                            member = None  # forgotten (/forgetme) since: the link goes
-                pk = await _insert_response(
-                    conn, survey, response.worksite, response.classification, member
-                )
-                await conn.executemany(
-                    "INSERT INTO survey_answers (response, survey, question, value, worksite, "
-                    "classification, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (pk, survey, a.question, a.value, response.worksite,
-                         response.classification, a.text)
-                        for a in response.answers
-                    ],
-                )  # fmt: skip
+            linked = {r.member for r in order if r.member is not None}
+            kept: set[int] = set()
+            if linked:
+                async with conn.execute(
+                    "SELECT id FROM members WHERE verified_at IS NOT NULL "
+                    "AND id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(sorted(linked)),),
+                ) as found:
+                    kept = {r[0] for r in await found.fetchall()}  # not forgotten since
+            await _insert_many(conn, survey, order, kept)
             await conn.execute("DELETE FROM survey_sealed WHERE survey = ?", (survey,))
             await erase_key(conn, subject)
             await conn.execute("DELETE FROM survey_progress WHERE survey = ?", (survey,))
@@ -384,25 +373,6 @@ class SurveysRepository:
 
     async def scrubbed(self, survey: int) -> None:
         await self.db.execute("UPDATE surveys SET scrub_pending = 0 WHERE id = ?", (survey,))
-
-    async def insert_plain(
-        self, survey: int, responses: Sequence[OpenedResponse]
-    ) -> None:
-        """Clear responses straight into the tally tables (benchmarks and unit tests only)."""
-        async with self.db.transaction() as conn:
-            for response in responses:
-                pk = await _insert_response(
-                    conn, survey, response.worksite, response.classification, response.member
-                )
-                await conn.executemany(
-                    "INSERT INTO survey_answers (response, survey, question, value, worksite, "
-                    "classification, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (pk, survey, a.question, a.value, response.worksite,
-                         response.classification, a.text)
-                        for a in response.answers
-                    ],
-                )  # fmt: skip
 
     # -- tallies ------------------------------------------------------------------
 
@@ -495,6 +465,36 @@ async def _ensure_key(conn: Any, pk: int, key: NewKey) -> None:
     async with conn.execute("SELECT 1 FROM seal_keys WHERE subject = ?", (subject,)) as cursor:
         if await cursor.fetchone() is None:
             await insert_key(conn, subject, key)
+
+
+async def _insert_many(
+    conn: Any, survey: int, responses: Sequence[OpenedResponse], kept: set[int]
+) -> None:
+    """Insert responses in the given order under fresh random ids, in two statements."""
+    ids: list[int] = []
+    taken: set[int] = set()
+    while len(ids) < len(responses):
+        pk = secrets.randbits(62) + 1
+        if pk not in taken:
+            taken.add(pk)
+            ids.append(pk)
+    await conn.executemany(
+        "INSERT INTO survey_responses (id, survey, worksite, classification, member) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            (pk, survey, r.worksite, r.classification, r.member if r.member in kept else None)
+            for pk, r in zip(ids, responses, strict=True)
+        ],
+    )  # an id clash with another survey's (one in 10^13 at 50,000) fails the close: re-run
+    await conn.executemany(
+        "INSERT INTO survey_answers (response, survey, question, value, worksite, "
+        "classification, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (pk, survey, a.question, a.value, r.worksite, r.classification, a.text)
+            for pk, r in zip(ids, responses, strict=True)
+            for a in r.answers
+        ],
+    )
 
 
 async def _insert_response(
