@@ -495,20 +495,3 @@ async def _insert_many(
             for a in r.answers
         ],
     )
-
-
-async def _insert_response(
-    conn: Any, survey: int, worksite: str | None, classification: str | None, member: int | None
-) -> int:
-    """Insert under a random id, so row order says nothing about who answered when."""
-    while True:
-        response = secrets.randbits(62) + 1
-        try:
-            await conn.execute(
-                "INSERT INTO survey_responses (id, survey, worksite, classification, member) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (response, survey, worksite, classification, member),
-            )
-        except sqlite3.IntegrityError:
-            continue  # a one-in-10^18 clash: draw again
-        return response
