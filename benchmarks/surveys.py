@@ -7,6 +7,12 @@ question, value, count); statistics come from those counts. The alternative read
 answer row and computes in Python with `statistics`, as a first version would. Both run
 on the same database in every run (interleaved); medians are reported. Chart rendering
 (one PNG per question, matplotlib Agg) is timed too.
+
+Closing: responses are sealed boxes while a survey is open, so the close opens every box
+(X25519 + AES-GCM), inserts the clear rows in random order, deletes the boxes and erases
+the key in one transaction, then checkpoints and vacuums. It is timed beside the close of
+the same responses already in clear (state change, checkpoint and vacuum), each on a
+freshly filled database.
 """
 
 from __future__ import annotations
@@ -20,14 +26,18 @@ import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot import sealing
+from bot.keys import KeyService
 from bot.privacy import merge_small_groups
+from bot.surveys import sealed as boxes
 from bot.surveys.definition import parse_survey
 from bot.surveys.model import Survey
 from bot.surveys.render import chart_images, results_messages
 from bot.surveys.service import SurveyService, stored_answers
 from storage.database import Database
 from storage.members import MembersRepository
-from storage.surveys import StoredSurvey, SurveysRepository
+from storage.seal_keys import SealKeysRepository
+from storage.surveys import OpenedResponse, StoredSurvey, SurveysRepository
 
 TZ = ZoneInfo("America/Los_Angeles")
 WORKSITES = [f"Medical Center {n}" for n in range(40)] + ["Tiny Clinic"]
@@ -86,6 +96,71 @@ async def fill(db: Database, survey: Survey, stored: StoredSurvey, responses: in
     await db.execute("ANALYZE")
 
 
+SECRET = "benchmark secret " * 3
+
+
+def service_for(db: Database) -> SurveyService:
+    keys = KeyService(SealKeysRepository(db), SECRET)
+    progress = sealing.server_key(SECRET, boxes.PROGRESS_PURPOSE)
+    return SurveyService(SurveysRepository(db), MembersRepository(db), None, None, None, db, TZ,  # type: ignore[arg-type]
+                         keys, progress)  # fmt: skip
+
+
+async def fill_sealed(db: Database, service: SurveyService, survey: Survey, pk: int,
+                      responses: int) -> None:  # fmt: skip
+    """Sealed boxes as submissions leave them (sealed in bulk; the submit path is one
+    small transaction per member)."""
+    rng = random.Random(11)
+    public = await service.keys.public(boxes.response_subject(pk))
+    rows = []
+    for number in range(responses):
+        worksite = "Tiny Clinic" if number < 3 else rng.choice(WORKSITES[:-1])
+        plain = boxes.response_plaintext(survey, worksite, rng.choice(CLASSES), None,
+                                         stored_answers(survey, answers_for(rng)))  # fmt: skip
+        rows.append((pk, random.randbytes(16), sealing.seal(public, plain,
+                                                            boxes.response_subject(pk))))
+    async with db.transaction() as conn:
+        await conn.executemany("INSERT INTO survey_sealed (survey, id, sealed) VALUES (?, ?, ?)",
+                               rows)  # fmt: skip
+
+
+async def close_once(folder: Path, survey: Survey, responses: int, sealed: bool) -> float:
+    """Fill a fresh database, then time the close alone."""
+    path = folder / f"close-{sealed}-{time.perf_counter_ns()}.sqlite3"
+    async with Database(path) as db:
+        await db.migrate()
+        service = service_for(db)
+        stored = await service.repo.save(survey.to_json(), int(time.time()), "bench",
+                                         service.keys.server_key())  # fmt: skip
+        await service.repo.move(stored.pk, "scheduled", "open")
+        if sealed:
+            await fill_sealed(db, service, survey, stored.pk, responses)
+        else:
+            await fill(db, survey, stored, responses)
+        await db.checkpoint_and_vacuum()
+        subject = boxes.response_subject(stored.pk)
+        start = time.perf_counter()
+        if sealed:
+            key = await service.keys.key(subject)
+            assert key is not None
+            opener = service.keys.server_opener(key)
+
+            async def open_all(found: list[bytes]) -> list[OpenedResponse]:
+                return await asyncio.to_thread(
+                    lambda: [boxes.read_response(opener.open(b, subject)) for b in found]
+                )
+
+            await service.repo.close_sealed(stored.pk, responses, subject, open_all)
+        else:
+            await service.repo.close_sealed(stored.pk, responses, subject, None)
+        await db.checkpoint_and_vacuum()
+        elapsed = time.perf_counter() - start
+        count = await db.fetchval("SELECT COUNT(*) FROM survey_responses")
+        assert count == responses, count
+    path.unlink()
+    return elapsed
+
+
 async def naive_results(db: Database, survey: Survey, pk: int, by: str | None) -> object:
     """The alternative: every answer row into Python, statistics per question and group."""
     rows = await db.fetchall(
@@ -118,19 +193,19 @@ async def timed(coro_factory, runs: int) -> list[float]:  # type: ignore[no-unty
     return times
 
 
-async def main(responses: int, runs: int) -> None:
+async def main(responses: int, runs: int, close_runs: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         async with Database(Path(folder) / "bench.sqlite3") as db:
             await db.migrate()
-            repo = SurveysRepository(db)
-            service = SurveyService(repo, MembersRepository(db), None, None, None, db, TZ)  # type: ignore[arg-type]
+            service = service_for(db)
+            repo = service.repo
             survey = parse_survey(DEFINITION, "bench.yaml", TZ, time.time())
             stored = await repo.save(survey.to_json(), int(time.time()), "bench")
-            await repo.move(stored.pk, "scheduled", "open")
-            stored = await repo.get(stored.pk)  # type: ignore[assignment]
-            assert stored is not None
             start = time.perf_counter()
             await fill(db, survey, stored, responses)
+            await repo.move(stored.pk, "scheduled", "closed", responses)  # results after close
+            stored = await repo.get(stored.pk)  # type: ignore[assignment]
+            assert stored is not None
             load = time.perf_counter() - start
             rows = await db.fetchval("SELECT COUNT(*) FROM survey_answers")
             print(f"{responses:,} responses x {len(survey.questions)} questions "
@@ -160,6 +235,10 @@ async def main(responses: int, runs: int) -> None:
                 lambda: asyncio.sleep(0, chart_images("en", overall)), max(3, runs // 2)
             )
             count = len(chart_images("en", overall))
+        closes: dict[bool, list[float]] = {False: [], True: []}
+        for _ in range(close_runs):  # interleaved
+            for sealed in (False, True):
+                closes[sealed].append(await close_once(Path(folder), survey, responses, sealed))
     print("| results (median) | ours: GROUP BY counts | simple: all rows into Python |")
     print("|---|---:|---:|")
     for label, ours_s, naive_s in table:
@@ -167,11 +246,18 @@ async def main(responses: int, runs: int) -> None:
     print(f"\nchat text for the worksite breakdown: {statistics.median(text) * 1000:.1f} ms")
     print(f"charts: {count} PNGs (one per question) in {statistics.median(charts):.2f} s "
           f"({statistics.median(charts) / count * 1000:.0f} ms each)")  # fmt: skip
+    print(f"\n| close (median of {close_runs}) | time |")
+    print("|---|---:|")
+    print(f"| responses in clear: state, checkpoint, VACUUM | "
+          f"{statistics.median(closes[False]):.2f} s |")  # fmt: skip
+    print(f"| sealed: open every box, insert shuffled, erase key, checkpoint, VACUUM | "
+          f"{statistics.median(closes[True]):.2f} s |")  # fmt: skip
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--responses", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--close-runs", type=int, default=3)
     options = parser.parse_args()
-    asyncio.run(main(options.responses, options.runs))
+    asyncio.run(main(options.responses, options.runs, options.close_runs))

@@ -143,6 +143,11 @@ async def survey_scene(sandbox: Sandbox, leader: SimUser, members: list[SimUser]
             await sandbox.settle()
         await user.press("📨 Enviar" if user.language_code == "es" else "📨 Submit")
         await sandbox.settle()
+    await leader.send("/results workload-2025")  # open: sealed, only the count
+    await sandbox.settle()
+    stored = await services.surveys.find("workload-2025")
+    assert stored is not None
+    await services.surveys.close(stored.pk)  # as `unionbot survey close` does
     await leader.send("/results workload-2025")
     await sandbox.settle()
     await leader.press("🏥 By worksite")

@@ -10,12 +10,14 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot import sealing
 from bot.delivery import DeliveryService
 from bot.faq.service import FaqService
 from bot.keys import KeyService
 from bot.roles import RolesService
 from bot.scheduler import Scheduler
 from bot.settings import Settings
+from bot.surveys.sealed import PROGRESS_PURPOSE
 from bot.surveys.service import SurveyService
 from bot.tickets import TicketService
 from bot.updates import UpdatesService
@@ -89,6 +91,8 @@ class Services:
                 audit,
                 db,
                 settings.tz,
+                keys,
+                sealing.server_key(settings.secret_key.get_secret_value(), PROGRESS_PURPOSE),
                 scheduler.clock,
             ),
             updates=UpdatesService(UpdatesRepository(db), members, delivery, audit, scheduler),

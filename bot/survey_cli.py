@@ -74,10 +74,10 @@ async def cmd_list(settings: Settings, args: argparse.Namespace) -> None:
         if not surveys:
             print("no surveys yet (load one with: unionbot survey load FILE.yaml)")
         for stored in surveys:
-            counts = await services.surveys.repo.response_counts(stored.pk, None)
+            count = await services.surveys.repo.participation_count(stored.pk)
             print(
                 f"{stored.slug}\t{stored.state}\t{when(stored.opens_at, tz)} → "
-                f"{when(stored.closes_at, tz)}\t{sum(counts.values())} responses\t"
+                f"{when(stored.closes_at, tz)}\t{count} responses\t"
                 f"{say(survey_of(stored).title, 'en')}"
             )
 
@@ -88,6 +88,13 @@ async def cmd_results(settings: Settings, args: argparse.Namespace) -> None:
         stored = await find(services, args.survey)
         if stored.state == "scheduled":
             raise CommandError(f'survey "{stored.slug}" has not opened yet')
+        if stored.state != "closed":
+            turnout = await services.surveys.results(stored, None)
+            await services.audit.record("cli", "survey.results_refused", stored.slug)
+            raise CommandError(
+                f'survey "{stored.slug}" is open: its answers are sealed until it closes '
+                f"({turnout.responses} of {turnout.audience} have responded)"
+            )
         results = await services.surveys.results(stored, args.by)
         if args.json:
             print(json.dumps(results_json(results), indent=2, ensure_ascii=False))

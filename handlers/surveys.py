@@ -354,9 +354,9 @@ async def send_results(update: Update, context: BotContext, person: Person,
     messages = results_messages(lang, results, stored.closes_at, service.tz, scope_text)
     for text in messages[:-1]:
         await context.bot.send_message(person.telegram_id, text)
-    await context.bot.send_message(
-        person.telegram_id, messages[-1], reply_markup=results_buttons(person, stored.pk)
-    )
+    # While open there is nothing to break down, chart or export: only the count.
+    markup = results_buttons(person, stored.pk) if stored.state == "closed" else None
+    await context.bot.send_message(person.telegram_id, messages[-1], reply_markup=markup)
     await context.services.audit.record(person.actor, "survey.results", stored.slug, by=by)
 
 
@@ -393,6 +393,10 @@ async def on_results_button(update: Update, context: BotContext) -> None:
         return
     if data.action == "csv" and not person.can(Role.LEADER):
         await query.answer(t(person.language, "survey.csv_denied"), show_alert=True)
+        return
+    if data.action != "res" and stored.state != "closed":
+        sealed = "survey.charts_sealed" if data.action == "charts" else "survey.csv_sealed"
+        await query.answer(t(person.language, sealed), show_alert=True)
         return
     await query.answer()
     if data.action == "res":

@@ -10,6 +10,7 @@ import csv
 import html
 import io
 import math
+import secrets
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 from bot import charts
 from bot.i18n import Safe, t
 from bot.privacy import MIN_GROUP, OTHER, merge_counts
+from bot.surveys.disclosure import CLASSIFICATION, WORKSITE, Plan
 from bot.surveys.model import Question, say
 from bot.surveys.tally import Results, Summary, Tally, summarize
 
@@ -114,7 +116,7 @@ def question_block(language: str, number: int, entry: Any) -> str:
     if question.type == "text":
         lines.append(t(language, "survey.res_text", count=tally.answered))
         return "\n".join(lines)
-    if not tally.shown:
+    if not tally.shown or entry.withheld:
         lines.append(t(language, "survey.res_too_few", minimum=MIN_GROUP))
         return "\n".join(lines)
     if question.type in ("single", "multiple", "scale"):
@@ -175,6 +177,12 @@ def results_messages(
     ]  # fmt: skip
     if scope:
         header.append(t(language, "survey.res_scope", worksites=scope))
+    if results.sealed:
+        header.append(t(language, "survey.res_sealed"))
+        return [Safe("\n".join(header))]
+    if results.withheld:
+        header[1] = t(language, "survey.res_scope_withheld", minimum=MIN_GROUP)
+        return [Safe("\n".join(header))]
     if not results.shown:
         header.append(t(language, "survey.res_hidden", minimum=MIN_GROUP))
         return [Safe("\n".join(header))]
@@ -218,7 +226,7 @@ def chart_images(language: str, results: Results) -> list[tuple[str, bytes]]:
     images = []
     for number, entry in enumerate(results.questions, 1):
         question, tally = entry.question, entry.overall
-        if question.type == "text" or not tally.shown:
+        if question.type == "text" or not tally.shown or entry.withheld:
             continue
         title = f"{number}. {say(question.text, language)}"[:90]
         note = t(
@@ -300,9 +308,13 @@ def export_csv(
     *,
     include_text: bool,
     member_ids: Callable[[int], str] | None = None,
+    plan: Plan | None = None,
 ) -> str:
-    """One row per response; answers in English; groups generalised (see safe_groups).
+    """One row per response, in random order; answers in English.
 
+    With a `plan` the group columns hold the published groups, and only the dimensions
+    the plan lets the CSV carry (blank otherwise), so every combination of them covers at
+    least MIN_GROUP rows and no row stands out; without one, see safe_groups.
     `member_ids` (confidential surveys only) turns the stored member link into a roster id.
     """
     survey = results.survey
@@ -333,7 +345,11 @@ def export_csv(
     if len(responses) < MIN_GROUP:
         return buffer.getvalue()
     entries = list(responses.values())
-    groups = safe_groups([e["group"] for e in entries])
+    secrets.SystemRandom().shuffle(entries)
+    if plan is None:
+        groups = safe_groups([e["group"] for e in entries])
+    else:
+        groups = [_planned_group(plan, *e["group"]) for e in entries]
     for entry, (site, classification) in zip(entries, groups, strict=True):
         answers = entry["answers"]
         row = [site, classification]
@@ -346,6 +362,14 @@ def export_csv(
     return buffer.getvalue()
 
 
+def _planned_group(plan: Plan, worksite: str | None, classification: str | None) -> tuple[str, str]:
+    site = plan.worksite.get(worksite, OTHER) if plan.worksite and WORKSITE in plan.csv else ""
+    kind = ""
+    if plan.classification and CLASSIFICATION in plan.csv:
+        kind = plan.classification.get(classification, OTHER)
+    return site, kind
+
+
 def results_json(results: Results) -> dict[str, Any]:
     """The same numbers as in chat, for scripts (English labels)."""
     survey = results.survey
@@ -356,10 +380,15 @@ def results_json(results: Results) -> dict[str, Any]:
         "by": results.by, "groups": results.group_responses if results.by else None,
         "questions": [],
     }  # fmt: skip
+    if results.sealed:
+        out["sealed"] = True  # open: the answers are sealed until the close
     if not results.shown:
         out["hidden"] = True
         return out
     for entry in results.questions:
+        if entry.withheld:
+            out["questions"].append({"id": entry.question.id, "hidden": True})
+            continue
         out["questions"].append(_question_json(entry.question, entry.overall, entry.groups))
     return out
 

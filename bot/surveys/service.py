@@ -6,6 +6,7 @@ database: buttons carry only ids and positions, which are checked against both.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -14,21 +15,32 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from bot import sealing
 from bot.callbacks import pack
 from bot.delivery import Button, Outgoing
 from bot.i18n import LANGUAGES, t
 from bot.surveys import flow
+from bot.surveys import sealed as boxes
 from bot.surveys.definition import parse_survey
+from bot.surveys.disclosure import Plan, make_plan
 from bot.surveys.model import Question, Survey, say
 from bot.surveys.render import export_csv, when
 from bot.surveys.tally import ANSWERED, Results, build
 from storage.members import Member, MembersRepository, Role
-from storage.surveys import Progress, StoredAnswer, StoredSurvey, SurveysRepository
+from storage.surveys import (
+    OpenedResponse,
+    Progress,
+    SealedProgress,
+    StoredAnswer,
+    StoredSurvey,
+    SurveysRepository,
+)
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
     from bot.delivery import DeliveryService
+    from bot.keys import KeyService
     from bot.scheduler import Scheduler
     from storage.audit import AuditLog
     from storage.database import Database
@@ -104,9 +116,13 @@ class SurveyService:
         audit: AuditLog,
         db: Database,
         tz: ZoneInfo,
+        keys: KeyService,
+        progress_key: bytes,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.repo = repo
+        self.keys = keys
+        self._progress_key = progress_key  # server_key(SECRET_KEY, boxes.PROGRESS_PURPOSE)
         self.members = members
         self.delivery = delivery
         self.scheduler = scheduler
@@ -117,26 +133,60 @@ class SurveyService:
         # Telegram id -> when a survey started waiting for their typed answer. A mirror of
         # active survey_progress rows (rebuilt at start-up) so handler filters can be sync.
         self._typing: dict[int, int] = {}
+        self._plans: dict[int, Plan] = {}
 
     def now(self) -> int:
         return int(self.clock())
 
     async def start(self) -> None:
-        """At start-up: rebuild the typing mirror, then open or close whatever is due."""
+        """At start-up: finish a close cut short, rebuild the typing mirror, catch up."""
+        for pk in await self.repo.scrub_pending():
+            await self._scrub(pk)
         await self.load_typing()
         await self.catch_up()
 
     async def load_typing(self) -> None:
         surveys: dict[int, Survey] = {}
         self._typing.clear()
-        for survey_pk, position, updated_at, telegram_id in await self.repo.active_rows():
-            if survey_pk not in surveys:
-                stored = await self.repo.get(survey_pk)
+        for row, telegram_id in await self.repo.active_rows():
+            if row.survey not in surveys:
+                stored = await self.repo.get(row.survey)
                 assert stored is not None
-                surveys[survey_pk] = survey_of(stored)
-            questions = surveys[survey_pk].questions
+                surveys[row.survey] = survey_of(stored)
+            questions = surveys[row.survey].questions
+            position = self._open_progress(surveys[row.survey], row).position
             if position < len(questions) and questions[position].typed:
-                self._typing[telegram_id] = updated_at
+                self._typing[telegram_id] = row.updated_at
+
+    # -- sealing ------------------------------------------------------------------------
+
+    def _open_progress(self, survey: Survey, row: SealedProgress) -> Progress:
+        label = boxes.progress_label(row.survey, row.member)
+        position, answers = boxes.read_progress(
+            sealing.unseal_private(self._progress_key, row.sealed, label)
+        )
+        return Progress(row.survey, position, answers, row.active, row.updated_at)
+
+    async def _progress(self, survey: Survey, pk: int, member: int) -> Progress | None:
+        row = await self.repo.progress(pk, member)
+        return self._open_progress(survey, row) if row else None
+
+    async def progress(self, pk: int, member: int) -> Progress | None:
+        """A member's answers so far, opened (for the bot itself; tests)."""
+        stored = await self.repo.get(pk)
+        return await self._progress(survey_of(stored), pk, member) if stored else None
+
+    async def record(
+        self, pk: int, member: Member, survey: Survey, answers: dict[str, Any]
+    ) -> bool:
+        """Seal one response to the survey's public key and store it with the participation."""
+        rows = stored_answers(survey, flow.kept_answers(survey, answers))
+        link = member.id if survey.privacy == "confidential" else None
+        plaintext = boxes.response_plaintext(
+            survey, member.worksite, member.classification, link, rows
+        )
+        box = await self.keys.seal(boxes.response_subject(pk), plaintext)
+        return await self.repo.submit(pk, member.id, box)
 
     def is_waiting(self, telegram_id: int) -> bool:
         """True when a survey waits for this person's typed answer (numbers, free text)."""
@@ -147,7 +197,11 @@ class SurveyService:
         self, pk: int, member: Member, survey: Survey, position: int, answers: dict[str, Any]
     ) -> None:
         now = self.now()
-        await self.repo.save_progress(pk, member.id, position, answers, now)
+        label = boxes.progress_label(pk, member.id)
+        box = sealing.seal_private(
+            self._progress_key, boxes.progress_plaintext(survey, position, answers), label
+        )
+        await self.repo.save_progress(pk, member.id, box, now)
         if member.telegram_id is None:
             return
         if position < len(survey.questions) and survey.questions[position].typed:
@@ -164,7 +218,7 @@ class SurveyService:
     async def store(self, survey: Survey, actor: str) -> StoredSurvey:
         """Save a validated survey and arm its open, reminder and close timers (audited)."""
         opens_at = survey.opens_at if survey.opens_at is not None else self.now()
-        stored = await self.repo.save(survey.to_json(), opens_at, actor)
+        stored = await self.repo.save(survey.to_json(), opens_at, actor, self.keys.server_key())
         await self.scheduler.schedule(OPEN_JOB, str(stored.pk), _at(opens_at), {})
         for number, before in enumerate(survey.reminders, 1):
             due = survey.closes_at - before
@@ -224,6 +278,7 @@ class SurveyService:
 
     async def open(self, pk: int) -> int | None:
         """Open the survey and announce it to its audience; the broadcast id."""
+        await self.repo.ensure_key(pk, self.keys.server_key())  # stored before schema 11?
         if not await self.repo.move(pk, "scheduled", "open"):
             return None
         stored = await self.repo.get(pk)
@@ -268,24 +323,41 @@ class SurveyService:
         )  # fmt: skip
 
     async def close(self, pk: int) -> bool:
-        """Close: freeze the audience size, discard unfinished answers, scrub traces."""
+        """Close: open the sealed responses into the tally tables, erase the key, discard
+        unfinished answers (one transaction), then scrub the traces from the file."""
         stored = await self.repo.get(pk)
         if stored is None:
             return False
-        audience = len(await self.audience(survey_of(stored)))
-        if not await self.repo.move(pk, "open", "closed", audience):
+        survey = survey_of(stored)
+        audience = len(await self.audience(survey))
+        subject = boxes.response_subject(pk)
+        key = await self.keys.key(subject)
+        opener_fn = None
+        if key is not None and key.wrapped is not None:
+            opener = self.keys.server_opener(key)
+
+            async def opener_fn(sealed: list[bytes]) -> list[OpenedResponse]:
+                # Thousands of boxes: off the event loop, so the bot keeps answering.
+                return await asyncio.to_thread(
+                    lambda: [boxes.read_response(opener.open(b, subject)) for b in sealed]
+                )
+
+        if not await self.repo.close_sealed(pk, audience, subject, opener_fn):
             return False
-        await self.repo.discard_progress(pk)
         # Who got a reminder is who had not answered yet: not kept past the close.
         await self.delivery.repo.forget_recipients("survey.remind", f"survey:{pk}")
         await self.load_typing()
-        for number in range(1, len(survey_of(stored).reminders) + 1):
+        for number in range(1, len(survey.reminders) + 1):
             await self.scheduler.cancel(REMIND_JOB, f"{pk}:{number}")
         await self.scheduler.cancel(CLOSE_JOB, str(pk))
-        # Deleted progress rows linger in free pages and the WAL until rewritten.
-        await self.db.checkpoint_and_vacuum()
+        await self._scrub(pk)
         await self.audit.record("system", "survey.close", stored.slug, audience=audience)
         return True
+
+    async def _scrub(self, pk: int) -> None:
+        """Deleted boxes, progress and the erased key linger in free pages and the WAL."""
+        await self.db.checkpoint_and_vacuum()
+        await self.repo.scrubbed(pk)
 
     # -- members answering ------------------------------------------------------------
 
@@ -325,7 +397,7 @@ class SurveyService:
             return Refusal.NOT_ELIGIBLE
         if await self.repo.participated(pk, member.id):
             return Refusal.DONE
-        return stored, survey, await self.repo.progress(pk, member.id)
+        return stored, survey, await self._progress(survey, pk, member.id)
 
     async def begin(self, pk: int, member: Member | None) -> Outcome:
         """Start, or resume where the member stopped."""
@@ -450,13 +522,14 @@ class SurveyService:
         """
         if member is None or member.verified_at is None:
             return None
-        progress = await self.repo.active_progress(member.id, self.now() - ACTIVE_WINDOW)
-        if progress is None:
+        row = await self.repo.active_progress(member.id, self.now() - ACTIVE_WINDOW)
+        if row is None:
             return None
-        stored = await self.repo.get(progress.survey)
+        stored = await self.repo.get(row.survey)
         if stored is None:
             return None
         survey = survey_of(stored)
+        progress = self._open_progress(survey, row)
         if progress.position >= len(survey.questions):
             return None
         question = survey.questions[progress.position]
@@ -492,11 +565,7 @@ class SurveyService:
         missing = flow.missing(survey, progress.answers)
         if missing is not None:
             return Outcome(refusal=Refusal.MISSING, missing=missing)
-        rows = stored_answers(survey, flow.kept_answers(survey, progress.answers))
-        saved = await self.repo.submit(
-            pk, member.id, worksite=member.worksite, classification=member.classification,
-            answers=rows, link_member=survey.privacy == "confidential",
-        )  # fmt: skip
+        saved = await self.record(pk, member, survey, progress.answers)
         if member.telegram_id is not None:
             self._typing.pop(member.telegram_id, None)
         return Outcome(submitted=saved, refusal=None if saved else Refusal.DONE)
@@ -517,24 +586,71 @@ class SurveyService:
     async def results(
         self, stored: StoredSurvey, by: str | None, worksites: list[str] | None = None
     ) -> Results:
-        """Tallies with small groups merged; `worksites` limits them to a steward's."""
+        """What may be shown; `worksites` limits it to a steward's.
+
+        While the survey is open the answers are sealed: only how many have responded.
+        After close, groups and breakdowns follow the survey's disclosure plan.
+        """
         survey = survey_of(stored)
-        if worksites is None and stored.state == "closed" and stored.audience is not None:
+        if stored.state != "closed":
+            audience = len(await self.audience(survey, worksites))
+            count = await self.repo.participation_count(stored.pk, worksites)
+            return Results(stored.slug, survey, stored.state, count, audience, by, sealed=True)
+        plan = await self.plan(stored)
+        scoped = False
+        if worksites is not None:
+            if plan.worksite is None:  # worksites are not published separately at all
+                audience = len(await self.audience(survey, worksites))
+                return Results(stored.slug, survey, stored.state, 0, audience, by, withheld=True)
+            mine = {plan.worksite[w] for w in worksites if w in plan.worksite}
+            if set(plan.worksite.values()) <= mine:
+                worksites = None  # their groups are everything: the overall results
+            else:
+                worksites = [w for w, g in plan.worksite.items() if g in mine]  # type: ignore[misc]
+                scoped = True
+        if worksites is None and stored.audience is not None:
             audience = stored.audience
         else:
-            audience = len(await self.audience(survey, worksites))
+            audience = len(await self.audience(survey, [w for w in worksites or [] if w]))
         counts = await self.repo.response_counts(stored.pk, by, worksites)
         rows = await self.repo.tallies(stored.pk, by, worksites)
-        return build(stored.slug, survey, stored.state, audience, counts, rows, by)
+        return build(stored.slug, survey, stored.state, audience, counts, rows, by, plan, scoped)
+
+    async def plan(self, stored: StoredSurvey) -> Plan:
+        """The disclosure plan of a closed survey (its responses no longer change)."""
+        cached = self._plans.get(stored.pk)
+        if cached is not None:
+            return cached
+        survey = survey_of(stored)
+        multiple = {i for i, q in enumerate(survey.questions) if q.type == "multiple"}
+        answered: dict[int, dict[tuple[str | None, str | None], int]] = {}
+        for question, worksite, classification, marker, n in await self.repo.answer_cells(
+            stored.pk
+        ):
+            if marker == (question in multiple):  # one row per answerer
+                cells = answered.setdefault(question, {})
+                cells[(worksite, classification)] = cells.get((worksite, classification), 0) + n
+        plan = make_plan(
+            await self.repo.cross_counts(stored.pk), answered, range(len(survey.questions))
+        )
+        self._plans[stored.pk] = plan
+        return plan
 
     async def export(self, stored: StoredSurvey, include_text: bool = True) -> tuple[str, int]:
-        """The leaders' CSV (one row per response) and how many responses it holds."""
+        """The leaders' CSV (one row per response) and how many responses it holds.
+
+        Only after close; the group columns carry what the disclosure plan allows."""
+        if stored.state != "closed":
+            raise PermissionError("the answers are sealed until the survey closes")
         results = await self.results(stored, None, None)
         rows = await self.repo.export_rows(stored.pk)
         labels = None
         if stored.privacy == "confidential":
             labels = (await self.member_labels(stored)).get
-        text = export_csv(results, rows, include_text=include_text, member_ids=labels)
+        text = export_csv(
+            results, rows, include_text=include_text, member_ids=labels,
+            plan=await self.plan(stored),
+        )  # fmt: skip
         return text, results.responses
 
     async def member_labels(self, stored: StoredSurvey) -> dict[int, str]:

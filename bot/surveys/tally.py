@@ -1,7 +1,8 @@
 """Tallies from (group, question, value, count) rows: counts, statistics, small-group merging.
 
 Every number published describes at least MIN_GROUP responses: a question with fewer
-answers shows nothing, and breakdown groups under the threshold are merged into "Other".
+answers shows nothing, and breakdown groups are those of the survey's disclosure plan
+(bot.surveys.disclosure), so that no combination of figures isolates a small group.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 
 from bot.privacy import MIN_GROUP, merge_small_groups
+from bot.surveys.disclosure import Plan
 from bot.surveys.model import Question, Survey
 
 # A marker row per response for multiple-choice questions: how many people answered.
@@ -84,6 +86,7 @@ class QuestionTally:
     question: Question
     overall: Tally
     groups: dict[str, Tally] | None = None  # None: no breakdown asked; {}: suppressed
+    withheld: bool = False  # nothing of this question may be shown in this scope
 
 
 @dataclass(slots=True)
@@ -98,10 +101,12 @@ class Results:
     by: str | None = None
     group_responses: dict[str, int] = field(default_factory=dict)
     questions: list[QuestionTally] = field(default_factory=list)
+    sealed: bool = False  # still open: only the response count is known
+    withheld: bool = False  # this scope (a steward's worksites) is not published separately
 
     @property
     def shown(self) -> bool:
-        return self.responses >= MIN_GROUP
+        return self.responses >= MIN_GROUP and not self.sealed and not self.withheld
 
     @property
     def rate(self) -> float:
@@ -116,8 +121,18 @@ def build(
     response_counts: dict[str | None, int],
     rows: list[tuple[str | None, int, float, int]],
     by: str | None,
+    plan: Plan | None = None,
+    scoped: bool = False,
 ) -> Results:
-    """Turn grouped counts into per-question tallies with small groups merged."""
+    """Turn grouped counts into per-question tallies with small groups merged.
+
+    With a `plan`, groups are the plan's (raw names mapped to published groups) and a
+    question's breakdown is shown only where the plan allows it; `scoped` results (a
+    steward's worksite groups, not everything) show a question only where its worksite
+    breakdown is published, since the scope is a sum of those groups.
+    """
+    if plan is not None:
+        return _planned(slug, survey, state, audience, response_counts, rows, by, plan, scoped)
     responses = sum(response_counts.values())
     results = Results(slug, survey, state, responses, audience, by)
     per_question: list[dict[str | None, Tally]] = [{} for _ in survey.questions]
@@ -138,5 +153,52 @@ def build(
             merged = merge_small_groups(groups, lambda t: t.answered, Tally.merged)
             # One group left is the total again; none means too few: either way, hide it.
             entry.groups = merged if len(merged) >= 2 else {}
+        results.questions.append(entry)
+    return results
+
+
+def _planned(
+    slug: str,
+    survey: Survey,
+    state: str,
+    audience: int,
+    response_counts: dict[str | None, int],
+    rows: list[tuple[str | None, int, float, int]],
+    by: str | None,
+    plan: Plan,
+    scoped: bool,
+) -> Results:
+    mapping = plan.mapping(by) if by else None
+    # A steward's scope is split only by its worksite groups; by classification it would
+    # publish cells of the cross-tab.
+    breakdown = by is not None and mapping is not None and not (scoped and by != "worksite")
+
+    def name(raw: str | None) -> str | None:
+        return (mapping.get(raw) if mapping else None) if breakdown else None
+
+    responses = sum(response_counts.values())
+    results = Results(slug, survey, state, responses, audience, by)
+    if breakdown:
+        grouped: dict[str, int] = {}
+        for raw, n in response_counts.items():
+            key = name(raw) or "?"
+            grouped[key] = grouped.get(key, 0) + n
+        results.group_responses = grouped if len(grouped) >= 2 else {}
+    per_question: list[dict[str | None, Tally]] = [{} for _ in survey.questions]
+    for group, index, value, count in rows:
+        if 0 <= index < len(survey.questions):
+            question = survey.questions[index]
+            tally = per_question[index].setdefault(name(group), Tally())
+            tally.add(value, count, question.type == "multiple")
+    for index, (question, groups) in enumerate(zip(survey.questions, per_question, strict=True)):
+        overall = Tally()
+        for tally in groups.values():
+            overall = overall.merged(tally)
+        entry = QuestionTally(question, overall)
+        entry.withheld = scoped and not plan.shown(index, "worksite")
+        if by is not None:
+            allowed = breakdown and plan.shown(index, by) and not entry.withheld
+            named = {g: t for g, t in groups.items() if g is not None}
+            entry.groups = named if allowed and len(named) >= 2 else {}
         results.questions.append(entry)
     return results

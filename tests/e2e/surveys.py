@@ -97,7 +97,7 @@ async def seed_responses(
     """Verified members who already answered: (worksite, classification, how many)."""
     from bot.roster import import_roster, parse_roster
     from bot.sandbox.harness import SANDBOX_SECRET
-    from bot.surveys.service import stored_answers, survey_of
+    from bot.surveys.service import survey_of
 
     services = sandbox.services
     lines = ["member_id,first_name,last_name,worksite,classification"]
@@ -106,7 +106,7 @@ async def seed_responses(
         lines.append(f"B{number},Seed,Member{number},{worksite},{classification}")
     await import_roster(services.roster, parse_roster("\n".join(lines) + "\n", SANDBOX_SECRET))
     survey = survey_of(stored)
-    for number, (worksite, classification) in enumerate(people):
+    for number in range(len(people)):
         member = await services.members.by_member_id(f"B{number}")
         assert member is not None
         await services.members.link(member.id, 90_000 + number)
@@ -116,8 +116,14 @@ async def seed_responses(
         }  # fmt: skip
         if answers["leave"] >= 4:
             answers["reason"] = "pay"
-        saved = await services.surveys.repo.submit(
-            stored.pk, member.id, worksite=worksite, classification=classification,
-            answers=stored_answers(survey, answers), link_member=False,
-        )  # fmt: skip
-        assert saved
+        member = await services.members.get(member.id)
+        assert member is not None
+        assert await services.surveys.record(stored.pk, member, survey, answers)
+
+
+async def close_survey(sandbox: Sandbox, stored: StoredSurvey) -> StoredSurvey:
+    """Close the survey now (as `unionbot survey close` does): results exist only after."""
+    assert await sandbox.services.surveys.close(stored.pk)
+    closed = await sandbox.services.surveys.repo.get(stored.pk)
+    assert closed is not None and closed.state == "closed"
+    return closed

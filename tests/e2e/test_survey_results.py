@@ -1,5 +1,6 @@
-"""Stewards and leaders read results: counts, statistics, breakdowns that hide small
-groups, charts and the leaders' CSV; members and forged buttons get nothing."""
+"""Stewards and leaders read results after close: counts, statistics, breakdowns that hide
+small groups (and every combination isolating one), charts and the leaders' CSV; while
+open, only how many responded; members and forged buttons get nothing."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from bot.sandbox.harness import Sandbox
 from bot.sandbox.users import SentMessage
 from tests.e2e.membership import Union, build_union, verify_by_contact
-from tests.e2e.surveys import load_survey, seed_responses
+from tests.e2e.surveys import close_survey, load_survey, seed_responses
 
 GROUPS = [
     ("Downey", "Psychologist", 4), ("Downey", "Therapist", 2), ("Irvine", "Therapist", 6),
@@ -45,6 +46,7 @@ async def test_leader_sees_results_with_small_groups_merged(union: Union) -> Non
     sandbox, lee = union.sandbox, union.lee
     stored = await load_survey(sandbox)
     await seed_responses(sandbox, stored, GROUPS)
+    await close_survey(sandbox, stored)
     lee.mark_read()
 
     await lee.send("/results check")
@@ -67,14 +69,16 @@ async def test_leader_sees_results_with_small_groups_merged(union: Union) -> Non
 
     await lee.press("🧑‍⚕️ By classification", messages[-1])
     text = "\n".join(m.text for m in await results_messages(lee, sandbox))
-    # Psychologist 7, Therapist 8, Nurse 2 -> Nurse is folded with the smallest group.
-    assert "Nurse" not in text and "Other" in text
+    # Therapist (8) minus Irvine (6 therapists) would be Downey's 2 therapists: with the
+    # worksites published, the classification breakdown is withheld.
+    assert "Nurse" not in text and "Therapist" not in text and "Not broken down" in text
 
     await lee.press("📎 CSV", messages[-1])
     document = await lee.wait_for(lambda m: m.document is not None)
     rows = list(csv.DictReader(io.StringIO(document.document.content.decode())))  # type: ignore[union-attr]
     assert len(rows) == 17
     assert {r["worksite"] for r in rows} == {"Downey", "Irvine", "Other"}
+    assert {r["classification"] for r in rows} == {""}
     assert all(
         sum(1 for x in rows if (x["worksite"], x["classification"]) == key) >= 5
         for key in {(r["worksite"], r["classification"]) for r in rows}
@@ -91,6 +95,7 @@ async def test_steward_sees_only_their_worksite(union: Union) -> None:
     sandbox, sam = union.sandbox, union.sam
     stored = await load_survey(sandbox)
     await seed_responses(sandbox, stored, GROUPS)
+    await close_survey(sandbox, stored)
     sam.mark_read()
     await sam.send("/results check")
     messages = await results_messages(sam, sandbox)
@@ -113,6 +118,7 @@ async def test_too_few_responses_show_nothing_but_the_count(union: Union) -> Non
     sandbox, lee = union.sandbox, union.lee
     stored = await load_survey(sandbox)
     await seed_responses(sandbox, stored, [("Downey", "Therapist", 3)])
+    await close_survey(sandbox, stored)
     lee.mark_read()
     await lee.send("/results check")
     text = "\n".join(m.text for m in await results_messages(lee, sandbox))
@@ -152,3 +158,32 @@ async def test_results_for_unknown_survey_and_bad_breakdown(union: Union) -> Non
     await lee.send("/results")
     listing = await lee.next_message()
     assert listing.buttons == [["Workload check"]]
+
+
+async def test_while_open_leaders_see_only_how_many_responded(union: Union) -> None:
+    sandbox, lee, sam = union.sandbox, union.lee, union.sam
+    stored = await load_survey(sandbox)
+    await seed_responses(sandbox, stored, GROUPS)
+    lee.mark_read()
+    sam.mark_read()
+    await lee.send("/results check")
+    [message] = await results_messages(lee, sandbox)
+    assert "Responses: 17 of" in message.text and "sealed until the survey closes" in message.text
+    assert "Protected hours" not in message.text and "mean" not in message.text
+    assert message.buttons == []  # nothing to break down, chart or export
+    for data in (f"v1:survey:csv:{stored.pk}", f"v1:survey:charts:{stored.pk}:all",
+                 f"v1:survey:res:{stored.pk}:worksite"):  # fmt: skip
+        await lee.press_data(data)
+    texts = [m.text for m in await results_messages(lee, sandbox)]
+    assert [a for a, _ in lee.callback_answers[-3:-1]] == [
+        "🔒 No export while the survey is open: the answers are sealed until it closes.",
+        "🔒 No charts while the survey is open: the answers are sealed until it closes.",
+    ]
+    assert len(texts) == 1 and "By worksite" not in texts[0] and "Downey" not in texts[0]
+    assert all(m.document is None and m.photo is None for m in lee.inbox)
+    # A steward's look before and after one more submission tells only the count.
+    await sam.send("/results check")
+    [before] = await results_messages(sam, sandbox)
+    assert "Responses: 6 of" in before.text and "sealed" in before.text
+    with pytest.raises(PermissionError):
+        await sandbox.services.surveys.export(stored)

@@ -116,7 +116,18 @@ async def test_member_completes_every_question_type(union: Union, tmp_path: Path
     await ana.send("/surveys")
     assert "✅ answered" in (await ana.next_message()).text
 
-    # What is stored: one response with no member and no time; participation apart.
+    # While open: one sealed box (no member, no time), participation apart, nothing clear.
+    assert db_rows(sandbox, "SELECT COUNT(*) FROM survey_responses") == [(0,)]
+    [(box,)] = db_rows(sandbox, "SELECT sealed FROM survey_sealed")
+    assert b"notes" not in box and b"Downey" not in box
+    assert [c[1] for c in db_rows(sandbox, "PRAGMA table_info(survey_sealed)")] == [
+        "survey", "id", "sealed",
+    ]  # fmt: skip
+
+    # At close the box is opened into the tally tables; the key is erased.
+    assert await sandbox.services.surveys.close(stored.pk)
+    assert db_rows(sandbox, "SELECT COUNT(*) FROM survey_sealed") == [(0,)]
+    assert db_rows(sandbox, "SELECT wrapped FROM seal_keys") == [(None,)]
     [response] = db_rows(sandbox, "SELECT * FROM survey_responses")
     columns = [c[1] for c in db_rows(sandbox, "PRAGMA table_info(survey_responses)")]
     assert columns == ["id", "survey", "worksite", "classification", "member"]
@@ -197,7 +208,7 @@ async def test_forged_and_stale_buttons_change_nothing(union: Union) -> None:
         await ana.press_data(data, question)
         await sandbox.settle()
         assert ana.callback_answers[-1][1] is True, data  # an alert, not a silent change
-    progress = await sandbox.services.surveys.repo.progress(pk, (await union.member("A1")).id)
+    progress = await sandbox.services.surveys.progress(pk, (await union.member("A1")).id)
     assert progress is not None and progress.position == 0 and progress.answers == {}
     assert db_rows(sandbox, "SELECT COUNT(*) FROM survey_responses") == [(0,)]
 
@@ -217,18 +228,16 @@ async def test_survey_for_another_worksite_is_refused(union: Union) -> None:
 
 
 async def test_reminders_reach_only_those_who_have_not_answered(union: Union) -> None:
-    from bot.surveys.service import stored_answers, survey_of
+    from bot.surveys.service import survey_of
 
     sandbox = union.sandbox
     ana, ben = await member(union, "A1"), await member(union, "A2")
     stored = await load_survey(sandbox)
     services = sandbox.services
     answers = {"hours": 4, "caseload": 30, "wait": "long", "tasks": ["notes"], "leave": 2}
-    ana_id = (await union.member("A1")).id
-    await services.surveys.repo.submit(
-        stored.pk, ana_id, worksite="Downey", classification="Psychologist",
-        answers=stored_answers(survey_of(stored), answers), link_member=False,
-    )  # fmt: skip
+    assert await services.surveys.record(
+        stored.pk, await union.member("A1"), survey_of(stored), answers
+    )
     ana.mark_read()
     ben.mark_read()
     broadcast = await services.surveys.remind(stored.pk, 1)  # what the reminder timer runs
