@@ -264,10 +264,14 @@ class DeliveryRepository:
         return [(r[0], r[1], r[2], r[3]) for r in rows]
 
     async def acknowledge(self, broadcast_id: int, member: int, now: int) -> bool:
-        """Record "Got it" once; True the first time."""
+        """Record "Got it" once; True the first time.
+
+        The copy may still read 'sending': outcomes are written in batches, and a member can
+        tap the button of a copy they already have before its batch lands.
+        """
         changed = await self.db.execute(
-            "UPDATE deliveries SET acked_at = ? "
-            "WHERE broadcast = ? AND member = ? AND acked_at IS NULL AND state = 'sent'",
+            "UPDATE deliveries SET acked_at = ? WHERE broadcast = ? AND member = ? "
+            "AND acked_at IS NULL AND state IN ('sending', 'sent')",
             (now, broadcast_id, member),
         )
         return changed == 1
