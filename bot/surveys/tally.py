@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from bot.privacy import MIN_GROUP, merge_small_groups
+from bot.privacy import MIN_GROUP
 from bot.surveys.disclosure import Plan
 from bot.surveys.model import Question, Survey
 
@@ -121,53 +121,16 @@ def build(
     response_counts: dict[str | None, int],
     rows: list[tuple[str | None, int, float, int]],
     by: str | None,
-    plan: Plan | None = None,
+    plan: Plan,
     scoped: bool = False,
 ) -> Results:
-    """Turn grouped counts into per-question tallies with small groups merged.
+    """Turn grouped counts into per-question tallies, grouped as the disclosure `plan` says.
 
-    With a `plan`, groups are the plan's (raw names mapped to published groups) and a
-    question's breakdown is shown only where the plan allows it; `scoped` results (a
-    steward's worksite groups, not everything) show a question only where its worksite
-    breakdown is published, since the scope is a sum of those groups.
+    Raw names map to the plan's published groups, and a question's breakdown is shown only
+    where the plan allows it; `scoped` results (a steward's worksite groups, not
+    everything) show a question only where its worksite breakdown is published, since the
+    scope is a sum of those groups.
     """
-    if plan is not None:
-        return _planned(slug, survey, state, audience, response_counts, rows, by, plan, scoped)
-    responses = sum(response_counts.values())
-    results = Results(slug, survey, state, responses, audience, by)
-    per_question: list[dict[str | None, Tally]] = [{} for _ in survey.questions]
-    for group, index, value, count in rows:
-        if 0 <= index < len(survey.questions):
-            question = survey.questions[index]
-            tally = per_question[index].setdefault(group, Tally())
-            tally.add(value, count, question.type == "multiple")
-    if by is not None:
-        merged_counts = merge_small_groups(response_counts, lambda n: n, lambda a, b: a + b)
-        results.group_responses = merged_counts if len(merged_counts) >= 2 else {}
-    for question, groups in zip(survey.questions, per_question, strict=True):
-        overall = Tally()
-        for tally in groups.values():
-            overall = overall.merged(tally)
-        entry = QuestionTally(question, overall)
-        if by is not None:
-            merged = merge_small_groups(groups, lambda t: t.answered, Tally.merged)
-            # One group left is the total again; none means too few: either way, hide it.
-            entry.groups = merged if len(merged) >= 2 else {}
-        results.questions.append(entry)
-    return results
-
-
-def _planned(
-    slug: str,
-    survey: Survey,
-    state: str,
-    audience: int,
-    response_counts: dict[str | None, int],
-    rows: list[tuple[str | None, int, float, int]],
-    by: str | None,
-    plan: Plan,
-    scoped: bool,
-) -> Results:
     mapping = plan.mapping(by) if by else None
     # A steward's scope is split only by its worksite groups; by classification it would
     # publish cells of the cross-tab.

@@ -87,6 +87,21 @@ async def press_and_edit(user: SimUser, label: str, message: SentMessage) -> Sen
     return await user.next_edit(message)
 
 
+async def answer_low_caseload(user: SimUser) -> SentMessage:
+    """From the announcement to the last question with a low workload score (2): the
+    follow-up "Main reason?" is skipped, so the message is "Anything else?"."""
+    announcement = await user.next_message()
+    await user.press("▶️ Start", announcement)
+    await user.next_message()
+    await user.next_message()
+    for typed in ("10", "40"):
+        await user.send(typed)
+        question = await user.next_message()
+    for label in ("Under 2 weeks", "Calls", "✅ Done", "2"):
+        question = await press_and_edit(user, label, question)
+    return question
+
+
 def has(text: str):
     return lambda m: text in m.text
 

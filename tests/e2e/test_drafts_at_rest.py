@@ -8,14 +8,13 @@ import os
 import pickle
 import sqlite3
 from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.sandbox.harness import Sandbox
 from storage.database import available_migrations
-from tests.e2e.voting import Voters, build_voters, received
+from tests.e2e.voting import Voters, build_voters, local, received
 
 
 @pytest.fixture
@@ -23,10 +22,6 @@ async def voters(tmp_path: Path) -> AsyncIterator[Voters]:
     async with Sandbox(tmp_path) as sandbox:
         yield await build_voters(sandbox)
 
-
-def local(sandbox: Sandbox, hours: int) -> str:
-    when = datetime.now(sandbox.services.settings.tz) + timedelta(hours=hours)
-    return when.strftime("%Y-%m-%d %H:%M")
 
 
 def stored_drafts(sandbox: Sandbox) -> dict[int, str]:

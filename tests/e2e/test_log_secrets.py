@@ -14,7 +14,7 @@ from bot.logs import CAPS, configure_logging, redact
 from bot.sandbox.harness import Sandbox
 from bot.settings import Settings
 from tests.e2e.membership import PHONES
-from tests.e2e.surveys import load_survey, press_and_edit
+from tests.e2e.surveys import answer_low_caseload, load_survey, press_and_edit
 from tests.e2e.voting import build_voters, cast, create_vote, open_vote
 
 # Shaped like a real token (bot id, colon, 35 characters), so the pattern is tested too.
@@ -73,17 +73,7 @@ async def test_no_secret_reaches_the_log_at_debug(sandbox: Sandbox, captured: io
 
     await load_survey(sandbox)
     ben = voters.ben
-    announcement = await ben.next_message()
-    await ben.press("▶️ Start", announcement)
-    await ben.next_message()
-    await ben.next_message()
-    for typed in ("10", "40"):
-        await ben.send(typed)
-        question = await ben.next_message()
-    question = await press_and_edit(ben, "Under 2 weeks", question)
-    question = await press_and_edit(ben, "Calls", question)
-    question = await press_and_edit(ben, "✅ Done", question)
-    question = await press_and_edit(ben, "2", question)
+    question = await answer_low_caseload(ben)
     assert "Anything else?" in question.text
     await ben.send(FREE_TEXT)
     review = await ben.next_message()

@@ -32,6 +32,7 @@ from tests.e2e.voting import (
     cast,
     close_vote,
     create_vote,
+    local,
     open_vote,
     received,
     run_job,
@@ -158,8 +159,6 @@ async def make_trustees(voters: Voters) -> list[SimUser]:
 
 async def newvote_with_trustees(voters: Voters, trustees: list[SimUser], needed: str) -> None:
     """Lee sets up a strike vote in chat, choosing the trustee mode /newvote proposes."""
-    from tests.e2e.test_vote_leaders import local
-
     lee, sandbox = voters.union.lee, voters.sandbox
     ids = [f"C{n:04d}" for n in range(len(trustees) - 1)]
     for text in ("/newvote", "Strike?", "Yes / No", "Everyone", "Everyone",
@@ -291,8 +290,6 @@ async def test_a_trustee_who_cannot_be_reached_means_no_vote(voters: Voters) -> 
     sandbox = voters.sandbox
     trustees = await make_trustees(voters)
     await trustees[2].block()
-    from tests.e2e.test_vote_leaders import local
-
     lee = voters.union.lee
     for text in ("/newvote", "Strike?", "Yes / No", "Everyone", "Everyone",
                  local(sandbox, 1), local(sandbox, 2), "Two-thirds", "No quorum",

@@ -12,7 +12,7 @@ import pytest
 from bot.sandbox import SimUser
 from bot.sandbox.harness import Sandbox
 from tests.e2e.membership import Union, build_union, verify_by_contact
-from tests.e2e.surveys import load_survey, press_and_edit
+from tests.e2e.surveys import answer_low_caseload, load_survey, press_and_edit
 
 
 @pytest.fixture
@@ -145,17 +145,7 @@ async def test_member_completes_every_question_type(union: Union, tmp_path: Path
 async def test_low_answer_hides_the_follow_up(union: Union) -> None:
     ben = await member(union, "A2")
     await load_survey(union.sandbox)
-    announcement = await ben.next_message()
-    await ben.press("▶️ Start", announcement)
-    await ben.next_message()
-    await ben.next_message()
-    for typed in ("10", "40"):
-        await ben.send(typed)
-        question = await ben.next_message()
-    question = await press_and_edit(ben, "Under 2 weeks", question)
-    question = await press_and_edit(ben, "Calls", question)
-    question = await press_and_edit(ben, "✅ Done", question)
-    question = await press_and_edit(ben, "2", question)
+    question = await answer_low_caseload(ben)
     assert "6 of 6" in question.text and "Anything else?" in question.text  # no "Main reason?"
     # Changing the answer to 4 shows it again.
     question = await press_and_edit(ben, "◀️ Back", question)

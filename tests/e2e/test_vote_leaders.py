@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from tests.e2e.voting import (
     close_vote,
     create_vote,
     eventually,
+    local,
     open_vote,
     received,
     run_job,
@@ -28,10 +28,6 @@ async def voters(tmp_path: Path) -> AsyncIterator[Voters]:
     async with Sandbox(tmp_path) as sandbox:
         yield await build_voters(sandbox)
 
-
-def local(sandbox: Sandbox, hours: int) -> str:
-    when = datetime.now(sandbox.services.settings.tz) + timedelta(hours=hours)
-    return when.strftime("%Y-%m-%d %H:%M")
 
 
 async def test_newvote_wizard_with_mistakes_preview_and_confirm(voters: Voters) -> None:

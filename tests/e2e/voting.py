@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from fractions import Fraction
 
 from bot.sandbox import SimUser
@@ -58,6 +59,12 @@ async def build_voters(sandbox: Sandbox) -> Voters:
     for user in (union.sam, union.iris, union.lee):
         user.mark_read()
     return Voters(union, users["A1"], users["A2"], users["A4"], users)
+
+
+def local(sandbox: Sandbox, hours: int) -> str:
+    """A time `hours` from now as a leader types it, in the union's zone."""
+    when = datetime.now(sandbox.services.settings.tz) + timedelta(hours=hours)
+    return when.strftime("%Y-%m-%d %H:%M")
 
 
 def definition(sandbox: Sandbox, **overrides: object) -> VoteDefinition:

@@ -12,8 +12,9 @@ import pytest
 
 from bot.surveys import flow
 from bot.surveys.definition import SurveyFileError, parse_survey
+from bot.surveys.disclosure import make_plan
 from bot.surveys.render import export_csv, safe_groups
-from bot.surveys.tally import build, summarize
+from bot.surveys.tally import Results, build, summarize
 
 TZ = ZoneInfo("America/Los_Angeles")
 NOW = 1_900_000_000.0  # 2030
@@ -93,16 +94,24 @@ def test_quartiles_match_the_statistics_module() -> None:
     assert summary.mean == pytest.approx(statistics.mean(values))
 
 
-def test_breakdown_merges_small_groups_and_hides_a_lone_group() -> None:
+def by_worksite(
+    counts: dict[str | None, int], rows: list[tuple[str | None, int, float, int]]
+) -> Results:
+    """Results by worksite as published: through the disclosure plan of these counts."""
     survey = example()
+    cells = {(site, None): n for site, n in counts.items()}
+    answered = {2: cells}
+    plan = make_plan(cells, answered, range(len(survey.questions)))
+    return build("w", survey, "closed", 20, counts, rows, "worksite", plan)
+
+
+def test_breakdown_merges_small_groups_and_hides_a_lone_group() -> None:
     rows = [("Downey", 2, 30.0, 6), ("Irvine", 2, 40.0, 3), ("Tustin", 2, 50.0, 2)]
-    results = build("w", survey, "open", 20, {"Downey": 6, "Irvine": 3, "Tustin": 2},
-                    rows, "worksite")  # fmt: skip
+    results = by_worksite({"Downey": 6, "Irvine": 3, "Tustin": 2}, rows)
     caseload = results.questions[2]
     assert caseload.groups is not None
     assert {k: v.answered for k, v in caseload.groups.items()} == {"Downey": 6, "Other": 5}
-    lone = build("w", survey, "open", 20, {"Downey": 6, "Irvine": 3},
-                 [("Downey", 2, 30.0, 6), ("Irvine", 2, 40.0, 3)], "worksite")  # fmt: skip
+    lone = by_worksite({"Downey": 6, "Irvine": 3}, rows[:2])
     assert lone.questions[2].groups == {}  # Other (3) would fold into Downey: nothing to show
 
 
@@ -118,7 +127,7 @@ def test_export_generalises_every_worksite_classification_pair() -> None:
 
 def test_export_without_text_for_non_leaders_and_empty_below_threshold() -> None:
     survey = example()
-    results = build("w", survey, "open", 10, {None: 5}, [], None)
+    results = build("w", survey, "closed", 10, {None: 5}, [], None, make_plan({}, {}, []))
     rows = [(i, "A", "nurse", None, 7, 0.0, f"note {i}") for i in range(5)]
     text = export_csv(results, rows, include_text=False)
     parsed = list(csv.reader(io.StringIO(text)))
