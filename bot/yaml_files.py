@@ -27,10 +27,38 @@ def read_text(path: Path, error: type[FileProblems]) -> str:
         raise error([f"{path}: cannot read ({exc.strerror})"]) from None
 
 
+class AliasRefused(yaml.MarkedYAMLError):
+    """An anchor (`&name`) or alias (`*name`) in a definition file."""
+
+
+class NoAliasLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses anchors and aliases before anything is built from them.
+
+    Definition files have no use for them, and nested aliases expand exponentially (a few
+    hundred bytes can ask for gigabytes); the refusal comes at the first event, so nothing
+    is ever expanded.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            kind = "aliases" if isinstance(event, yaml.AliasEvent) else "anchors"
+            raise AliasRefused(
+                problem=f"YAML {kind} (&name / *name) are not allowed; write the values out",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+def compose_yaml(text: str) -> yaml.Node | None:
+    """The node tree of `text`, refusing anchors and aliases (raises yaml.YAMLError)."""
+    return yaml.compose(text, Loader=NoAliasLoader)
+
+
 def compose(text: str, name: str, error: type[FileProblems], empty_hint: str) -> yaml.Node:
     """The YAML node tree (which keeps line numbers); `error` when invalid or empty."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" line {mark.line + 1}" if mark else ""

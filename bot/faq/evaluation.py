@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from bot.faq.service import FaqService
+from bot.yaml_files import compose_yaml
 
 
 class QuestionsFileError(ValueError):
@@ -116,7 +117,7 @@ def load_questions(path: Path | str) -> list[Case]:
     """Read a questions file: a YAML list of {q, id}."""
     path = Path(path)
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        root = compose_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise QuestionsFileError(f"{path}: no such file") from None
     except yaml.MarkedYAMLError as exc:
