@@ -66,8 +66,8 @@ async def cmd_invites_create(settings: Settings, args: argparse.Namespace) -> No
                 lifetime=args.expires,
                 created_by="cli",
             )
-        except LookupError as exc:
-            raise CommandError(str(exc.args[0])) from None
+        except (LookupError, ValueError) as exc:
+            raise CommandError(f"{exc.args[0]}; no links were made") from None
     for code in codes:
         print(f"https://t.me/{username}?start={code}")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot import names
 from storage.audit import AuditLog
 from storage.members import Member, MembersRepository, Role
 
@@ -42,6 +43,12 @@ class RolesService:
         """Give `member` the role; stewards are scoped to a worksite (their own by default)."""
         member = await self._fresh(member)
         if role is Role.STEWARD:
+            if worksite:
+                worksites, _ = await self.members.roster_names()
+                try:
+                    worksite = names.check(worksite, worksites)
+                except names.UnknownName as exc:
+                    raise RoleError(str(exc)) from None
             worksite = worksite or member.worksite
             if not worksite:
                 raise RoleError("a steward needs a worksite: add --worksite W")
@@ -66,6 +73,11 @@ class RolesService:
         if role is Role.ADMIN:
             await self._keep_an_admin(member)
         before = (member.role, await self.members.steward_worksites(member.id))
+        if role is Role.STEWARD and worksite:
+            try:
+                worksite = names.check(worksite, before[1], "steward worksite of theirs")
+            except names.UnknownName as exc:
+                raise RoleError(str(exc)) from None
         await self.members.remove_steward_worksites(
             member.id, worksite if role is Role.STEWARD else None
         )

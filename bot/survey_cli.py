@@ -37,7 +37,9 @@ async def cmd_load(settings: Settings, args: argparse.Namespace) -> None:
     async with open_services(settings) as services:
         services.surveys.register_jobs()
         try:
-            survey = services.surveys.parse(text, args.file.name)
+            survey = services.surveys.parse(
+                text, args.file.name, await services.surveys.known_names()
+            )
         except SurveyFileError as exc:
             for line in exc.errors:
                 print(line, file=sys.stderr)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
 
+from bot import names
 from bot.people import Person
 from bot.phones import PhoneError, normalise, phone_hash
 from storage.audit import AuditLog
@@ -259,6 +260,9 @@ class VerificationService:
     ) -> list[str]:
         """New one-time codes for one roster member, or `count` codes for a worksite."""
         member_pk = None
+        if worksite is not None:
+            worksites, _ = await self.members.roster_names()
+            worksite = names.check(worksite, worksites)  # UnknownName is a ValueError
         if member_id is not None:
             member = await self.members.by_member_id(member_id)
             if member is None:

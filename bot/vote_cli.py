@@ -14,6 +14,7 @@ from telegram import Bot
 
 from bot.cli import CommandError
 from bot.i18n import Safe
+from bot.names import KnownNames
 from bot.services import open_services
 from bot.settings import Settings
 from bot.votes.definition import DefinitionError, format_share, format_time, load_definition
@@ -47,7 +48,8 @@ async def cmd_create(settings: Settings, args: argparse.Namespace) -> None:
     """Create a vote from a YAML file (see docs/votes.md); nothing is created on any error."""
     async with open_services(settings) as services:
         try:
-            definition = load_definition(args.file, settings.tz, services.scheduler.clock())
+            known = KnownNames(*await services.members.roster_names())
+            definition = load_definition(args.file, settings.tz, services.scheduler.clock(), known)
         except DefinitionError as exc:
             raise CommandError(f"{exc}\nnothing was created") from None
         try:

@@ -464,7 +464,9 @@ async def on_document(update: Update, context: BotContext) -> None:
     name = document.file_name or "survey.yaml"
     try:
         text = raw.decode("utf-8-sig")
-        survey = context.services.surveys.parse(text, name)
+        survey = context.services.surveys.parse(
+            text, name, await context.services.surveys.known_names()
+        )
     except UnicodeDecodeError:
         await reply(update, t(lang, "survey.load_errors", errors=f"{name}: not UTF-8 text"))
         return
@@ -537,7 +539,8 @@ async def on_load_button(update: Update, context: BotContext) -> None:
         return
     service = context.services.surveys
     try:
-        survey = service.parse(draft["text"], draft["name"])  # times may have passed since
+        # Times may have passed since, and the roster may have changed.
+        survey = service.parse(draft["text"], draft["name"], await service.known_names())
         stored = await service.store(survey, person.actor)
     except SurveyFileError as exc:
         await reply(update, t(lang, "survey.load_errors", errors="\n".join(exc.errors[:15])))

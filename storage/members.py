@@ -263,6 +263,17 @@ class MembersRepository:
         )
         return [r[0] for r in rows]
 
+    async def roster_names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Every worksite and classification of an active roster row (typed names must match)."""
+        found = []
+        for column in ("worksite", "classification"):
+            rows = await self.db.fetchall(
+                f"SELECT DISTINCT {column} FROM members WHERE {column} IS NOT NULL "
+                f"AND {column} != '' AND active = 1 ORDER BY {column}"
+            )
+            found.append(tuple(r[0] for r in rows))
+        return found[0], found[1]
+
     async def count_admins(self) -> int:
         return await self.db.fetchval("SELECT COUNT(*) FROM members WHERE role = 'admin'")
 

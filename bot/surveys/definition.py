@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot.names import KnownNames
 from bot.surveys.model import (
     CHOICE_TYPES,
     NUMERIC_TYPES,
@@ -156,7 +157,8 @@ class _Reader:
 
 
 def parse_survey(
-    text: str, name: str, tz: ZoneInfo, now: float, *, check_times: bool = True
+    text: str, name: str, tz: ZoneInfo, now: float, *, check_times: bool = True,
+    known: KnownNames | None = None,
 ) -> Survey:
     """Validate survey YAML text; raises SurveyFileError naming every problem."""
     root = compose(text, name, SurveyFileError, "see docs/surveys.md for the format")
@@ -179,7 +181,7 @@ def parse_survey(
             )
         else:
             privacy = value
-    worksites, classifications = _audience(reader, top.get("audience"))
+    worksites, classifications = _audience(reader, top.get("audience"), known)
     opens_at = _time(reader, top, "opens_at", tz)
     closes_at = _time(reader, top, "closes_at", tz)
     if closes_at is not None and check_times:
@@ -211,7 +213,9 @@ def _survey_id(reader: _Reader, top: dict[str, yaml.Node]) -> str | None:
     return value
 
 
-def _audience(reader: _Reader, node: yaml.Node | None) -> tuple[list[str], list[str]]:
+def _audience(
+    reader: _Reader, node: yaml.Node | None, known: KnownNames | None = None
+) -> tuple[list[str], list[str]]:
     if node is None or (isinstance(node, yaml.ScalarNode) and node.value in ("", "all")):
         return [], []
     fields = reader.mapping(node, "audience", ("worksites", "classifications"), "lists")
@@ -227,6 +231,9 @@ def _audience(reader: _Reader, node: yaml.Node | None) -> tuple[list[str], list[
         if "classifications" in fields
         else []
     )
+    for field, typed in (("worksites", worksites), ("classifications", classes)):
+        for problem in known.problems(field, typed) if known else ():  # names on the roster
+            reader.error(fields[field], "audience", problem)
     return worksites, classes
 
 

@@ -19,6 +19,7 @@ from bot import sealing
 from bot.callbacks import pack
 from bot.delivery import Button, Outgoing
 from bot.i18n import LANGUAGES, t
+from bot.names import KnownNames
 from bot.surveys import flow
 from bot.surveys import sealed as boxes
 from bot.surveys.definition import parse_survey
@@ -211,9 +212,13 @@ class SurveyService:
 
     # -- defining -------------------------------------------------------------------
 
-    def parse(self, text: str, name: str) -> Survey:
-        """Validate a definition; raises SurveyFileError with every problem and its line."""
-        return parse_survey(text, name, self.tz, self.now())
+    def parse(self, text: str, name: str, known: KnownNames | None = None) -> Survey:
+        """Validate a definition (and its audience against `known`); raises SurveyFileError."""
+        return parse_survey(text, name, self.tz, self.now(), known=known)
+
+    async def known_names(self) -> KnownNames:
+        """The roster's worksites and classifications, for checking a file's audience."""
+        return KnownNames(*await self.members.roster_names())
 
     async def store(self, survey: Survey, actor: str) -> StoredSurvey:
         """Save a validated survey and arm its open, reminder and close timers (audited)."""

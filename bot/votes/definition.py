@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot.names import KnownNames
 from bot.yaml_files import FileProblems, compose, line, read_text
 
 MAX_QUESTION = 500
@@ -290,13 +291,15 @@ def format_duration(seconds: int) -> str:
 # -- the YAML file --------------------------------------------------------------------
 
 
-def load_definition(path: Path, tz: ZoneInfo, now: float) -> VoteDefinition:
+def load_definition(
+    path: Path, tz: ZoneInfo, now: float, known: KnownNames | None = None
+) -> VoteDefinition:
     """Read and validate a vote YAML file; raises DefinitionError."""
-    return parse_definition(read_text(path, DefinitionError), tz, now, path.name)
+    return parse_definition(read_text(path, DefinitionError), tz, now, path.name, known)
 
 
 def parse_definition(
-    text: str, tz: ZoneInfo, now: float, name: str = "vote.yaml"
+    text: str, tz: ZoneInfo, now: float, name: str = "vote.yaml", known: KnownNames | None = None
 ) -> VoteDefinition:
     """Validate vote YAML text; every error names the file, the line and the field."""
     root = compose(text, name, DefinitionError, "see docs/votes.md for the format")
@@ -337,7 +340,7 @@ def parse_definition(
     take("show_results", parse_bool)
     take("reminders", parse_reminders)
     if "eligibility" in values:
-        _eligibility(values["eligibility"], name, parsed, errors)
+        _eligibility(values["eligibility"], name, parsed, errors, known)
     if "trustees" in values:
         _trustees(values["trustees"], name, parsed, errors)
     if "opens_at" in parsed:
@@ -382,7 +385,8 @@ def _trustees(entry: tuple[Any, int], name: str, parsed: dict[str, Any], errors:
 
 
 def _eligibility(
-    entry: tuple[Any, int], name: str, parsed: dict[str, Any], errors: list[str]
+    entry: tuple[Any, int], name: str, parsed: dict[str, Any], errors: list[str],
+    known: KnownNames | None = None,
 ) -> None:
     value, line = entry
     if value in (None, ""):
@@ -401,6 +405,9 @@ def _eligibility(
             parsed[key] = parse_names(inner, key)
         except FieldError as exc:
             errors.append(f"{name} line {inner_line}: eligibility.{key}: {exc}")
+            continue
+        for problem in known.problems(key, parsed[key]) if known else ():  # names on the roster
+            errors.append(f"{name} line {inner_line}: eligibility.{key}: {problem}")
 
 
 def _plain(node: yaml.Node) -> Any:

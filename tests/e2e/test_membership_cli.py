@@ -103,3 +103,73 @@ async def test_invites_create_prints_deep_links(tmp_path: Path) -> None:
     stored = rows(tmp_path / "bot.sqlite3", "SELECT code_hash, worksite FROM invites")
     codes = [link.rsplit("=", 1)[1] for link in links]
     assert len(stored) == 3 and all(code not in str(stored) for code in codes)  # hashes only
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+async def test_the_guides_own_invite_example_is_refused_with_a_suggestion(tmp_path: Path) -> None:
+    async with BotAPIEmulator(bot_username="local1199_bot") as emulator:
+        env = bot_env(emulator, tmp_path)
+        importer = await spawn(env, "roster", "import", str(EXAMPLES / "roster.csv"))
+        await asyncio.wait_for(importer.communicate(), 60)
+        process = await spawn(
+            env, "invites", "create", "--worksite", "Downey", "--count", "30", "--expires", "7d"
+        )
+        out, err = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 2 and out == b""
+    assert err.decode().strip() == (
+        "unionbot: unknown worksite 'Downey' (did you mean 'Downey Medical Center'?); "
+        "no links were made"
+    )
+    assert rows(tmp_path / "bot.sqlite3", "SELECT COUNT(*) FROM invites") == [(0,)]
+
+
+def test_roles_for_a_worksite_not_on_the_roster_are_refused(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["roster", "import", str(EXAMPLES / "roster.csv")])
+    capsys.readouterr()
+    before = rows(database, "SELECT * FROM steward_worksites")
+    assert main(["roles", "grant", "10001", "steward", "--worksite", "Nowhere"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown worksite 'Nowhere' (the roster has: Downey Medical Center," in err
+    assert main(["roles", "grant", "10001", "steward", "--worksite", "irvine medical centre"]) == 2
+    assert "(did you mean 'Irvine Medical Center'?)" in capsys.readouterr().err
+    assert rows(database, "SELECT role FROM members WHERE member_id = '10001'") == [("member",)]
+    assert rows(database, "SELECT * FROM steward_worksites") == before
+    assert rows(database, "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'role.%'") == [(0,)]
+
+
+def test_vote_and_survey_files_naming_no_roster_worksite_are_refused(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["roster", "import", str(EXAMPLES / "roster.csv")])
+    capsys.readouterr()
+    vote = tmp_path / "vote.yaml"
+    vote.write_text(
+        (EXAMPLES / "votes" / "strike-authorization.yaml")
+        .read_text()
+        .replace("worksites: []", "worksites: [Irvine Medical Centre]")
+    )
+    assert main(["vote", "create", str(vote)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "vote.yaml line 9: eligibility.worksites: unknown worksite 'Irvine Medical Centre' "
+        "(did you mean 'Irvine Medical Center'?)" in err
+    )
+    assert "nothing was created" in err
+    survey = tmp_path / "survey.yaml"
+    survey.write_text(
+        (EXAMPLES / "surveys" / "workload.yaml")
+        .read_text()
+        .replace("audience: all ", "audience: {worksites: [Downey]}")
+    )
+    assert main(["survey", "load", str(survey)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "survey.yaml line 12: audience: unknown worksite 'Downey' "
+        "(did you mean 'Downey Medical Center'?)" in err
+    )
+    assert rows(database, "SELECT COUNT(*) FROM votes") == [(0,)]
+    assert rows(database, "SELECT COUNT(*) FROM surveys") == [(0,)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,7 +16,7 @@ from bot.yaml_files import FileProblems
 # 9**9 (387 million) strings. Expanding it would not finish within the test run at all.
 LEVELS = "abcdefghi"
 BOMB = 'x: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
-    f"{b}: &{b} [{','.join(['*' + a] * 9)}]\n" for a, b in zip(LEVELS, LEVELS[1:], strict=False)
+    f"{b}: &{b} [{','.join(['*' + a] * 9)}]\n" for a, b in pairwise(LEVELS)
 )
 BOMB += f"question: [{','.join(['*i'] * 9)}]\n"
 UTC = ZoneInfo("UTC")
