@@ -25,6 +25,7 @@ ROSTER = """member_id,first_name,last_name,phone,worksite,classification,status,
 10002,Ben,Okafor,213-555-0199,Downey Medical Center,Clinical Social Worker,good_standing,
 10003,Lucía,García,+1 213 555 0166,Irvine Medical Center,Psychiatric Nurse,good_standing,es
 10005,Sam,Morales,213.555.0101,Downey Medical Center,Addiction Counselor,good_standing,
+10006,Dev,Patel,,Irvine Medical Center,Psychologist,good_standing,
 """
 FAQ = """\
 - id: strike-pay
@@ -52,6 +53,7 @@ async def run_demo() -> str:
             ana = sandbox.user("Ana", last_name="Reyes")
             ben = sandbox.user("Ben", last_name="Okafor")
             lucia = sandbox.user("Lucía", language_code="es")
+            dev = sandbox.user("Dev", last_name="Patel")
 
             async def step(user: SimUser, action: str, *args: str) -> None:
                 await getattr(user, action)(*args)
@@ -60,10 +62,12 @@ async def run_demo() -> str:
             # The union's admin makes Sam a steward (as with `unionbot roles grant`).
             await step(rosa, "send", "/start")
             await step(sam, "share_contact", "213.555.0101")
+            await step(rosa, "press", "✅ Approve")
             await step(rosa, "send", "/promote 10005 steward")
-            # Ana verifies with her own phone number.
+            # Ana shares her own phone number; her steward confirms her.
             await step(ana, "send", "/start")
             await step(ana, "share_contact", "(213) 555-0142")
+            await step(sam, "press", "✅ Approve")
             await step(ana, "send", "/me")
             # Ben's phone changed: he uses his member ID, and Sam vouches for him.
             await step(ben, "share_contact", "+1 310 555 0000")
@@ -73,6 +77,7 @@ async def run_demo() -> str:
             # Lucía's phone is in Spanish.
             await step(lucia, "send", "/start")
             await step(lucia, "share_contact", "+1 213 555 0166")
+            await step(rosa, "press", "✅ Approve")  # Irvine has no steward yet: the admin
             await step(rosa, "send", "/backup")
             await step(ana, "send", "/strike")
             # Ana asks the FAQ; then something it doesn't know, which goes to Sam.
@@ -96,7 +101,13 @@ async def run_demo() -> str:
             # A strike-authorization vote (its opening and closing timers are run at once).
             ballots = [(ana, "Yes"), (ben, "Yes"), (lucia, "Yes"), (sam, "No")]
             await play_vote(sandbox, rosa, ballots)
-            await survey_scene(sandbox, rosa, [sam, ana, ben, lucia])
+            # Dev joins after the vote opened, with an invite link from the server.
+            [code] = await services.verification.create_invites(
+                member_id="10006", worksite=None, count=1, lifetime=timedelta(days=1),
+                created_by="cli",
+            )  # fmt: skip
+            await step(dev, "send", f"/start {code}")
+            await survey_scene(sandbox, rosa, [sam, ana, ben, lucia, dev])
             return sandbox.emulator.render_transcript()
 
 
@@ -116,7 +127,10 @@ TAKERS = [
 
 
 async def survey_scene(sandbox: Sandbox, leader: SimUser, members: list[SimUser]) -> None:
-    """A leader loads the workload survey; five people take it; the leader reads results."""
+    """A leader loads the workload survey; five members take it; the leader reads results.
+
+    The leader here is staff from ADMIN_IDS, not a member: not in the survey's audience.
+    """
     services = sandbox.services
     closes = (services.now() + timedelta(days=7)).astimezone(services.settings.tz)
     text = re.sub(r"(?m)^opens_at:.*\n", "", WORKLOAD.read_text())
@@ -131,7 +145,7 @@ async def survey_scene(sandbox: Sandbox, leader: SimUser, members: list[SimUser]
         if state == "done":
             break
         await asyncio.sleep(0.05)
-    for user, answers in zip([*members, leader], TAKERS, strict=True):
+    for user, answers in zip(members, TAKERS, strict=True):
         start = "▶️ Empezar" if user.language_code == "es" else "▶️ Start"
         await user.press(start)
         await sandbox.settle()

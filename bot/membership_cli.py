@@ -51,7 +51,16 @@ async def cmd_roster_import(settings: Settings, args: argparse.Namespace) -> Non
                 added=report.added, updated=report.updated,
                 deactivated=report.deactivated, rejected=len(report.rejected),
             )  # fmt: skip
-    print("\n".join(report.lines()))
+        for row in report.stripped:
+            await services.audit.record(
+                "cli", "membership.powers_revoked", row.member_id, role=row.role,
+                steward_worksites=list(row.steward_worksites), votes=list(row.dropped_from_votes),
+            )  # fmt: skip
+        print("\n".join(report.lines()))
+        for row in report.stripped:
+            member = await services.members.get(row.pk)
+            if member is not None:
+                await refresh_menu_from_cli(settings, services, member)
 
 
 async def cmd_invites_create(settings: Settings, args: argparse.Namespace) -> None:
@@ -108,6 +117,23 @@ async def refresh_menu_from_cli(settings: Settings, services: Services, member: 
         print(f"note: their command menu will update at their next /start ({exc})")
 
 
+async def cmd_members_unfreeze(settings: Settings, args: argparse.Namespace) -> None:
+    """Lift the freeze a disputed link move put on a member (audited)."""
+    async with open_services(settings) as services:
+        try:
+            member = await services.roles.find(args.member_id)
+        except RoleError as exc:
+            raise CommandError(str(exc)) from None
+        if not member.frozen:
+            raise CommandError(f"{args.member_id} is not frozen; nothing was changed")
+        await services.members.unfreeze(member.id, unlink=args.unlink)
+        await services.audit.record(
+            "cli", "link.unfrozen", services.roles.label(member), unlinked=args.unlink
+        )
+    how = "unfrozen and unlinked: they verify again" if args.unlink else "unfrozen"
+    print(f"{args.member_id} {how}")
+
+
 def add_commands(commands: Any) -> None:
     """Add the roster, invites and roles commands to the top-level parser."""
     roster = commands.add_parser("roster", help="the union's membership list")
@@ -142,6 +168,19 @@ def add_commands(commands: Any) -> None:
         help="how long links stay valid, e.g. 14d or 48h (default 14d)",
     )
     create.set_defaults(handler=cmd_invites_create)
+
+    members = commands.add_parser("members", help="members' state")
+    member_commands = members.add_subparsers(
+        dest="members_command", required=True, metavar="ACTION"
+    )
+    unfreeze = member_commands.add_parser(
+        "unfreeze", help="lift a freeze", description=cmd_members_unfreeze.__doc__
+    )
+    unfreeze.add_argument("member_id", metavar="MEMBER_ID", help="roster member_id, or tg:<id>")
+    unfreeze.add_argument(
+        "--unlink", action="store_true", help="also drop the Telegram link (they verify again)"
+    )
+    unfreeze.set_defaults(handler=cmd_members_unfreeze)
 
     roles = commands.add_parser("roles", help="grant or revoke roles")
     role_commands = roles.add_subparsers(dest="action", required=True, metavar="ACTION")

@@ -21,14 +21,32 @@ class Person:
 
     @property
     def role(self) -> Role | None:
-        """The stored role of a verified person, else None."""
-        if self.member is None or self.member.verified_at is None:
+        """What this person may do now: the one place membership state is turned into powers.
+
+        Not linked, not verified, inactive (off the roster) or frozen (a disputed link
+        move): None, no powers at all. Not in good standing (lapsed, suspended, ...):
+        a member's powers only, whatever role is stored. Otherwise the stored role.
+        """
+        member = self.member
+        if member is None or member.verified_at is None or not member.active or member.frozen:
             return None
-        return self.member.role
+        if member.status != "good_standing":
+            return Role.MEMBER
+        return member.role
 
     @property
     def verified(self) -> bool:
         return self.role is not None
+
+    @property
+    def staff_only(self) -> bool:
+        """Verified staff (ADMIN_IDS) who are not members: no vote, survey or ticket."""
+        return self.verified and self.member is not None and self.member.staff_only
+
+    @property
+    def in_good_standing(self) -> bool:
+        """A verified member in good standing: votes, surveys and tickets are theirs."""
+        return self.verified and self.member is not None and self.member.in_good_standing
 
     def can(self, role: Role) -> bool:
         """True when this person's stored role is `role` or higher."""

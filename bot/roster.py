@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.i18n import LANGUAGES
 from bot.phones import PhoneError, normalise, phone_hash
+from storage.members import Stripped
 from storage.roster import ROSTER_FIELDS, RosterRepository
 
 STATUSES = ("good_standing", "lapsed", "suspended", "retired", "resigned")
@@ -51,6 +52,7 @@ class ImportReport:
     rejected: list[Rejection] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     dry_run: bool = False
+    stripped: list[Stripped] = field(default_factory=list)  # lost their powers (see storage)
 
     def lines(self) -> list[str]:
         """The report as an operator reads it."""
@@ -62,6 +64,13 @@ class ImportReport:
         if self.ignored_columns:
             out.append(f"ignored unknown columns: {', '.join(self.ignored_columns)}")
         out += [f"line {r.line}: {r.reason}" for r in self.rejected]
+        for row in self.stripped:
+            lost = [str(row.role)] if row.role not in ("member", "steward") else []
+            if row.steward_worksites:
+                lost.append(f"steward of {', '.join(row.steward_worksites)}")
+            if row.dropped_from_votes:
+                lost.append("roll of vote " + ", ".join(f"#{v}" for v in row.dropped_from_votes))
+            out.append(f"member {row.member_id}: not in good standing, removed: {'; '.join(lost)}")
         return out
 
 
@@ -205,7 +214,7 @@ async def import_roster(
         deactivate = [m for m, s in stored.items() if s["active"] and m not in roster.rows]
         report.deactivated = len(deactivate)
     if not dry_run:
-        await repository.apply(roster.columns, inserts, updates, deactivate)
+        report.stripped = await repository.apply(roster.columns, inserts, updates, deactivate)
     return report
 
 

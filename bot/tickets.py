@@ -135,7 +135,7 @@ class TicketService:
 
     async def open(self, person: Person, text: str) -> Result:
         """A verified member asks the stewards of their worksite."""
-        if not person.verified or person.member is None:
+        if not person.in_good_standing or person.member is None:
             return Result(Outcome.NOT_VERIFIED)
         if (problem := self._check_text(text, MAX_QUESTION)) is not None:
             return Result(problem)

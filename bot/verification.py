@@ -22,7 +22,7 @@ from bot.phones import PhoneError, normalise, phone_hash
 from storage.audit import AuditLog
 from storage.invites import InvitesRepository
 from storage.members import Member, MembersRepository, Role
-from storage.verification import VerificationRepository, VerificationRequest
+from storage.verification import LinkMove, VerificationRepository, VerificationRequest
 
 ATTEMPTS_PER_HOUR = 5
 DEFAULT_INVITE_LIFETIME = timedelta(days=14)
@@ -42,6 +42,8 @@ class Outcome(StrEnum):
     INVITE_EXPIRED = "invite_expired"
     REQUEST_SENT = "request_sent"
     REQUEST_PENDING = "request_pending"
+    PHONE_RECEIVED = "phone_received"  # the one reply to a shared phone, whatever the roster says
+    INVITE_PENDING = "invite_pending"  # a worksite invite waits for a steward's confirmation
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,7 @@ class Decision(StrEnum):
     REJECTED = "rejected"
     ALREADY_DECIDED = "already_decided"
     NOT_ALLOWED = "not_allowed"
+    NEEDS_ADMIN = "needs_admin"
     GONE = "gone"
 
 
@@ -64,6 +67,18 @@ class Review:
     decision: Decision
     request: VerificationRequest | None = None
     member: Member | None = None
+    move: LinkMove | None = None  # an approved move of a Telegram link: tell the old account
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewFacts:
+    """What a reviewer must see before approving, and whether only an admin may approve."""
+
+    member: Member | None
+    steward_worksites: list[str]
+    linked_elsewhere: bool
+    on_open_roll: bool
+    needs_admin: bool
 
 
 def invite_hash(code: str, secret: str) -> str:
@@ -127,7 +142,13 @@ class VerificationService:
     async def by_contact(
         self, person: Person, contact_user_id: int | None, phone_number: str
     ) -> Result:
-        """A shared contact verifies its sender when it is their own and on the roster."""
+        """A shared contact of one's own asks the stewards to confirm; one reply for all.
+
+        Whoever holds a phone (an employer-issued one, say) must not learn from the reply
+        whether its number is on the roster, in good standing or already linked, nor
+        whose it is: every case gets PHONE_RECEIVED, and a roster match goes to the
+        stewards as a request that says the phone matched.
+        """
         if (stop := await self._admit(person)) is not None:
             return Result(stop)
         if contact_user_id != person.telegram_id:
@@ -135,24 +156,32 @@ class VerificationService:
         try:
             hashed = phone_hash(normalise(phone_number), self.secret)
         except PhoneError:
-            return await self._done(person, Outcome.NO_MATCH, "contact")
-        matches = await self.members.by_phone_hash(hashed)
-        if not matches:
-            return await self._done(person, Outcome.NO_MATCH, "contact")
-        good = [m for m in matches if m.status == "good_standing"]
-        if not good:
-            return await self._done(person, Outcome.NOT_IN_GOOD_STANDING, "contact")
-        member = good[0]
-        if member.telegram_id not in (None, person.telegram_id):
-            return await self._done(
-                person, Outcome.LINKED_ELSEWHERE, "contact", member=member.member_id
-            )
-        linked = await self.members.link(member.id, person.telegram_id)
-        await self.audit.record(person.actor, "verify.contact", "verified", member=member.member_id)
-        return Result(Outcome.VERIFIED, linked)
+            hashed = None
+        matches = await self.members.by_phone_hash(hashed) if hashed else []
+        member = matches[0] if matches else None
+        pending = await self.requests.pending_for(person.telegram_id)
+        request = None
+        if pending is None:
+            request = await self.requests.create(
+                person.telegram_id, person.language, member.id if member else None,
+                member.member_id or "" if member else "", "",
+                member.worksite if member else None, via="phone",
+            )  # fmt: skip
+        await self.audit.record(
+            person.actor, "verify.contact", "request" if request else "pending",
+            member=member.member_id if member else None,
+            standing=member.status if member else None,
+            linked_elsewhere=bool(member and member.telegram_id not in (None, person.telegram_id)),
+        )  # fmt: skip
+        return Result(Outcome.PHONE_RECEIVED, member, request)
 
-    async def by_invite(self, person: Person, code: str) -> Result:
-        """Redeem a one-time invite code from a deep link."""
+    async def by_invite(self, person: Person, code: str, name: str = "") -> Result:
+        """Redeem a one-time invite code from a deep link.
+
+        A member invite links that roster member. A worksite invite only asks the
+        worksite's stewards to confirm the person (`name` is their Telegram name): a
+        forwarded link must not put an outsider on any roll.
+        """
         if (stop := await self._admit(person)) is not None:
             return Result(stop)
         invite = await self.invites.get(invite_hash(code, self.secret))
@@ -168,13 +197,22 @@ class VerificationService:
             return await self._done(
                 person, Outcome.LINKED_ELSEWHERE, "invite", member=member.member_id
             )
+        if member is None and await self.requests.pending_for(person.telegram_id) is not None:
+            return Result(Outcome.REQUEST_PENDING)
         if not await self.invites.spend(invite.code_hash, now):
             return await self._done(person, Outcome.INVITE_SPENT, "invite")
-        if member is not None:
-            linked = await self.members.link(member.id, person.telegram_id)
-        else:
+        if member is None:
             assert invite.worksite is not None
-            linked = await self.members.add_verified(person.telegram_id, invite.worksite)
+            request = await self.requests.create(
+                person.telegram_id, person.language, None, "", name.strip()[:MAX_TYPED],
+                invite.worksite, via="invite",
+            )  # fmt: skip
+            await self.audit.record(
+                person.actor, "verify.invite", "request", request=request.id,
+                worksite=invite.worksite,
+            )  # fmt: skip
+            return Result(Outcome.INVITE_PENDING, None, request)
+        linked = await self.members.link(member.id, person.telegram_id)
         await self.audit.record(
             person.actor, "verify.invite", "verified",
             member=linked.member_id, worksite=linked.worksite,
@@ -190,7 +228,11 @@ class VerificationService:
         if self._on_roster(person):
             return Result(Outcome.ALREADY_VERIFIED)
         pending = await self.requests.pending_for(person.telegram_id)
-        if pending is not None:
+        if pending is not None and pending.via == "phone":
+            # A shared phone's request, matched or not, gives way to the form: the form
+            # must not behave differently depending on what the roster said of the phone.
+            await self.requests.decide(pending.id, "rejected", "superseded")
+        elif pending is not None:
             return Result(Outcome.REQUEST_PENDING, request=pending)
         if (stop := await self._admit(person)) is not None:
             return Result(stop)
@@ -223,6 +265,24 @@ class VerificationService:
             return False
         return request.worksite in await self.members.steward_worksites(reviewer.member.id)
 
+    async def facts(self, request: VerificationRequest) -> ReviewFacts:
+        """The roster row a request would link, its powers, and who may approve it.
+
+        Moving a Telegram link, or linking a row that holds a role above member or any
+        steward worksite, or a frozen row, is an admin's decision: whoever controls that
+        row can act as that member (vote in their place, read their tickets, use their
+        role), so a steward, who may be compromised, cannot hand it over.
+        """
+        member = await self.members.get(request.member) if request.member is not None else None
+        if member is None:
+            return ReviewFacts(None, [], False, False, False)
+        worksites = await self.members.steward_worksites(member.id)
+        elsewhere = member.telegram_id not in (None, request.telegram_id)
+        on_roll = await self.members.on_open_roll(member.id)
+        powers = member.role is not Role.MEMBER or bool(worksites)
+        needs_admin = elsewhere or powers or member.frozen
+        return ReviewFacts(member, worksites, elsewhere, on_roll, needs_admin)
+
     async def decide(self, reviewer: Person, request_id: int, approve: bool) -> Review:
         """Approve (link the member) or reject a pending request, re-checking who decides."""
         request = await self.requests.get(request_id)
@@ -233,21 +293,60 @@ class VerificationService:
             return Review(Decision.NOT_ALLOWED, request)
         if request.state != "pending":
             return Review(Decision.ALREADY_DECIDED, request)
-        member = await self.members.get(request.member) if request.member is not None else None
-        if approve and member is None:
+        facts = await self.facts(request)
+        member = facts.member
+        invited = request.via == "invite" and request.member is None
+        if approve and member is None and not invited:
             return Review(Decision.NOT_ALLOWED, request)  # nobody on the roster to link
+        if approve and facts.needs_admin and not reviewer.can(Role.ADMIN):
+            await self.audit.record(
+                reviewer.actor, "verify.relink_refused", str(request.id),
+                member=member.member_id if member else None, role=member.role if member else None,
+                linked_elsewhere=facts.linked_elsewhere,
+            )  # fmt: skip
+            return Review(Decision.NEEDS_ADMIN, request, member)
+        if approve and invited and await self.members.by_telegram_id(request.telegram_id):
+            return Review(Decision.NOT_ALLOWED, request)  # they got in another way meanwhile
         state = "approved" if approve else "rejected"
         if not await self.requests.decide(request.id, state, reviewer.actor):
             return Review(Decision.ALREADY_DECIDED, request)
-        if approve:
-            assert member is not None
+        move = None
+        if approve and member is not None:
+            if facts.linked_elsewhere:
+                assert member.telegram_id is not None
+                move = await self.requests.record_move(
+                    member.id, member.telegram_id, request.telegram_id, reviewer.actor
+                )
             member = await self.members.link(member.id, request.telegram_id)
+        elif approve:
+            assert request.worksite is not None
+            member = await self.members.add_verified(request.telegram_id, request.worksite)
         await self.audit.record(
             reviewer.actor, f"verify.{state}", str(request.id),
             member=member.member_id if member else None,
+            moved_from=f"tg:{move.old_telegram_id}" if move else None,
         )  # fmt: skip
         decided = await self.requests.get(request.id)
-        return Review(Decision(state), decided, member)
+        return Review(Decision(state), decided, member, move)
+
+    async def dispute(self, person: Person, move_id: int) -> LinkMove | None:
+        """"This wasn't me" from the account a link was moved away from: freeze the row.
+
+        Only that old account may dispute, once; the row then has no powers at all until
+        an admin looks (`unionbot members unfreeze`). None when the press is not valid.
+        """
+        move = await self.requests.move(move_id)
+        if move is None or move.old_telegram_id != person.telegram_id:
+            await self.audit.record(person.actor, "link.dispute_refused", str(move_id))
+            return None
+        if not await self.requests.dispute_move(move.id):
+            return None
+        await self.members.freeze(move.member)
+        await self.audit.record(
+            person.actor, "link.disputed", str(move.id), member=move.member,
+            moved_to=f"tg:{move.new_telegram_id}",
+        )  # fmt: skip
+        return move
 
     async def create_invites(
         self,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from telegram.ext import Application
+from telegram import Update
+from telegram.ext import Application, TypeHandler
 
 from handlers import (
     account,
     admin,
     broadcast,
+    common,
     errors,
     fallback,
     faq,
@@ -27,7 +29,8 @@ from handlers import (
 
 
 def register_all(application: Application) -> None:  # type: ignore[type-arg]
-    """Feature handlers first; the fallback replies last."""
+    """Membership state first, then feature handlers; the fallback replies last."""
+    application.add_handler(TypeHandler(Update, common.enforce_membership), group=-100)
     features = (verify, start, home, account, roles, broadcast, updates, admin, surveys, errors)
     for feature in features:
         feature.register(application)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from telegram import Update
+import re
 
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop
+
+from bot.callbacks import VERSION
 from bot.i18n import Safe, pick_language, t
 from bot.people import Person
 from bot.services import BotContext
+from handlers import errors
 from storage.members import Role
 
 
@@ -19,11 +24,10 @@ async def person_of(update: Update, context: BotContext) -> Person:
     if member is not None and not member.reachable and update.effective_chat is not None:
         # They wrote to us, so they can be written to again (a 403 marked them unreachable).
         await services.members.set_reachable(user.id, True)
-    language = pick_language(
-        member.language if member else None,
-        user.language_code,
-        services.settings.default_language,
-    )
+    # In a group, answer in the sender's app language only: a stored choice would show
+    # the group that the bot knows them.
+    stored = member.language if member and is_private(update) else None
+    language = pick_language(stored, user.language_code, services.settings.default_language)
     return Person(telegram_id=user.id, language=language, member=member)
 
 
@@ -47,7 +51,13 @@ async def refuse_in_group(update: Update, context: BotContext, person: Person) -
 
 
 async def deny(update: Update, person: Person, key: str = "role.denied") -> None:
-    """Say no: as an alert under a pressed button, or as a reply to a message."""
+    """Say no: as an alert under a pressed button, or as a reply to a message.
+
+    In a group the refusal never says why (every sender gets the same words), so it
+    cannot tell the group who is a member, a steward or a leader.
+    """
+    if not is_private(update):
+        key = "group.refused"
     if update.callback_query is not None:
         await update.callback_query.answer(t(person.language, key), show_alert=True)
     else:
@@ -71,13 +81,103 @@ async def person_with_role(
 
 
 async def verified_person(
-    update: Update, context: BotContext, *, private_only: bool = False
+    update: Update, context: BotContext, *, private_only: bool = False, good_standing: bool = False
 ) -> Person | None:
-    """The sender if verified; otherwise tell them how to verify and None (see above)."""
+    """The sender if verified; otherwise tell them how to verify and None (see above).
+
+    With `good_standing`, only members in good standing pass: votes, surveys and tickets
+    are not for lapsed members, nor for staff who are not members.
+    """
     person = await person_of(update, context)
     if private_only and await refuse_in_group(update, context, person):
         return None
-    if person.verified:
-        return person
-    await deny(update, person, "verify.first")
-    return None
+    if not person.verified:
+        await deny(update, person, "verify.first")
+        return None
+    if good_standing and not person.in_good_standing:
+        await deny(update, person, standing_refusal(person))
+        return None
+    return person
+
+
+def standing_refusal(person: Person) -> str:
+    """Why a verified person may not use a members-in-good-standing feature."""
+    return "membership.staff_not_member" if person.staff_only else "membership.not_in_standing"
+
+
+# -- membership state, enforced for every update ---------------------------------------------
+
+# What someone whose membership is inactive or frozen may still do: see the welcome and
+# help, and delete their data.
+_INACTIVE_COMMANDS = frozenset({"start", "help", "forgetme"})
+_INACTIVE_BUTTONS = re.compile(rf"^{VERSION}:account:(forget|keep)$")
+# What is for members in good standing only (lapsed members and staff keep the rest).
+_STANDING_COMMANDS = frozenset({"vote", "surveys", "ask", "mytickets"})
+_STANDING_BUTTONS = re.compile(
+    rf"^{VERSION}:(vote:|ticket:askq|home:(votes|surveys|ask)$"
+    rf"|survey:(start|pick|tog|done|skip|back|submit):)"
+)
+
+
+def _command(update: Update) -> str | None:
+    message = update.effective_message
+    text = (message.text or "") if message is not None else ""
+    if not text.startswith("/"):
+        return None
+    return text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if len(text) > 1 else ""
+
+
+async def enforce_membership(update: Update, context: BotContext) -> None:
+    """Runs before every handler: membership state decides what reaches a feature at all.
+
+    An inactive or frozen row loses every command and button at once, whatever role is
+    stored and whatever wizard was open; a member not in good standing (or staff who
+    are not members) cannot reach votes, surveys or tickets. Features check again
+    themselves (Person.role, verified_person) and so do the services.
+    """
+    user = update.effective_user
+    if user is None or (update.message is None and update.callback_query is None):
+        return
+    try:
+        await _enforce(update, context, user.id)
+    except ApplicationHandlerStop:
+        raise
+    except Exception as exc:
+        # Fail closed: if membership cannot be checked, no feature runs (one apology).
+        await errors.report(update, context, exc)
+        raise ApplicationHandlerStop from None
+
+
+async def _enforce(update: Update, context: BotContext, telegram_id: int) -> None:
+    member = await context.services.members.by_telegram_id(telegram_id)
+    if member is None or member.verified_at is None:
+        return  # strangers: the verification flow handles them
+    query = update.callback_query
+    data = (query.data or "") if query is not None else ""
+    command = _command(update)
+    person = await person_of(update, context)
+    if not member.active or member.frozen:
+        allowed = (
+            _INACTIVE_BUTTONS.match(data) is not None
+            if query is not None
+            else command in _INACTIVE_COMMANDS
+        )
+        if not allowed:
+            await _stop(
+                update, person, "membership.frozen" if member.frozen else "membership.inactive"
+            )
+    elif not person.in_good_standing:
+        blocked = (
+            _STANDING_BUTTONS.match(data) is not None
+            if query is not None
+            else command in _STANDING_COMMANDS
+        )
+        if blocked:
+            await _stop(update, person, standing_refusal(person))
+
+
+async def _stop(update: Update, person: Person, key: str) -> None:
+    """Refuse (silently in a group) and let no other handler see the update."""
+    if is_private(update) or update.callback_query is not None:
+        await deny(update, person, key)
+    raise ApplicationHandlerStop

@@ -19,6 +19,11 @@ async def on_error(update: object, context: BotContext) -> None:
     if not isinstance(update, Update):
         log.error("error outside an update", exc_info=context.error)
         return
+    await report(update, context, context.error)
+
+
+async def report(update: Update, context: BotContext, error: BaseException | None) -> None:
+    """Log one failed update and apologise once (also used by the membership gate)."""
     user = update.effective_user
     chat = update.effective_chat
     log.error(
@@ -27,7 +32,7 @@ async def on_error(update: object, context: BotContext) -> None:
         chat.id if chat else None,
         user.id if user else None,
         _kind(update),
-        exc_info=context.error,
+        exc_info=error,
     )
     if chat is None:
         return

@@ -55,23 +55,28 @@ async def send_home(bot: Bot, person: Person) -> None:
     language = person.language
     worksite = person.member.worksite if person.member else None
     part = t(language, "start.home_worksite", worksite=worksite) if worksite else Safe("")
-    buttons = InlineKeyboardMarkup(
+    rows = [
+        [_home_button(language, "button.latest_update", "updates")],
         [
-            [_home_button(language, "button.latest_update", "updates")],
-            [
-                _home_button(language, "button.votes", "votes"),
-                _home_button(language, "button.surveys", "surveys"),
-            ],
-            [_home_button(language, "button.ask", "ask")],
-            [
-                _home_button(language, "button.my_details", "me"),
-                _home_button(language, "button.language", "language"),
-            ],
-        ]
+            _home_button(language, "button.votes", "votes"),
+            _home_button(language, "button.surveys", "surveys"),
+        ],
+        [_home_button(language, "button.ask", "ask")],
+        [
+            _home_button(language, "button.my_details", "me"),
+            _home_button(language, "button.language", "language"),
+        ],
+    ]
+    if not person.in_good_standing:  # votes, surveys and tickets are members' (see common)
+        rows = [rows[0], rows[3]]
+    buttons = InlineKeyboardMarkup(rows)
+    # Staff who are not on the roster are told so, not that they are members.
+    text = (
+        t(language, "start.home_staff")
+        if person.staff_only
+        else t(language, "start.home", worksite_part=part)
     )
-    await bot.send_message(
-        person.telegram_id, t(language, "start.home", worksite_part=part), reply_markup=buttons
-    )
+    await bot.send_message(person.telegram_id, text, reply_markup=buttons)
 
 
 async def welcome_member(bot: Bot, services: Services, person: Person) -> None:

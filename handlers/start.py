@@ -37,8 +37,10 @@ async def start(update: Update, context: BotContext) -> None:
 
 
 async def help_command(update: Update, context: BotContext) -> None:
-    """List the commands this person's role may use."""
+    """List the commands this person's role may use (in a group: the same for everyone)."""
     person = await person_of(update, context)
+    if await refuse_in_group(update, context, person):
+        return  # a list by role would show the group who is a steward or a leader
     lines = [t(person.language, "help.title"), ""]
     for command in commands_for(person.role):
         lines.append(f"/{command.name} — {t(person.language, command.description_key)}")

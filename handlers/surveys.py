@@ -162,7 +162,7 @@ def intro_text(language: str, stored: StoredSurvey, tz: Any) -> Safe:
 async def surveys_command(update: Update, context: BotContext) -> None:
     """/surveys: the open surveys this member may take, with Start / Continue buttons."""
     person = await person_of(update, context)
-    if not person.verified or person.member is None:
+    if not person.in_good_standing or person.member is None:
         await reply(update, t(person.language, "survey.refused.not_member"))
         return
     service = context.services.surveys

@@ -160,7 +160,7 @@ async def _prompt_question(context: BotContext, person: Person, chat_id: int) ->
 
 async def ask(update: Update, context: BotContext) -> None:
     """/ask [question]: open a ticket now, or ask for the question."""
-    person = await verified_person(update, context, private_only=True)
+    person = await verified_person(update, context, private_only=True, good_standing=True)
     if person is None:
         return
     message = update.effective_message
@@ -174,7 +174,7 @@ async def ask(update: Update, context: BotContext) -> None:
 
 async def my_tickets(update: Update, context: BotContext) -> None:
     """/mytickets: my own questions to the stewards."""
-    person = await verified_person(update, context, private_only=True)
+    person = await verified_person(update, context, private_only=True, good_standing=True)
     if person is None:
         return
     services, lang = context.services, person.language

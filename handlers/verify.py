@@ -26,12 +26,20 @@ from bot.callbacks import pack, pattern, unpack
 from bot.i18n import LANGUAGES, Safe, t
 from bot.people import Person
 from bot.services import BotContext
-from bot.verification import MAX_TYPED, Decision, Outcome, Result, Review, name_matches
+from bot.verification import (
+    MAX_TYPED,
+    Decision,
+    Outcome,
+    Result,
+    Review,
+    ReviewFacts,
+    name_matches,
+)
 from handlers.common import person_of, reply
 from handlers.home import welcome_member
 from handlers.votes import check_receipt
-from storage.members import Member
-from storage.verification import VerificationRequest
+from storage.members import Member, Role
+from storage.verification import LinkMove, VerificationRequest
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +58,11 @@ _REPLIES = {
     Outcome.INVITE_EXPIRED: "verify.invite_expired",
     Outcome.REQUEST_SENT: "verify.request_sent",
     Outcome.REQUEST_PENDING: "verify.request_pending",
+    Outcome.PHONE_RECEIVED: "verify.phone_received",
+    Outcome.INVITE_PENDING: "verify.invite_pending",
 }
 # Outcomes after which the member-ID form is the way forward.
-_OFFER_FORM = {Outcome.NO_MATCH, Outcome.LINKED_ELSEWHERE}
+_OFFER_FORM = {Outcome.NO_MATCH, Outcome.LINKED_ELSEWHERE, Outcome.PHONE_RECEIVED}
 
 
 def form_button(language: str) -> ReplyKeyboardMarkup:
@@ -86,13 +96,17 @@ async def tell_outcome(
 
 
 async def redeem_invite(update: Update, context: BotContext, person: Person, code: str) -> Person:
-    """/start <code> from an invite link."""
-    result = await context.services.verification.by_invite(person, code[:64])
-    return await tell_outcome(update, context, person, result)
+    """/start <code> from an invite link; a worksite invite goes to its stewards to confirm."""
+    name = update.effective_user.full_name if update.effective_user else ""
+    result = await context.services.verification.by_invite(person, code[:64], name)
+    verified = await tell_outcome(update, context, person, result)
+    if result.outcome is Outcome.INVITE_PENDING and result.request is not None:
+        await notify_reviewers(context, result.request)
+    return verified
 
 
 async def on_contact(update: Update, context: BotContext) -> None:
-    """A shared contact: verifies its sender only if it is their own number."""
+    """A shared contact of one's own goes to the stewards; the reply is always the same."""
     person = await person_of(update, context)
     message = update.effective_message
     assert message is not None and message.contact is not None
@@ -100,6 +114,8 @@ async def on_contact(update: Update, context: BotContext) -> None:
         person, message.contact.user_id, message.contact.phone_number
     )
     await tell_outcome(update, context, person, result)
+    if result.request is not None and result.request.member is not None:
+        await notify_reviewers(context, result.request)  # an unknown number bothers nobody
 
 
 # -- the member-ID form --------------------------------------------------------
@@ -154,7 +170,7 @@ async def form_name(update: Update, context: BotContext) -> int:
     result = await context.services.verification.request_review(person, typed_id, typed)
     await tell_outcome(update, context, person, result)
     if result.outcome is Outcome.REQUEST_SENT and result.request is not None:
-        await notify_reviewers(context, result.request, result.member)
+        await notify_reviewers(context, result.request)
     return ConversationHandler.END
 
 
@@ -169,12 +185,22 @@ async def form_cancel(update: Update, context: BotContext) -> int:
 # -- stewards review --------------------------------------------------------------
 
 
-def review_text(language: str, request: VerificationRequest, member: Member | None) -> Safe:
+def review_text(language: str, request: VerificationRequest, facts: ReviewFacts) -> Safe:
     """What a reviewer sees; everything the requester typed is escaped by t()."""
-    lines = [
-        t(language, "review.title", number=request.id),
-        t(language, "review.typed", member_id=request.typed_id, last_name=request.typed_name),
-    ]
+    lines = [t(language, "review.title", number=request.id)]
+    if request.via == "phone":
+        lines.append(t(language, "review.via_phone"))
+    elif request.via == "invite":
+        lines.append(
+            t(language, "review.via_invite", worksite=request.worksite or "—",
+              name=request.typed_name or "—")
+        )  # fmt: skip
+        return Safe("\n".join(lines))
+    else:
+        lines.append(
+            t(language, "review.typed", member_id=request.typed_id, last_name=request.typed_name)
+        )
+    member = facts.member
     if member is None:
         lines.append(t(language, "review.no_roster"))
         return Safe("\n".join(lines))
@@ -183,20 +209,35 @@ def review_text(language: str, request: VerificationRequest, member: Member | No
     lines.append(
         t(language, "review.roster", name=name, worksite=member.worksite or "—", status=status)
     )
-    matches = name_matches(request.typed_name, member.last_name)
-    lines.append(t(language, "review.name_ok" if matches else "review.name_differs"))
-    if member.telegram_id not in (None, request.telegram_id):
+    if request.via == "form":
+        matches = name_matches(request.typed_name, member.last_name)
+        lines.append(t(language, "review.name_ok" if matches else "review.name_differs"))
+    stewards = (
+        t(language, "promote.stewards", worksites=", ".join(facts.steward_worksites))
+        if facts.steward_worksites
+        else Safe("")
+    )
+    lines.append(
+        t(language, "review.role", role=t(language, f"role.{member.role}"), stewards=stewards)
+    )
+    if facts.linked_elsewhere:
         lines.append(t(language, "review.linked_elsewhere"))
+    if facts.on_open_roll:
+        lines.append(t(language, "review.on_open_roll"))
+    if member.frozen:
+        lines.append(t(language, "review.frozen"))
+    if facts.needs_admin:
+        lines.append(t(language, "review.needs_admin_note"))
     return Safe("\n".join(lines))
 
 
 def review_buttons(
-    language: str, request: VerificationRequest, member: Member | None
+    language: str, request: VerificationRequest, facts: ReviewFacts
 ) -> InlineKeyboardMarkup:
     reject = InlineKeyboardButton(
         t(language, "review.reject"), callback_data=pack("verify", "reject", request.id)
     )
-    if member is None:
+    if facts.member is None and request.via != "invite":
         return InlineKeyboardMarkup([[reject]])
     approve = InlineKeyboardButton(
         t(language, "review.approve"), callback_data=pack("verify", "approve", request.id)
@@ -204,12 +245,11 @@ def review_buttons(
     return InlineKeyboardMarkup([[approve, reject]])
 
 
-async def notify_reviewers(
-    context: BotContext, request: VerificationRequest, member: Member | None
-) -> None:
+async def notify_reviewers(context: BotContext, request: VerificationRequest) -> None:
     """Show the request to the worksite's stewards and to leaders, with Approve / Reject."""
     services = context.services
     reviewers = await services.verification.reviewers(request)
+    facts = await services.verification.facts(request)
     if not reviewers:
         log.warning("verification request %s has nobody to review it", request.id)
     for reviewer in reviewers:
@@ -218,8 +258,8 @@ async def notify_reviewers(
         try:
             sent = await context.bot.send_message(
                 reviewer.telegram_id,
-                review_text(language, request, member),
-                reply_markup=review_buttons(language, request, member),
+                review_text(language, request, facts),
+                reply_markup=review_buttons(language, request, facts),
             )
         except TelegramError as exc:
             log.warning("could not show request %s to a reviewer: %s", request.id, exc)
@@ -244,15 +284,78 @@ async def on_review(update: Update, context: BotContext) -> None:
         Decision.NOT_ALLOWED: "review.not_allowed",
         Decision.ALREADY_DECIDED: "review.already",
         Decision.GONE: "review.gone",
+        Decision.NEEDS_ADMIN: "review.needs_admin",
     }
     if review.decision in answers:
         await query.answer(t(person.language, answers[review.decision]), show_alert=True)
+        if review.decision is Decision.NEEDS_ADMIN and review.member is not None:
+            await warn_account_holder(context, review.member)
         return
     await query.answer()
     assert review.request is not None
     decider = query.from_user.first_name
     await close_review_messages(context, review.request, decider)
     await tell_requester(context, review)
+    if review.move is not None:
+        await tell_old_account(context, review.move)
+
+
+async def warn_account_holder(context: BotContext, member: Member) -> None:
+    """A steward tried to move this row's link or hand over its role: tell its account."""
+    if member.telegram_id is None:
+        return
+    language = member.language or context.services.settings.default_language
+    try:
+        await context.bot.send_message(member.telegram_id, t(language, "link.attempt"))
+    except TelegramError as exc:
+        log.info("could not warn the account of member %s: %s", member.id, exc)
+
+
+async def tell_old_account(context: BotContext, move: LinkMove) -> None:
+    """The account a link moved away from is told at once, with "This wasn't me"."""
+    services = context.services
+    member = await services.members.get(move.member)
+    language = (member.language if member else None) or services.settings.default_language
+    button = InlineKeyboardButton(
+        t(language, "link.not_me"), callback_data=pack("link", "notme", move.id)
+    )
+    try:
+        await context.bot.send_message(
+            move.old_telegram_id, t(language, "link.moved"),
+            reply_markup=InlineKeyboardMarkup([[button]]),
+        )  # fmt: skip
+    except TelegramError as exc:
+        log.info("could not tell the old account of move %s: %s", move.id, exc)
+
+
+async def on_not_me(update: Update, context: BotContext) -> None:
+    """ "This wasn't me": the old account disputes a move; freeze the row, alert admins."""
+    query = update.callback_query
+    assert query is not None
+    person = await person_of(update, context)
+    data = unpack(query.data, "link", {"notme"})
+    move_id = data.int_arg() if data else None
+    services = context.services
+    move = await services.verification.dispute(person, move_id) if move_id else None
+    if move is None:
+        await query.answer(t(person.language, "button.expired"), show_alert=True)
+        return
+    await query.answer()
+    await query.edit_message_text(t(person.language, "link.frozen"))
+    member = await services.members.get(move.member)
+    label = services.roles.label(member) if member else "?"
+    for admin in await services.members.with_role_at_least(Role.ADMIN):
+        if admin.telegram_id is None or admin.telegram_id == person.telegram_id:
+            continue
+        language = admin.language or services.settings.default_language
+        text = t(
+            language, "link.dispute_alert", member_id=label,
+            old=str(move.old_telegram_id), new=str(move.new_telegram_id),
+        )  # fmt: skip
+        try:
+            await context.bot.send_message(admin.telegram_id, text)
+        except TelegramError as exc:
+            log.warning("could not alert an admin of disputed move %s: %s", move.id, exc)
 
 
 async def close_review_messages(
@@ -261,14 +364,14 @@ async def close_review_messages(
     """Replace the buttons on every copy of the request with who decided."""
     services = context.services
     approved = request.state == "approved"
+    facts = await services.verification.facts(request)
     for chat_id, message_id in await services.verification.requests.messages(request.id):
         reviewer = await services.members.by_telegram_id(chat_id)
         language = (reviewer.language if reviewer else None) or services.settings.default_language
-        member = await services.members.get(request.member) if request.member else None
         outcome = t(
             language, "review.approved_by" if approved else "review.rejected_by", name=decider
         )
-        text = Safe(review_text(language, request, member) + "\n\n" + outcome)
+        text = Safe(review_text(language, request, facts) + "\n\n" + outcome)
         try:
             await context.bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
         except TelegramError as exc:
@@ -316,3 +419,4 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(
         CallbackQueryHandler(on_review, pattern=rf"{pattern('verify')}(approve|reject)")
     )
+    application.add_handler(CallbackQueryHandler(on_not_me, pattern=rf"{pattern('link')}notme:"))

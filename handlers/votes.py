@@ -42,7 +42,7 @@ def markup(buttons: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
 
 async def vote_command(update: Update, context: BotContext) -> None:
     """/vote: the votes open to me, with a button for each I have not voted in."""
-    person = await verified_person(update, context, private_only=True)
+    person = await verified_person(update, context, private_only=True, good_standing=True)
     if person is None or person.member is None:
         return
     lang, tz = person.language, context.services.settings.tz

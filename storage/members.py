@@ -47,6 +47,20 @@ class Member:
     reachable: bool
     active: bool
     verified_at: int | None
+    frozen: bool = False  # a disputed link move: no powers until an admin looks (0013)
+
+    @property
+    def staff_only(self) -> bool:
+        """Staff who are not members: an ADMIN_IDS row with no roster entry or worksite."""
+        return self.member_id is None and self.worksite is None
+
+    @property
+    def in_good_standing(self) -> bool:
+        """Active, unfrozen, on the roster or admitted to a worksite, and in good standing."""
+        return (
+            self.active and not self.frozen and not self.staff_only
+            and self.status == "good_standing"
+        )  # fmt: skip
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Member:
@@ -65,13 +79,23 @@ class Member:
             reachable=bool(row["reachable"]),
             active=bool(row["active"]),
             verified_at=row["verified_at"],
+            frozen=row["frozen_at"] is not None,
         )
 
 
 _COLUMNS = (
     "id, member_id, telegram_id, first_name, last_name, worksite, classification, status, "
-    "language, role, muted, reachable, active, verified_at"
+    "language, role, muted, reachable, active, verified_at, frozen_at"
 )
+
+# Who is a member for every audience and denominator (updates, surveys, votes): linked,
+# verified, active, not frozen, and on the roster or admitted to a worksite (staff who are
+# not members are not counted). `GOOD_STANDING` adds the standing votes and surveys need.
+MEMBER_SQL = (
+    "telegram_id IS NOT NULL AND verified_at IS NOT NULL AND active = 1 AND frozen_at IS NULL"
+    " AND (member_id IS NOT NULL OR worksite IS NOT NULL)"
+)
+GOOD_STANDING_SQL = f"{MEMBER_SQL} AND status = 'good_standing'"
 
 
 # Text columns that name a person as 'tg:<telegram id>' (their `actor`); /forgetme
@@ -212,7 +236,8 @@ class MembersRepository:
         """Linked stewards of `worksite`, then leaders and admins: who may vouch for someone."""
         rows = await self.db.fetchall(
             f"""SELECT {_COLUMNS} FROM members m
-                WHERE telegram_id IS NOT NULL AND verified_at IS NOT NULL AND active = 1 AND (
+                WHERE telegram_id IS NOT NULL AND verified_at IS NOT NULL AND active = 1
+                  AND frozen_at IS NULL AND (status = 'good_standing' OR role = 'admin') AND (
                     role IN ('leader', 'admin')
                     OR (role = 'steward' AND EXISTS (
                         SELECT 1 FROM steward_worksites s
@@ -228,18 +253,28 @@ class MembersRepository:
             f"""SELECT {_COLUMNS} FROM members
                 WHERE id IN (SELECT value FROM json_each(?))
                   AND telegram_id IS NOT NULL AND verified_at IS NOT NULL AND active = 1
+                  AND frozen_at IS NULL
                 ORDER BY id""",
             (json.dumps(list(member_ids)),),
         )
         return [Member.from_row(r) for r in rows]
 
     async def audience(
-        self, worksites: Sequence[str] = (), classifications: Sequence[str] = ()
+        self,
+        worksites: Sequence[str] = (),
+        classifications: Sequence[str] = (),
+        *,
+        good_standing: bool = False,
     ) -> list[int]:
-        """Verified active members, optionally only these worksites and/or classifications."""
+        """Members (see MEMBER_SQL), optionally only these worksites and/or classifications.
+
+        Bargaining updates go to every member, lapsed ones included; surveys ask for
+        `good_standing`, the same rule that builds a vote's roll.
+        """
+        rule = GOOD_STANDING_SQL if good_standing else MEMBER_SQL
         rows = await self.db.fetchall(
-            """SELECT id FROM members
-               WHERE telegram_id IS NOT NULL AND verified_at IS NOT NULL AND active = 1
+            f"""SELECT id FROM members
+               WHERE {rule}
                  AND (? = '[]' OR worksite IN (SELECT value FROM json_each(?)))
                  AND (? = '[]' OR classification IN (SELECT value FROM json_each(?)))
                ORDER BY id""",
@@ -273,6 +308,32 @@ class MembersRepository:
             )
             found.append(tuple(r[0] for r in rows))
         return found[0], found[1]
+
+    async def on_open_roll(self, pk: int) -> bool:
+        """On the roll of a vote that is open now (relinking them is an admin's decision)."""
+        found = await self.db.fetchval(
+            "SELECT EXISTS (SELECT 1 FROM vote_roll r JOIN votes v ON v.id = r.vote "
+            "WHERE r.member = ? AND v.state = 'open')",
+            (pk,),
+        )
+        return bool(found)
+
+    async def freeze(self, pk: int) -> None:
+        """No powers at all until an admin unfreezes the row (a disputed link move)."""
+        await self.db.execute(
+            "UPDATE members SET frozen_at = strftime('%s', 'now'), "
+            "updated_at = strftime('%s', 'now') WHERE id = ? AND frozen_at IS NULL",
+            (pk,),
+        )
+
+    async def unfreeze(self, pk: int, *, unlink: bool) -> None:
+        """Lift a freeze; with `unlink`, the Telegram link goes too (the owner verifies again)."""
+        await self.db.execute(
+            "UPDATE members SET frozen_at = NULL, updated_at = strftime('%s', 'now'), "
+            "telegram_id = CASE WHEN ? THEN NULL ELSE telegram_id END, "
+            "verified_at = CASE WHEN ? THEN NULL ELSE verified_at END WHERE id = ?",
+            (int(unlink), int(unlink), pk),
+        )
 
     async def count_admins(self) -> int:
         return await self.db.fetchval("SELECT COUNT(*) FROM members WHERE role = 'admin'")
@@ -395,3 +456,74 @@ async def _fold_staff_row(conn: aiosqlite.Connection, pk: int, telegram_id: int)
         (pk, other["id"]),
     )
     await conn.execute("DELETE FROM members WHERE id = ?", (other["id"],))
+
+
+@dataclass(frozen=True, slots=True)
+class Stripped:
+    """A row that lost its powers because it is no longer a member in good standing."""
+
+    pk: int
+    member_id: str | None
+    telegram_id: int | None
+    role: Role
+    steward_worksites: tuple[str, ...]
+    dropped_from_votes: tuple[int, ...]
+
+
+# Roster rows that are not members in good standing (inactive, frozen, lapsed, ...).
+_NOT_IN_STANDING = (
+    "member_id IS NOT NULL AND (active = 0 OR frozen_at IS NOT NULL OR status != 'good_standing')"
+)
+
+
+async def strip_powers(conn: aiosqlite.Connection) -> list[Stripped]:
+    """Take every power away from rows no longer in good standing, in the caller's transaction.
+
+    Roles and steward worksites go (re-activation restores membership, not roles); open
+    wizards and pending inputs are dropped; unfinished survey answers are discarded; and
+    they leave the roll of every scheduled or open vote they have not voted in. Returns
+    what was taken from each row that had something to lose, for the audit log.
+    """
+    async with conn.execute(
+        f"""SELECT m.id, m.member_id, m.telegram_id, m.role,
+                   (SELECT json_group_array(worksite) FROM steward_worksites s
+                    WHERE s.member = m.id) AS worksites,
+                   (SELECT json_group_array(r.vote) FROM vote_roll r JOIN votes v ON v.id = r.vote
+                    WHERE r.member = m.id AND v.state IN ('scheduled', 'open')
+                      AND NOT EXISTS (SELECT 1 FROM vote_participation p
+                                      WHERE p.vote = r.vote AND p.member = m.id)) AS votes
+            FROM members m WHERE {_NOT_IN_STANDING}"""
+    ) as cursor:
+        rows = await cursor.fetchall()
+    stripped = []
+    for row in rows:
+        worksites = tuple(w for w in json.loads(row["worksites"]) if w is not None)
+        votes = tuple(v for v in json.loads(row["votes"]) if v is not None)
+        telegram_id = row["telegram_id"]
+        if telegram_id is not None:
+            await conn.execute("DELETE FROM pending_inputs WHERE telegram_id = ?", (telegram_id,))
+            await conn.execute(
+                "DELETE FROM conversation_steps WHERE key LIKE ?", (f"%, {telegram_id}]",)
+            )
+        await conn.execute("DELETE FROM survey_progress WHERE member = ?", (row["id"],))
+        role = Role(row["role"])
+        if role is Role.MEMBER and not worksites and not votes:
+            continue
+        await conn.execute(
+            "UPDATE members SET role = 'member', updated_at = strftime('%s', 'now') WHERE id = ?",
+            (row["id"],),
+        )
+        await conn.execute("DELETE FROM steward_worksites WHERE member = ?", (row["id"],))
+        for vote in votes:
+            await conn.execute(
+                "DELETE FROM vote_roll WHERE vote = ? AND member = ?", (vote, row["id"])
+            )
+            await conn.execute(
+                "UPDATE votes SET roll_size = (SELECT COUNT(*) FROM vote_roll WHERE vote = ?) "
+                "WHERE id = ?",
+                (vote, vote),
+            )
+        stripped.append(
+            Stripped(row["id"], row["member_id"], telegram_id, role, worksites, votes)
+        )
+    return stripped

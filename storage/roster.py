@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from storage.database import Database
+from storage.members import Stripped, strip_powers
 
 # Columns a roster file may set, in a fixed order.
 ROSTER_FIELDS = (
@@ -39,8 +40,12 @@ class RosterRepository:
         inserts: list[dict[str, Any]],
         updates: list[dict[str, Any]],
         deactivate: list[str],
-    ) -> None:
-        """Insert new members, update changed ones, deactivate missing ones: all or nothing."""
+    ) -> list[Stripped]:
+        """Insert new members, update changed ones, deactivate missing ones: all or nothing.
+
+        In the same transaction, whoever is no longer a member in good standing loses
+        every power (see `strip_powers`); what was taken is returned for the audit log.
+        """
         assert set(columns) <= set(ROSTER_FIELDS)
         names = ["member_id", *columns]
         insert_sql = (
@@ -65,3 +70,4 @@ class RosterRepository:
                     "WHERE member_id = ?",
                     [(member_id,) for member_id in deactivate],
                 )
+            return await strip_powers(conn)

@@ -19,13 +19,33 @@ class VerificationRequest:
     worksite: str | None
     state: str
     decided_by: str | None
+    via: str = "form"  # form (typed member ID), phone (shared own contact), invite (worksite)
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> VerificationRequest:
         return cls(**{name: row[name] for name in row.keys()})  # noqa: SIM118
 
 
-_COLUMNS = "id, telegram_id, language, member, typed_id, typed_name, worksite, state, decided_by"
+@dataclass(frozen=True, slots=True)
+class LinkMove:
+    """A roster row's Telegram link moved from one account to another (0013)."""
+
+    id: int
+    member: int
+    old_telegram_id: int
+    new_telegram_id: int
+    approved_by: str
+    disputed_at: int | None
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> LinkMove:
+        return cls(**{name: row[name] for name in row.keys()})  # noqa: SIM118
+
+
+_COLUMNS = (
+    "id, telegram_id, language, member, typed_id, typed_name, worksite, state, decided_by, via"
+)
+_MOVE_COLUMNS = "id, member, old_telegram_id, new_telegram_id, approved_by, disputed_at"
 
 
 class VerificationRepository:
@@ -65,12 +85,13 @@ class VerificationRepository:
         typed_id: str,
         typed_name: str,
         worksite: str | None,
+        via: str = "form",
     ) -> VerificationRequest:
         rows = await self.db.write_returning(
             f"""INSERT INTO verification_requests
-                    (telegram_id, language, member, typed_id, typed_name, worksite)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}""",
-            (telegram_id, language, member, typed_id, typed_name, worksite),
+                    (telegram_id, language, member, typed_id, typed_name, worksite, via)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}""",
+            (telegram_id, language, member, typed_id, typed_name, worksite, via),
         )
         return VerificationRequest.from_row(rows[0])
 
@@ -102,3 +123,28 @@ class VerificationRepository:
             (request_id,),
         )
         return [(r[0], r[1]) for r in rows]
+
+    async def record_move(
+        self, member: int, old_telegram_id: int, new_telegram_id: int, approved_by: str
+    ) -> LinkMove:
+        rows = await self.db.write_returning(
+            f"""INSERT INTO link_moves (member, old_telegram_id, new_telegram_id, approved_by)
+                VALUES (?, ?, ?, ?) RETURNING {_MOVE_COLUMNS}""",
+            (member, old_telegram_id, new_telegram_id, approved_by),
+        )
+        return LinkMove.from_row(rows[0])
+
+    async def move(self, move_id: int) -> LinkMove | None:
+        row = await self.db.fetchone(
+            f"SELECT {_MOVE_COLUMNS} FROM link_moves WHERE id = ?", (move_id,)
+        )
+        return LinkMove.from_row(row) if row else None
+
+    async def dispute_move(self, move_id: int) -> bool:
+        """Mark a move disputed; False when it already was."""
+        changed = await self.db.execute(
+            "UPDATE link_moves SET disputed_at = strftime('%s', 'now') "
+            "WHERE id = ? AND disputed_at IS NULL",
+            (move_id,),
+        )
+        return changed == 1

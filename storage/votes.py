@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from storage.database import Database
+from storage.members import GOOD_STANDING_SQL
 from storage.seal_keys import NewKey, erase_key, insert_key
 
 
@@ -97,10 +98,10 @@ _COLUMNS = (
 
 # Who may vote: verified, linked, active members in good standing, on the roster or
 # verified into a worksite by invite (staff rows from ADMIN_IDS alone are not members).
-_ELIGIBLE = """
+# The same members as every audience and denominator (storage.members).
+_ELIGIBLE = f"""
     SELECT id, worksite FROM members
-    WHERE telegram_id IS NOT NULL AND verified_at IS NOT NULL AND active = 1
-      AND status = 'good_standing' AND (member_id IS NOT NULL OR worksite IS NOT NULL)
+    WHERE {GOOD_STANDING_SQL}
       AND (:worksites = '[]' OR worksite IN (SELECT value FROM json_each(:worksites)))
       AND (:classes = '[]' OR classification IN (SELECT value FROM json_each(:classes)))
 """

@@ -279,7 +279,9 @@ class SurveyService:
             chosen = [w for w in (chosen or worksites) if w in worksites]
             if not chosen:
                 return []
-        return await self.members.audience(chosen, list(survey.classifications))
+        return await self.members.audience(
+            chosen, list(survey.classifications), good_standing=True
+        )
 
     async def open(self, pk: int) -> int | None:
         """Open the survey and announce it to its audience; the broadcast id."""

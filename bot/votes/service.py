@@ -333,7 +333,8 @@ class VoteService:
         """Seal and cast one ballot; (outcome, receipt). Nothing about the choice is kept
         in clear anywhere: the box is sealed to the vote's public key before it is stored,
         and the receipt is the box's tracker."""
-        if member.verified_at is None:
+        stored = await self.members.get(member.id)  # membership state as it is now
+        if stored is None or stored.verified_at is None or not stored.in_good_standing:
             return CastOutcome.NOT_ON_ROLL, ""
         subject = f"vote:{vote_id}"
         try:

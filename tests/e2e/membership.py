@@ -57,10 +57,32 @@ async def build_union(sandbox: Sandbox) -> Union:
 
 
 async def verify_by_contact(sandbox: Sandbox, user: SimUser, member_id: str) -> None:
-    """The usual way in: /start, then the Share my phone number button."""
+    """The usual way in: /start, Share my phone number, and a steward taps Approve."""
     await user.send("/start")
     await user.share_contact(PHONES[member_id])
     await sandbox.settle()
+    await approve_request_of(sandbox, user)
+
+
+async def approve_request_of(sandbox: Sandbox, user: SimUser) -> None:
+    """The first reviewer shown `user`'s pending request approves it in their chat."""
+    services = sandbox.services
+    request = await services.verification.requests.pending_for(user.id)
+    assert request is not None, f"{user.name} has no pending verification request"
+    shown = await services.verification.requests.messages(request.id)
+    assert shown, f"request {request.id} was shown to nobody"
+    reviewers = {m.telegram_id: m for m in await services.verification.reviewers(request)}
+    chat_id, message_id = next(
+        ((c, m) for c, m in shown if c in reviewers and reviewers[c].role is not Role.MEMBER),
+        shown[0],
+    )
+    reviewer = sandbox.emulator.world.users[chat_id]
+    message = reviewer.bot_message(message_id)
+    assert message is not None
+    await reviewer.press("✅ Approve", message)
+    await sandbox.settle()
+    for shown_to, _ in shown:  # every copy of the request now says who approved it
+        sandbox.emulator.world.users[shown_to].mark_read()
 
 
 async def crowd(sandbox: Sandbox, count: int, worksite: str = "Downey") -> list[SimUser]:

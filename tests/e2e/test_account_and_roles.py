@@ -11,7 +11,7 @@ from telegram import BotCommandScopeChat
 from bot.sandbox import SimUser
 from bot.sandbox.harness import Sandbox
 from storage.members import Role
-from tests.e2e.membership import Union, build_union, verify_by_contact
+from tests.e2e.membership import Union, approve_request_of, build_union, verify_by_contact
 
 ADMIN = 9100
 
@@ -45,7 +45,11 @@ async def test_spanish_speaker_sees_spanish_everywhere(union: Union) -> None:
     await lucia.send("/start")
     assert "Solo los miembros del sindicato" in (await lucia.next_message()).text
     await lucia.share_contact("213-555-0166")
-    assert (await lucia.next_message()).text == "✅ Ya estás verificado/a, Lucía. ¡Bienvenida/o!"
+    assert (await lucia.next_message()).text.startswith("Gracias. Lo hemos pasado")
+    await union.sandbox.settle()
+    await approve_request_of(union.sandbox, lucia)
+    welcome = "✅ Un/a delegado/a confirmó tu membresía. ¡Bienvenida/o!"
+    assert (await lucia.next_message()).text == welcome
     assert "Eres miembro verificado/a en Irvine" in (await lucia.next_message()).text
     await lucia.send("/me")
     assert "Centro de trabajo: Irvine" in (await lucia.next_message()).text
@@ -188,5 +192,5 @@ async def test_admin_from_settings_can_link_their_roster_entry(union: Union) -> 
     sandbox = union.sandbox
     boss = sandbox.user("Rosa", user_id=ADMIN)
     await verify_by_contact(sandbox, boss, "A4")
-    assert "You're verified" in boss.inbox[-2].text
+    assert "A steward confirmed your membership" in boss.inbox[-2].text
     assert (await union.member("A4")).role is Role.ADMIN

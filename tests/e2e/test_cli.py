@@ -106,10 +106,10 @@ async def test_demo_plays_the_scene() -> None:
     assert "Ana ▶ /start" in transcript
     assert "Welcome to Local 1199's member bot" in transcript
     assert "Ana ▶ [own contact (213) 555-0142]" in transcript
-    assert "bot ▷ Ana: ✅ You're verified, Ana. Welcome!" in transcript
+    assert "bot ▷ Ana: ✅ A steward confirmed your membership. Welcome!" in transcript
     assert "Sam ▶ [ ✅ Approve ]" in transcript and "✅ Approved by Sam." in transcript
     assert "bot ▷ Ben: ✅ A steward confirmed your membership" in transcript
-    assert "Ya estás verificado/a, Lucía" in transcript
+    assert "bot ▷ Lucía: ✅ Un/a delegado/a confirmó tu membresía" in transcript
     assert "bot ▷ Ana: 📢 Bargaining update" in transcript and "Sam ▶ [ ✅ Confirm ]" in transcript
     assert "📬 Sent to" in transcript and "Ana ▶ [ ✅ Got it ]" in transcript
     assert "Backup saved" in transcript
@@ -117,7 +117,7 @@ async def test_demo_plays_the_scene() -> None:
     # Surveys: a leader loads the workload survey, five people take it, results stay private.
     assert "Rosa ▶ [ ✅ Load survey ]" in transcript
     assert (
-        "Ya estás verificado/a" in transcript
+        "Un/a delegado/a confirmó tu membresía" in transcript
         and "Encuesta de carga de trabajo · 3 de" in transcript
     )
     assert transcript.count("Thank you! Your answers are in.") == 4  # and ¡Gracias! for Lucía

@@ -15,7 +15,7 @@ from bot.people import Person
 from bot.sandbox import SentMessage, SimUser
 from bot.sandbox.harness import Sandbox
 from bot.updates import Draft, DraftError, DraftProblem
-from tests.e2e.membership import Union, build_union, crowd, verify_by_contact
+from tests.e2e.membership import Union, approve_request_of, build_union, crowd, verify_by_contact
 from tests.e2e.waiting import eventually
 
 
@@ -322,7 +322,9 @@ async def test_updates_list_and_pinned_update_for_newcomers(strike: Strike) -> N
     newcomer = sandbox.user("Cy")
     await newcomer.send(f"/start {code}")
     await sandbox.settle()
-    assert "You're verified" in newcomer.inbox[0].text
+    assert "A steward will confirm you here" in newcomer.inbox[0].text
+    await approve_request_of(sandbox, newcomer)  # Downey's steward knows Cy
+    assert "A steward confirmed your membership" in newcomer.inbox[1].text
     assert "Welcome to the strike hub" in newcomer.last.text  # type: ignore[union-attr]
 
 

@@ -30,12 +30,19 @@ async def test_member_verifies_with_their_own_phone(union: Union) -> None:
     welcome = await ana.next_message()
     assert welcome.request_contact[0] == [True]
     await ana.share_contact(PHONES["A1"])
-    assert (await ana.next_message()).text == "✅ You're verified, Ana. Welcome!"
+    assert (await ana.next_message()).text.startswith("Thanks. We've passed this on to a steward")
+    assert (await union.member("A1")).telegram_id is None  # a steward confirms first
+    request = await union.sam.next_message()
+    assert "📱 Shared their own phone number, which matches this roster entry." in request.text
+    assert "Roster: Ana Reyes · Downey · good standing" in request.text
+    assert "Role in the bot: member" in request.text
+    await union.sam.press("✅ Approve", request)
+    assert (await ana.next_message()).text == "✅ A steward confirmed your membership. Welcome!"
     home = await ana.next_message()
     assert "You're a verified member at Downey" in home.text
     member = await union.member("A1")
     assert member.telegram_id == ana.id and member.verified_at
-    assert "verify.contact:verified" in await audit_actions(union)
+    assert "verify.contact:request" in await audit_actions(union)
 
 
 async def test_forwarded_or_typed_contact_is_refused(union: Union) -> None:
@@ -47,10 +54,15 @@ async def test_forwarded_or_typed_contact_is_refused(union: Union) -> None:
     assert (await union.member("A1")).telegram_id is None
 
 
-async def test_lapsed_member_is_told_to_see_a_steward(union: Union) -> None:
+async def test_a_lapsed_members_phone_goes_to_the_steward_who_sees_the_standing(
+    union: Union,
+) -> None:
     cy = union.sandbox.user("Cy")
-    await verify_by_contact(union.sandbox, cy, "A3")
-    assert "isn't in good standing" in cy.inbox[-1].text
+    await cy.send("/start")
+    await cy.share_contact(PHONES["A3"])
+    await union.sandbox.settle()
+    assert cy.inbox[-1].text.startswith("Thanks. We've passed this on to a steward")
+    assert "Roster: Cy Lapsed · Downey · lapsed" in union.sam.inbox[-1].text
     assert (await union.member("A3")).telegram_id is None
 
 
@@ -60,8 +72,9 @@ async def test_unknown_number_leads_to_the_steward_review(union: Union) -> None:
     await ben.send("/start")
     await ben.share_contact("+1 310 555 0000")  # a new phone the roster doesn't know
     await sandbox.settle()
-    assert "couldn't find that number" in ben.inbox[-1].text
+    assert ben.inbox[-1].text.startswith("Thanks. We've passed this on to a steward")
     assert ben.inbox[-1].reply_keyboard == [["🪪 Use my member ID"]]
+    assert not any("Verification request" in m.text for m in sam.inbox + lee.inbox)  # nobody
     await ben.send("🪪 Use my member ID")
     assert "Type your member ID" in (await ben.wait_for()).text
     await ben.send("A2")
@@ -70,12 +83,12 @@ async def test_unknown_number_leads_to_the_steward_review(union: Union) -> None:
     assert "A steward will check" in (await ben.wait_for()).text
 
     request = await sam.next_message()  # Downey's steward
-    assert "Verification request #1" in request.text
+    assert "Verification request #2" in request.text
     assert "member ID A2, last name okafor" in request.text
     assert "Roster: Ben Okafor · Downey · good standing" in request.text
     assert "✅ Last name matches the roster." in request.text
     assert request.buttons == [["✅ Approve", "❌ Reject"]]
-    assert "Verification request #1" in (await lee.next_message()).text  # leaders see all
+    assert "Verification request #2" in (await lee.next_message()).text  # leaders see all
     assert not any("Verification request" in m.text for m in iris.inbox)  # other worksite
 
     await sam.press("✅ Approve", request)
@@ -84,8 +97,8 @@ async def test_unknown_number_leads_to_the_steward_review(union: Union) -> None:
     assert request.text.endswith("✅ Approved by Sam.") and request.buttons == []
     assert lee.inbox[-1].text.endswith("✅ Approved by Sam.")
     assert (await union.member("A2")).telegram_id == ben.id
-    assert "verify.approved:1" in await audit_actions(union)
-    await lee.press_data("v1:verify:reject:1", lee.inbox[-1])  # too late: already decided
+    assert "verify.approved:2" in await audit_actions(union)
+    await lee.press_data("v1:verify:reject:2", lee.inbox[-1])  # too late: already decided
     await sandbox.settle()
     assert lee.callback_answers[-1] == ("Someone already decided this request.", True)
     assert (await union.member("A2")).telegram_id == ben.id
@@ -186,7 +199,12 @@ async def test_worksite_invite_and_expired_invite(union: Union, tmp_path: Path) 
     )
     new = sandbox.user("Newcomer")
     await new.send(f"/start {codes[0]}")
-    assert "You're verified" in (await new.next_message()).text
+    assert "A steward will confirm you here" in (await new.next_message()).text
+    assert await sandbox.services.members.by_telegram_id(new.id) is None  # on no roll yet
+    request = await union.iris.next_message()  # Irvine's steward
+    assert "Opened a worksite invite for Irvine. Telegram name: Newcomer" in request.text
+    await union.iris.press("✅ Approve", request)
+    assert "A steward confirmed your membership" in (await new.next_message()).text
     person = await sandbox.services.members.by_telegram_id(new.id)
     assert person is not None and person.worksite == "Irvine" and person.member_id is None
     with sqlite3.connect(sandbox.database_path) as conn:  # an hour passes
@@ -213,12 +231,18 @@ async def test_membership_links_to_one_account(union: Union) -> None:
     ana = sandbox.user("Ana")
     await verify_by_contact(sandbox, ana, "A1")
     impostor = sandbox.user("Ana2")  # same number on a second Telegram account
-    await verify_by_contact(sandbox, impostor, "A1")
-    assert "already linked to another Telegram account" in impostor.inbox[-1].text
+    await impostor.share_contact(PHONES["A1"])
+    await sandbox.settle()
+    assert impostor.inbox[-1].text.startswith("Thanks. We've passed this on to a steward")
+    request = union.sam.inbox[-1]
+    assert "already linked to another Telegram account" in request.text
+    await union.sam.press("✅ Approve", request)
+    await sandbox.settle()
+    assert union.sam.callback_answers[-1][0].startswith("Only an admin can approve this request")
     assert (await union.member("A1")).telegram_id == ana.id
 
 
-async def test_relinking_needs_a_steward(union: Union) -> None:
+async def test_relinking_needs_an_admin(union: Union) -> None:
     sandbox, sam = union.sandbox, union.sam
     old_phone = sandbox.user("Ana")
     await verify_by_contact(sandbox, old_phone, "A1")
@@ -228,12 +252,12 @@ async def test_relinking_needs_a_steward(union: Union) -> None:
     await sandbox.settle()
     request = await sam.next_message()
     assert "already linked to another Telegram account; approving moves the link" in request.text
+    assert "🔒 Only an admin can approve this" in request.text
     assert (await union.member("A1")).telegram_id == old_phone.id  # nothing moves before review
     await sam.press("✅ Approve", request)
     await sandbox.settle()
-    assert (await union.member("A1")).telegram_id == new_phone.id
-    await old_phone.send("/me")
-    assert "not verified" in (await old_phone.wait_for()).text
+    assert (await union.member("A1")).telegram_id == old_phone.id  # a steward cannot move it
+    assert "Someone asked to link your union membership" in old_phone.inbox[-1].text
 
 
 async def test_member_id_form_survives_a_restart(union: Union) -> None:
