@@ -173,3 +173,57 @@ def test_vote_and_survey_files_naming_no_roster_worksite_are_refused(
     )
     assert rows(database, "SELECT COUNT(*) FROM votes") == [(0,)]
     assert rows(database, "SELECT COUNT(*) FROM surveys") == [(0,)]
+
+
+def test_an_import_that_removes_staff_strips_their_powers_and_says_so(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv = tmp_path / "roster.csv"
+    csv.write_text(ROSTER)
+    main(["roster", "import", str(csv)])
+    main(["roles", "grant", "S1", "steward"])
+    main(["roles", "grant", "L1", "leader"])
+    capsys.readouterr()
+    kept = "\n".join(line for line in ROSTER.splitlines() if not line.startswith(("S1,", "L1,")))
+    ben_lapses = ("Social Worker,good_standing", "Social Worker,lapsed")  # Ben was no steward
+    csv.write_text(kept.replace(*ben_lapses) + "\n")
+    assert main(["roster", "import", str(csv), "--deactivate-missing"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "0 added, 1 updated, 4 unchanged, 2 deactivated, 0 rejected"
+    assert sorted(out[1:]) == [
+        "member L1: not in good standing, removed: leader",
+        "member S1: not in good standing, removed: steward of Downey",
+    ]
+    staff = "SELECT member_id, role FROM members WHERE member_id IN ('S1', 'L1') ORDER BY 1"
+    assert rows(database, staff) == [("L1", "member"), ("S1", "member")]
+    assert rows(database, "SELECT COUNT(*) FROM steward_worksites") == [(0,)]
+    revoked = rows(database, "SELECT subject FROM audit_log WHERE action = "
+                   "'membership.powers_revoked' ORDER BY subject")  # fmt: skip
+    assert revoked == [("L1",), ("S1",)]
+    csv.write_text(ROSTER)  # back on the roster: members again, not stewards or leaders
+    assert main(["roster", "import", str(csv)]) == 0
+    assert rows(database, "SELECT role, active FROM members WHERE member_id = 'L1'") == [
+        ("member", 1)
+    ]
+
+
+def test_unfreeze_lifts_a_freeze_and_refuses_otherwise(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv = tmp_path / "roster.csv"
+    csv.write_text(ROSTER)
+    main(["roster", "import", str(csv)])
+    capsys.readouterr()
+    assert main(["members", "unfreeze", "A1"]) == 2
+    assert "A1 is not frozen; nothing was changed" in capsys.readouterr().err
+    with sqlite3.connect(database) as conn:
+        conn.execute("UPDATE members SET frozen_at = 1, telegram_id = 77, verified_at = 1 "
+                     "WHERE member_id = 'A1'")  # fmt: skip
+    assert main(["members", "unfreeze", "A1", "--unlink"]) == 0
+    assert capsys.readouterr().out.strip() == "A1 unfrozen and unlinked: they verify again"
+    assert rows(database, "SELECT frozen_at, telegram_id FROM members WHERE member_id = 'A1'") == [
+        (None, None)
+    ]
+    assert rows(database, "SELECT action FROM audit_log WHERE action = 'link.unfrozen'") == [
+        ("link.unfrozen",)
+    ]
