@@ -26,8 +26,10 @@ from telegram.ext import (
     filters,
 )
 
+from bot import names
 from bot.callbacks import pack, pattern, unpack
 from bot.i18n import LANGUAGES, Safe, t
+from bot.names import UnknownName
 from bot.services import BotContext
 from bot.votes import messages
 from bot.votes.definition import (
@@ -112,6 +114,9 @@ async def _step(
         return ConversationHandler.END
     try:
         value = parse(_text(update))
+    except UnknownName as exc:  # a worksite or classification the roster does not have
+        await reply(update, t(lang, "newvote.bad.name", problem=str(exc)))
+        return this_state
     except FieldError:
         await reply(update, t(lang, f"newvote.bad.{field}"))
         return this_state
@@ -144,9 +149,14 @@ async def on_options(update: Update, context: BotContext) -> int:
     )  # fmt: skip
 
 
-def _names(what: str) -> Any:
+def _names(what: str, known: tuple[str, ...]) -> Any:
     def parse(text: str) -> tuple[str, ...]:
-        return () if text in _shortcuts("newvote.everyone") else parse_names(text, what)
+        if text in _shortcuts("newvote.everyone"):
+            return ()
+        typed = parse_names(text, what)
+        for name in typed:
+            names.check(name, known, what.removesuffix("s"))  # UnknownName: did you mean?
+        return typed
 
     return parse
 
@@ -154,16 +164,18 @@ def _names(what: str) -> Any:
 async def on_worksites(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
     known = ", ".join(await context.services.members.classifications()) or "—"
+    roster, _ = await context.services.members.roster_names()
     return await _step(
-        update, context, _names("worksites"), "worksites", WORKSITES, CLASSES,
+        update, context, _names("worksites", roster), "worksites", WORKSITES, CLASSES,
         t(lang, "newvote.ask_classifications", known=known), _keyboard(lang, "newvote.everyone"),
     )  # fmt: skip
 
 
 async def on_classes(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
+    _, roster = await context.services.members.roster_names()
     return await _step(
-        update, context, _names("classifications"), "classifications", CLASSES, OPENS,
+        update, context, _names("classifications", roster), "classifications", CLASSES, OPENS,
         t(lang, "newvote.ask_opens", zone=context.services.settings.timezone),
     )  # fmt: skip
 

@@ -261,3 +261,30 @@ async def test_help_in_a_group_is_the_same_for_a_member_and_an_admin(union: Unio
         await user.send("/votes", chat=group)
         await sandbox.settle()
     assert group.inbox[-1].html == group.inbox[-2].html
+
+
+# -- names typed in chat -------------------------------------------------------------------------
+
+
+async def test_the_vote_wizard_refuses_a_worksite_not_on_the_roster(union: Union) -> None:
+    sandbox, lee = union.sandbox, union.lee
+    for text in ("/newvote", "Authorize a strike?", "Yes / No"):
+        await lee.send(text)
+        await lee.next_message()
+    await lee.send("Downy\nIrvine")
+    assert (await lee.next_message()).text == (
+        "That isn't on the roster: unknown worksite 'Downy' (did you mean 'Downey'?). "
+        "Type it as the roster spells it, or tap Everyone."
+    )
+    await lee.send("Downey\nIrvine")
+    assert "which classifications" in (await lee.next_message()).text
+    await lee.send("Therapists")
+    assert "did you mean 'Therapist'?" in (await lee.next_message()).text
+    assert await sandbox.services.db.fetchval("SELECT COUNT(*) FROM votes") == 0
+
+
+async def test_promote_to_a_worksite_not_on_the_roster_is_refused(union: Union) -> None:
+    rosa = await admin(union)
+    await rosa.send("/promote A1 steward Nowhere")
+    assert "unknown worksite 'Nowhere'" in (await rosa.next_message()).text
+    assert (await union.member("A1")).role is Role.MEMBER
