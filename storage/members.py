@@ -107,6 +107,7 @@ ACTOR_COLUMNS = (
     ("votes", "created_by"),
     ("surveys", "created_by"),
     ("steward_groups", "registered_by"),
+    ("link_moves", "approved_by"),
 )
 
 
@@ -362,6 +363,10 @@ class MembersRepository:
                     await conn.execute(
                         f"UPDATE {table} SET {column} = 'forgotten' WHERE {column} = ?", (actor,)
                     )
+                await conn.execute(  # moves of their link: nothing left to dispute
+                    "DELETE FROM link_moves WHERE old_telegram_id = ? OR new_telegram_id = ?",
+                    (member.telegram_id, member.telegram_id),
+                )
                 await conn.execute(
                     "DELETE FROM verification_attempts WHERE telegram_id = ?",
                     (member.telegram_id,),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.roster import import_roster, parse_roster
 from bot.sandbox.harness import SANDBOX_SECRET, Sandbox
-from tests.e2e.membership import build_union
+from tests.e2e.membership import approve_request_of, build_union
 from tests.e2e.voting import eventually, received
 
 TG_ID = 918273645
@@ -43,6 +43,8 @@ async def test_forgetme_leaves_no_telegram_id_or_name_in_any_file(tmp_path: Path
         zeb = sandbox.user(FIRST, user_id=TG_ID)
         await zeb.send("/start")
         await zeb.share_contact("+1 213 555 0123")
+        await sandbox.settle()
+        await approve_request_of(sandbox, zeb)  # her steward confirms the phone's request
         await received(zeb, "verified")
         # She receives a bargaining update and taps Got it (the outbox records both).
         lee = union.lee
@@ -53,6 +55,12 @@ async def test_forgetme_leaves_no_telegram_id_or_name_in_any_file(tmp_path: Path
             await lee.press(label)
             await sandbox.settle()
         update = await received(zeb, "Picket at noon")
+
+        async def recorded() -> bool:  # the engine records "sent" just after Telegram has it
+            sent = "SELECT COUNT(*) FROM deliveries WHERE chat_id = ? AND state = 'sent'"
+            return await sandbox.services.db.fetchval(sent, (TG_ID,)) == 1
+
+        await eventually(recorded)
         await zeb.press("✅ Got it", update)
         await sandbox.settle()
         assert "deliveries.chat_id" in rows_holding(sandbox.database_path, TG_ID)
