@@ -370,12 +370,7 @@ def _trustees(entry: tuple[Any, int], name: str, parsed: dict[str, Any], errors:
     if not isinstance(value, dict):
         errors.append(f"{name} line {line}: trustees: give members: [...] and needed: N")
         return
-    for key, (_inner, inner_line) in value.items():
-        if key not in TRUSTEE_FIELDS:
-            errors.append(
-                f"{name} line {inner_line}: trustees: unknown field {key!r}"
-                f"{_suggest(key, TRUSTEE_FIELDS)}"
-            )
+    _known_fields(value, TRUSTEE_FIELDS, "trustees", name, errors)
     members, members_line = value.get("members", (None, line))
     needed = value.get("needed", (None, line))[0]
     try:
@@ -394,13 +389,9 @@ def _eligibility(
     if not isinstance(value, dict):
         errors.append(f"{name} line {line}: eligibility: give worksites and/or classifications")
         return
-    for key, (inner, inner_line) in value.items():
-        if key not in ELIGIBILITY_FIELDS:
-            errors.append(
-                f"{name} line {inner_line}: eligibility: unknown field {key!r}"
-                f"{_suggest(key, ELIGIBILITY_FIELDS)}"
-            )
-            continue
+    for key, (inner, inner_line) in _known_fields(
+        value, ELIGIBILITY_FIELDS, "eligibility", name, errors
+    ).items():
         try:
             parsed[key] = parse_names(inner, key)
         except FieldError as exc:
@@ -408,6 +399,20 @@ def _eligibility(
             continue
         for problem in known.problems(key, parsed[key]) if known else ():  # names on the roster
             errors.append(f"{name} line {inner_line}: eligibility.{key}: {problem}")
+
+
+def _known_fields(
+    value: dict[str, tuple[Any, int]], allowed: tuple[str, ...], section: str, name: str,
+    errors: list[str],
+) -> dict[str, tuple[Any, int]]:
+    """A nested mapping's allowed fields; every other one is an error naming its line."""
+    for key, (_inner, inner_line) in value.items():
+        if key not in allowed:
+            errors.append(
+                f"{name} line {inner_line}: {section}: unknown field {key!r}"
+                f"{_suggest(key, allowed)}"
+            )
+    return {key: entry for key, entry in value.items() if key in allowed}
 
 
 def _plain(node: yaml.Node) -> Any:

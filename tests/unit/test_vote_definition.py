@@ -44,6 +44,12 @@ def test_minimal_file_gets_the_defaults() -> None:
     assert vote.worksites == vote.classifications == ()
 
 
+def test_trustees_default_to_a_majority_of_them() -> None:
+    vote = parse_definition(GOOD + "trustees:\n  members: [L1, L2, L3, L1]\n", LA, NOW)
+    assert (vote.trustees, vote.trustees_needed) == (("L1", "L2", "L3"), 2)
+    assert parse_definition(GOOD, LA, NOW).trustees == ()  # the bot counts by itself
+
+
 def test_the_shipped_example_is_valid() -> None:
     vote = load_definition(EXAMPLE, LA, NOW)
     assert vote.options == ("Yes / Sí", "No") and vote.quorum == Fraction(1, 2)
@@ -103,6 +109,19 @@ def test_every_problem_is_reported_with_its_line_and_nothing_is_built() -> None:
         ),
         (GOOD + "options: [Strike]\n", "give 2 to 10 options (found 1)"),
         (GOOD + "eligibility: Downey\n", "eligibility: give worksites and/or classifications"),
+        (GOOD + "trustees: [L1, L2]\n", "line 5: trustees: give members: [...] and needed: N"),
+        (
+            GOOD + "trustees:\n  members: [L1]\n",
+            "line 6: trustees: name 2 to 15 trustees (found 1)",
+        ),
+        (
+            GOOD + "trustees:\n  members: [L1, L2, L3]\n  needed: 4\n",
+            "line 6: trustees: needed must be a number from 1 to 3",
+        ),
+        (
+            GOOD + "trustees:\n  members: [L1, L2]\n  neded: 2\n",
+            "line 7: trustees: unknown field 'neded' (did you mean 'needed'?)",
+        ),
     ],
 )
 def test_bad_files_get_a_clear_error(text: str, error: str) -> None:
