@@ -167,8 +167,7 @@ async def measure(
                 out.append(table(qs.name, ours, qs.baseline))
                 before, after = await learning_loop(qs, params, scratch)
                 out.append(
-                    "\nLearning loop (each half, before → after linking the other half's "
-                    "misses):\n"
+                    "\nLearning loop (each half, before → after linking the other half's misses):\n"
                 )
                 out.append("| measure | before | after |\n|---|---:|---:|")
                 out += [f"| {n} | {a} | {b} |" for n, a, b in rows(before, after)[:5]]
@@ -212,8 +211,13 @@ def parse_set(value: str) -> tuple[str, tuple[Path, Path]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", type=parse_set, action="append", dest="sets",
-                        help="NAME=KB.yaml,QUESTIONS.yaml (repeat; default: the shared sets)")
+    parser.add_argument(
+        "--set",
+        type=parse_set,
+        action="append",
+        dest="sets",
+        help="NAME=KB.yaml,QUESTIONS.yaml (repeat; default: the shared sets)",
+    )
     parser.add_argument("--markdown", type=Path, help="also write the tables to this file")
     parser.add_argument("--misses", action="store_true", help="list what each set got wrong")
     parser.add_argument("--no-latency", action="store_true", help="skip the latency run")
