@@ -1,7 +1,10 @@
 """The words of a union's FAQ: slang, stop words and concepts shared by English and Spanish.
 
 Everything here is general knowledge of how members write about a strike, a contract and
-this bot, in either language; none of it names a particular FAQ's entries. A concept is a
+this bot, in either language; none of it names a particular FAQ's entries. Concepts and
+phrases grown to fix particular test questions were removed (issue 13); add a word only
+if any union's members would use it for that concept, never to fix one question from a
+test set (docs/faq.md, "How the lexicon was chosen"). A concept is a
 set of words and phrases that mean the same thing to a member asking a question; the
 analyzer adds the concept's term beside the word's own stem, on both the FAQ side and the
 question side, so "my sup", "mi supervisora" and "manager" meet on one term.
