@@ -27,8 +27,8 @@ lint: install
 demo: install
 	$(BIN)/unionbot demo
 
-# Every benchmark (about 25 minutes; see benchmarks/README.md). The FAQ quality benchmark
-# needs the shared question set: make bench-faq KB=../shared/data/faq/kb.yaml QUESTIONS=...
+# Every benchmark (about 25 minutes; see benchmarks/README.md).
+# bench-faq reads the shared question sets beside the checkout (../shared/data/faq)
 bench: install
 	$(BIN)/python -m benchmarks.roster_import
 	$(BIN)/python -m benchmarks.faq_latency
@@ -39,7 +39,7 @@ bench: install
 KB ?= ../shared/data/faq/kb.yaml
 QUESTIONS ?= ../shared/data/faq/dev_questions.yaml
 bench-faq: install
-	$(BIN)/python -m benchmarks.faq_quality $(KB) $(QUESTIONS)
+	$(BIN)/python -m benchmarks.faq_quality
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -44,7 +44,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("faq"),
     Command("tickets", Role.STEWARD),
     Command("faqadmin", Role.LEADER),
-    Command("faqgaps", Role.LEADER),
+    Command("faqgaps", Role.STEWARD),
     Command("stewardgroup", Role.ADMIN),
     Command("votes", Role.LEADER),
     Command("newvote", Role.LEADER),

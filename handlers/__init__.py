@@ -14,6 +14,7 @@ from handlers import (
     fallback,
     faq,
     faqadmin,
+    faqlink,
     home,
     roles,
     start,
@@ -37,6 +38,6 @@ def register_all(application: Application) -> None:  # type: ignore[type-arg]
     for feature in (votes, vote_admin, vote_wizard):
         feature.register(application)
     # Ask-a-steward and the FAQ; `typed` takes plain text, so it goes just before the fallback.
-    for feature in (tickets, faqadmin, faq, typed):
+    for feature in (tickets, faqadmin, faqlink, faq, typed):
         feature.register(application)
     fallback.register(application)

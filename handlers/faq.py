@@ -81,6 +81,9 @@ async def answer_question(update: Update, context: BotContext, person: Person, t
         await send_answer(context, chat.id, lang, decision.entry, message.message_id)
         return
     if decision.kind == "suggest" and decision.suggestions:
+        # Logged too: a steward can link these words to the right entry from /faqgaps, so
+        # the next member asking this way gets the answer outright.
+        await services.faq.repo.log_gap(text.strip(), "suggested")
         rows = entry_rows(list(decision.suggestions))
         await reply(
             update, t(lang, "faq.suggest"),

@@ -19,6 +19,7 @@ from bot.faq.editing import (
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.services import BotContext
+from handlers import faqlink
 from handlers.common import person_with_role, reply
 from handlers.keys import find_by_key, short_key
 from handlers.prompts import ask_to_type
@@ -30,6 +31,7 @@ PAGE = 8
 CARD_ANSWER = 3000  # the card also shows the question and tags; keep it under 4096
 GAPS_SHOWN = 20
 GAP_TEXT = 150
+LINKS_PER_ROW = 5
 ACTIONS = {"list", "view", "edit", "del", "delok", "add", "clear"}
 
 
@@ -212,8 +214,8 @@ async def typed_edit(
 
 
 async def faq_gaps(update: Update, context: BotContext) -> None:
-    """/faqgaps: what members asked that the FAQ could not answer, and 👎 counts."""
-    person = await person_with_role(update, context, Role.LEADER, private_only=True)
+    """/faqgaps: what the FAQ missed (each with 🔗 to link it to an entry), and 👎 counts."""
+    person = await person_with_role(update, context, Role.STEWARD, private_only=True)
     if person is None:
         return
     lang, repo = person.language, context.services.faq.repo
@@ -222,9 +224,12 @@ async def faq_gaps(update: Update, context: BotContext) -> None:
         await reply(update, t(lang, "faqgaps.none"))
         return
     lines = [t(lang, "faqgaps.title"), ""]
-    for gap in gaps:
+    links = []
+    for number, gap in enumerate(gaps, 1):
         text = gap.text if len(gap.text) <= GAP_TEXT else gap.text[:GAP_TEXT] + "…"
-        lines.append(t(lang, f"faqgaps.{gap.reason}", text=text, entry=gap.entry_id or "—"))
+        line = t(lang, f"faqgaps.{gap.reason}", text=text, entry=gap.entry_id or "—")
+        lines.append(Safe(f"{number}. {line.removeprefix('• ')}"))
+        links.append(faqlink.link_button(lang, "g", gap.id, f"🔗 {number}"))
     disliked = [f for f in await repo.feedback() if f.unhelpful][:5]
     if disliked:
         lines += ["", t(lang, "faqgaps.feedback_title")]
@@ -232,10 +237,11 @@ async def faq_gaps(update: Update, context: BotContext) -> None:
             t(lang, "faqgaps.feedback", entry=f.entry_id, up=f.helpful, down=f.unhelpful)
             for f in disliked
         ]
-    clear = InlineKeyboardMarkup(
-        [[_button(t(lang, "faqgaps.button_clear"), "clear", max(g.id for g in gaps))]]
-    )
-    await reply(update, Safe("\n".join(lines)), reply_markup=clear)
+    rows = [links[i : i + LINKS_PER_ROW] for i in range(0, len(links), LINKS_PER_ROW)]
+    if person.can(Role.LEADER):
+        rows.append([_button(t(lang, "faqgaps.button_clear"), "clear", max(g.id for g in gaps))])
+    lines += ["", t(lang, "faqgaps.link_hint")]
+    await reply(update, Safe("\n".join(lines)), reply_markup=InlineKeyboardMarkup(rows))
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

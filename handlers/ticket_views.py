@@ -75,7 +75,15 @@ def steward_buttons(
         return None
     rows = [[_button(language, "answer", ticket), _button(language, "close", ticket)]]
     if any(m.author_role == "steward" for m in thread):  # an answer exists to publish
-        rows.append([_button(language, "tofaq", ticket, "faq")])
+        rows.append(
+            [
+                _button(language, "tofaq", ticket, "faq"),
+                InlineKeyboardButton(
+                    t(language, "faqlink.button_ticket"),
+                    callback_data=pack("faqlnk", "pick", "t", ticket.id),
+                ),
+            ]
+        )
     return InlineKeyboardMarkup(rows)
 
 

@@ -20,7 +20,7 @@ from telegram.ext import (
 from bot.i18n import t
 from bot.people import Person
 from bot.services import BotContext
-from handlers import fallback, faq, faqadmin, tickets
+from handlers import fallback, faq, faqadmin, faqlink, tickets
 from handlers.common import person_of, reply
 from handlers.prompts import pending_for
 from storage.pending import PendingInput
@@ -32,6 +32,7 @@ STEPS: dict[str, Step] = {
     "answer": tickets.typed_answer,
     "faq_add": faqadmin.typed_add,
     "faq_edit": faqadmin.typed_edit,
+    "faq_link": faqlink.typed_search,
 }
 GROUP_STEPS = {"answer"}  # the only typing the bot takes in a group
 

@@ -261,6 +261,20 @@ class FaqRepository:
         )
         return [FaqGap(r["id"], r["text"], r["reason"], r["entry_id"], r["at"]) for r in rows]
 
+    async def gap(self, gap_id: int) -> FaqGap | None:
+        row = await self.db.fetchone(
+            "SELECT id, text, reason, entry_id, at FROM faq_gaps WHERE id = ?", (gap_id,)
+        )
+        return (
+            FaqGap(row["id"], row["text"], row["reason"], row["entry_id"], row["at"])
+            if row
+            else None
+        )
+
+    async def remove_gap(self, gap_id: int) -> bool:
+        """Forget one gap (it was linked to the entry that answers it)."""
+        return await self.db.execute("DELETE FROM faq_gaps WHERE id = ?", (gap_id,)) > 0
+
     async def clear_gaps(self, up_to_id: int | None = None) -> int:
         """Forget gaps (all, or those with id <= up_to_id) once leaders have dealt with them."""
         if up_to_id is None:

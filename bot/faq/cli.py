@@ -110,11 +110,12 @@ def decision_dict(decision: Decision) -> dict[str, Any]:
         "language": decision.language,
         "kind": answer.kind,
         "entry_id": answer.entry_id,
-        "suggestions": answer.suggestions,
+        "suggestions": list(answer.suggestions),
         "candidates": [
             {
                 "id": c.entry_id,
-                "confidence": round(c.confidence, 4),
+                "score": round(c.score, 4),
+                "confidence": round(c.confidence(), 4),
                 "coverage": round(c.coverage, 4),
                 "title_coverage": round(c.title_coverage, 4),
                 "bm25": round(c.bm25, 4),
@@ -147,10 +148,10 @@ async def cmd_ask(settings: Any, args: argparse.Namespace) -> None:
     words = ", ".join(u.text + (" (typo fixed)" if u.corrected else "") for u in decision.units)
     print(f"read as {decision.language}: {words or '(no meaningful words)'}")
     if answer.candidates:
-        print("candidates:     confidence coverage title  bm25")
+        print("candidates:      score  coverage title  bm25")
         for c in answer.candidates[:5]:
             print(
-                f"  {c.entry_id:<24} {c.confidence:5.2f}    {c.coverage:5.2f}  "
+                f"  {c.entry_id:<24} {c.score:5.2f}    {c.coverage:5.2f}  "
                 f"{c.title_coverage:5.2f} {c.bm25:6.2f}"
             )
 

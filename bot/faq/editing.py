@@ -8,8 +8,10 @@ import re
 from bot.faq.loader import ID_PATTERN, MAX_ANSWER, MAX_QUESTION
 from bot.faq.service import FaqService
 from bot.faq.text import detect_language, fold
+from bot.people import Person
 from storage.audit import AuditLog
 from storage.faq import FaqEntry
+from storage.members import Role
 
 MAX_TAGS = 8
 _TAG = re.compile(r"^[\w-]{1,32}$")
@@ -116,3 +118,20 @@ async def remove_entry(faq: FaqService, audit: AuditLog, actor: str, entry_id: s
     if removed:
         await audit.record(actor, "faq.remove", entry_id)
     return removed
+
+
+async def link_wording(
+    faq: FaqService, audit: AuditLog, person: Person, entry_id: str, text: str, source: str
+) -> FaqEntry:
+    """A steward or leader says "this is answered by entry X": the member's words become an
+    alternate of X (audited as `faq.link`), so the next member asking that way gets X.
+
+    `source` names where the words came from (`gap:<id>` or `ticket:<n>`); the words
+    themselves stay out of the audit log, which never holds what members typed.
+    """
+    person.require(Role.STEWARD)
+    entry = await faq.link(entry_id, text)
+    if entry is None:
+        raise FaqEditError("gone")
+    await audit.record(person.actor, "faq.link", entry_id, source=source)
+    return entry

@@ -1,20 +1,31 @@
 """Ranking and the decision: answer, suggest a few entries, or say "I don't know yet".
 
-FTS5's BM25 (over concept terms, title weighted above body) finds and orders the
-candidates. The decision then asks a plainer question BM25 cannot answer on its own: how
-much of what the member asked does the best entry cover? Each meaningful word or phrase of
-the question (a unit) weighs its inverse document frequency; a word the FAQ has never seen
-weighs the most, because an unknown word ("cafeteria", "wifi") is the best sign that the
-question is about something the FAQ does not cover.
+FTS5's BM25 (over concept terms, title weighted above body, plus the question's raw words)
+finds the candidates. Each candidate then gets three figures:
 
-Thresholds (on `confidence`, 0..1, see `Candidate.confidence`):
+* `coverage`: the share of the question's weight found anywhere in the entry, where each
+  meaningful word or phrase (a unit) weighs its inverse document frequency and a word the
+  FAQ has never seen weighs the most (an unknown word, "cafeteria", "wifi", is the best sign
+  the question is about something the FAQ does not cover);
+* `title_coverage`: the same share found in the entry's title (id, question, alternates,
+  tags): the title says what an entry is about, the answer mentions many things in passing;
+* `bm25_rel`: its BM25 relative to the best hit (1.0 for the best).
 
-* ANSWER_AT = 0.62: the best entry is given as the answer if its confidence reaches this,
-  it covers at least part of the question in its title (question, alternates, tags, id),
-  and no runner-up is within MARGIN of it;
-* SUGGEST_AT = 0.37: otherwise entries at or above this are offered as suggestions
-  (up to MAX_SUGGESTIONS), best first;
-* below that: unknown.
+`score` mixes them (`Params.title_share`, `Params.bm25_share`) and orders the candidates;
+entries in the question's language get `Params.language_bonus` in the ordering only.
+
+The decision (`decide`) serves a member on a phone:
+
+* **answer** outright only when the best score reaches `answer_at`, its title covers some of
+  the question, and no rival in the same language is within `margin`: a wrong answer
+  stated with confidence is the worst outcome;
+* otherwise **suggest** the best few (up to MAX_SUGGESTIONS) as buttons whenever the best
+  score reaches `suggest_at`: one tap on the right one is nearly as good as an answer;
+* **unknown** ("I don't know yet") only when nothing reaches `suggest_at`.
+
+The values in DEFAULT_PARAMS are not hand-set: `benchmarks/faq_quality.py --tune` picks
+them by grid search on one question set (see `bot.faq.evaluation.tune`), and they are
+reported on another (benchmarks/README.md says which set tuned which).
 """
 
 from __future__ import annotations
@@ -22,22 +33,46 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bot.faq.text import Unit
 
-ANSWER_AT = 0.62
-SUGGEST_AT = 0.37
-MARGIN = 0.06
 MAX_SUGGESTIONS = 3
-MIN_TITLE_COVERAGE = 0.2
-TITLE_SHARE = 0.5  # confidence = TITLE_SHARE * title coverage + rest * overall coverage
+MIN_TITLE_COVERAGE = 0.2  # an outright answer must be about the question, not mention it
 PARTIAL_CREDIT = 0.5  # a phrase whose concept is missing but some of whose words are there
-LANGUAGE_BONUS = 0.1  # ranking preference for entries in the question's language
 CORRECTED_WEIGHT = 0.8  # a typo-corrected word counts a little less than a typed one
 
 Kind = Literal["answer", "suggest", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    """How candidates are scored and when the bot answers, suggests or does not know."""
+
+    title_share: float = 0.5  # confidence = title_share * title coverage + rest * coverage
+    bm25_share: float = 0.3  # score = bm25_share * bm25_rel + rest * confidence
+    language_bonus: float = 0.1  # ordering preference for the question's language
+    answer_at: float = 0.7
+    margin: float = 0.1
+    suggest_at: float = 0.05
+
+    def with_(self, **changes: float) -> Params:
+        return replace(self, **changes)
+
+
+# Tuned on the clinicians' question set (shared/data/faq/dev_questions.yaml) with
+# `benchmarks/faq_quality.py --tune`; reported on the educators' set, never tuned on.
+# language_bonus (the member's language first) and suggest_at (a low floor: suggest whenever
+# anything plausible ranks) are rules by design, not tuned.
+DEFAULT_PARAMS = Params(
+    title_share=0.4,
+    bm25_share=0.1,
+    language_bonus=0.1,
+    answer_at=0.65,
+    margin=0.125,
+    suggest_at=0.05,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +82,7 @@ class EntryTerms:
     title: frozenset[str]
     body: frozenset[str]
     language: str = "en"
+    phrasings: tuple[frozenset[str], ...] = ()  # per question/alternate; () = title only
 
 
 @dataclass(slots=True)
@@ -83,17 +119,25 @@ class IndexStats:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """One ranked entry with the figures behind the decision."""
+    """One entry with the figures behind its place and the decision."""
 
     entry_id: str
-    bm25: float  # FTS5 relevance (-bm25), higher is better
+    bm25: float  # FTS relevance (-bm25), higher is better
     coverage: float  # share of the question's weight found anywhere in the entry
     title_coverage: float  # share found in the entry's title (question, alternates, tags)
     language: str = "en"  # the entry's language
+    bm25_rel: float = 0.0  # bm25 / the best hit's bm25
+    score: float = 0.0  # set by `rank`
 
-    @property
-    def confidence(self) -> float:
-        return TITLE_SHARE * self.title_coverage + (1 - TITLE_SHARE) * self.coverage
+    def confidence(self, params: Params = DEFAULT_PARAMS) -> float:
+        share = params.title_share
+        return share * self.title_coverage + (1 - share) * self.coverage
+
+    def scored(self, params: Params) -> Candidate:
+        score = params.bm25_share * self.bm25_rel + (1 - params.bm25_share) * self.confidence(
+            params
+        )
+        return replace(self, score=score)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,33 +146,27 @@ class Answer:
 
     kind: Kind
     entry_id: str | None  # the answer when kind == "answer"
-    candidates: tuple[Candidate, ...] = ()  # best first; suggestions are the first few
+    candidates: tuple[Candidate, ...] = ()  # best first
+    suggestions: tuple[str, ...] = ()  # entry ids offered as buttons when kind == "suggest"
 
     @property
-    def suggestions(self) -> list[str]:
-        if self.kind != "suggest":
-            return []
-        return [c.entry_id for c in self.candidates[:MAX_SUGGESTIONS] if c.confidence >= SUGGEST_AT]
+    def shown(self) -> tuple[str, ...]:
+        """Every entry the member sees: the answer, or the suggestions."""
+        return (self.entry_id,) if self.entry_id else self.suggestions
 
     @property
     def scores(self) -> list[tuple[str, float]]:
-        """(entry id, confidence) pairs, best first."""
-        return [(c.entry_id, round(c.confidence, 3)) for c in self.candidates]
+        """(entry id, score) pairs, best first."""
+        return [(c.entry_id, round(c.score, 3)) for c in self.candidates]
 
 
-def score_candidates(
-    units: Sequence[Unit],
-    hits: Sequence[tuple[str, float]],
-    stats: IndexStats,
-    language: str = "en",
+def measure_candidates(
+    units: Sequence[Unit], hits: Sequence[tuple[str, float]], stats: IndexStats
 ) -> list[Candidate]:
-    """Coverage of the question by each FTS hit, ranked by confidence then BM25.
-
-    Entries in the question's language get LANGUAGE_BONUS in the ordering (not in their
-    confidence), so a Spanish question gets the Spanish twin of an English entry.
-    """
+    """The coverage figures of each FTS hit (unscored, in hit order)."""
     weights = [stats.unit_weight(u) for u in units]
     total = sum(weights)
+    best_bm25 = max((score for _, score in hits), default=0.0)
     candidates = []
     for entry_id, bm25 in hits:
         terms = stats.entries.get(entry_id)
@@ -136,17 +174,40 @@ def score_candidates(
             continue
         everywhere = terms.title | terms.body
         covered = sum(w * _covers(u, everywhere) for u, w in zip(units, weights, strict=True))
-        in_title = sum(w * _covers(u, terms.title) for u, w in zip(units, weights, strict=True))
-        candidates.append(
-            Candidate(entry_id, bm25, covered / total, in_title / total, terms.language)
+        in_title = max(
+            sum(w * _covers(u, phrasing) for u, w in zip(units, weights, strict=True))
+            for phrasing in terms.phrasings or (terms.title,)
         )
-
-    def rank(c: Candidate) -> tuple[float, float]:
-        bonus = LANGUAGE_BONUS if c.language == language else 0.0
-        return (-round(c.confidence + bonus, 2), -c.bm25)
-
-    candidates.sort(key=rank)
+        relative = bm25 / best_bm25 if best_bm25 > 0 else 0.0
+        candidates.append(
+            Candidate(entry_id, bm25, covered / total, in_title / total, terms.language, relative)
+        )
     return candidates
+
+
+def rank(
+    candidates: Sequence[Candidate], language: str = "en", params: Params = DEFAULT_PARAMS
+) -> list[Candidate]:
+    """Score and order candidates, best first (ties: BM25)."""
+    scored = [c.scored(params) for c in candidates]
+
+    def key(c: Candidate) -> tuple[float, float]:
+        bonus = params.language_bonus if c.language == language else 0.0
+        return (-round(c.score + bonus, 3), -c.bm25)
+
+    scored.sort(key=key)
+    return scored
+
+
+def score_candidates(
+    units: Sequence[Unit],
+    hits: Sequence[tuple[str, float]],
+    stats: IndexStats,
+    language: str = "en",
+    params: Params = DEFAULT_PARAMS,
+) -> list[Candidate]:
+    """measure_candidates, then rank."""
+    return rank(measure_candidates(units, hits, stats), language, params)
 
 
 def _covers(unit: Unit, terms: frozenset[str]) -> float:
@@ -157,20 +218,21 @@ def _covers(unit: Unit, terms: frozenset[str]) -> float:
     return 0.0
 
 
-def decide(candidates: Sequence[Candidate]) -> Answer:
+def decide(candidates: Sequence[Candidate], params: Params = DEFAULT_PARAMS) -> Answer:
     """Answer, suggest or admit not knowing, from ranked candidates."""
     ranked = tuple(candidates)
-    if not ranked or ranked[0].confidence < SUGGEST_AT or ranked[0].title_coverage <= 0:
+    if not ranked or ranked[0].score < params.suggest_at or ranked[0].coverage <= 0:
         return Answer("unknown", None, ranked)
     best = ranked[0]
     # An entry in the other language is most likely the same answer translated, not a
     # competing one: only entries in the best one's language make it a close call.
-    rivals = [c.confidence for c in ranked[1:] if c.language == best.language]
+    rivals = [c.score for c in ranked[1:] if c.language == best.language]
     runner_up = rivals[0] if rivals else 0.0
     if (
-        best.confidence >= ANSWER_AT
+        best.score >= params.answer_at
         and best.title_coverage >= MIN_TITLE_COVERAGE
-        and best.confidence - runner_up >= MARGIN
+        and best.score - runner_up >= params.margin
     ):
         return Answer("answer", best.entry_id, ranked)
-    return Answer("suggest", None, ranked)
+    offered = tuple(c.entry_id for c in ranked[:MAX_SUGGESTIONS] if c.score >= params.suggest_at)
+    return Answer("suggest", None, ranked, offered)

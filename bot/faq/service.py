@@ -9,10 +9,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.faq import lexicon
-from bot.faq.matcher import Answer, EntryTerms, IndexStats, decide, score_candidates
+from bot.faq.loader import MAX_QUESTION
+from bot.faq.matcher import (
+    DEFAULT_PARAMS,
+    Answer,
+    Candidate,
+    EntryTerms,
+    IndexStats,
+    Params,
+    decide,
+    measure_candidates,
+    rank,
+)
 from bot.faq.text import (
     ANALYZER_VERSION,
     LEXICON,
@@ -20,7 +31,9 @@ from bot.faq.text import (
     analyze_words,
     content_words,
     detect_language,
+    fold,
     index_terms,
+    phrasing_terms,
     title_text,
     tokens,
 )
@@ -31,7 +44,7 @@ from storage.faq import FaqEntry, FaqRepository
 # bm25() column weights: raw question, alternates, tags, answer, then the analyzed
 # title and body. Members' questions are ranked on the analyzed columns only.
 RANKING_WEIGHTS = (1.0, 1.0, 0.0, 0.0, 3.0, 1.0)
-CANDIDATES = 12  # FTS hits the decision looks at
+CANDIDATES = 20  # FTS hits the decision looks at
 _SAFE_TERM = re.compile(r"^[a-z0-9]+$")
 
 
@@ -51,10 +64,21 @@ class Decision:
         return self.answer.kind
 
 
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """A question read and its candidates measured, before ranking and deciding."""
+
+    text: str
+    language: str
+    units: tuple[Unit, ...]
+    candidates: tuple[Candidate, ...]
+
+
 class FaqService:
     """Answers members' questions from the FAQ; one per application."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, params: Params = DEFAULT_PARAMS) -> None:
+        self.params = params
         self.repo = FaqRepository(db, indexer=index_terms)
         self._entries: dict[str, FaqEntry] = {}
         self._stats = IndexStats()
@@ -81,6 +105,7 @@ class FaqService:
                     frozenset(title.split()),
                     frozenset(body.split()),
                     self._entries[entry_id].language,
+                    phrasing_terms(self._entries[entry_id]),
                 ),
             )
             for entry_id, title, body, _ in stored
@@ -123,6 +148,24 @@ class FaqService:
             await self.reload()
         return removed
 
+    async def link(self, entry_id: str, text: str) -> FaqEntry | None:
+        """Make a member's wording an alternate of an entry, so the next one asking so gets it.
+
+        Returns the updated entry, or None when the entry is gone. The text is trimmed and
+        cut to MAX_QUESTION; one already there (folded) is not added twice.
+        """
+        await self._ensure_loaded()
+        entry = await self.repo.get(entry_id)
+        if entry is None:
+            return None
+        wording = " ".join(text.split())[:MAX_QUESTION]
+        known = {fold(a) for a in (entry.question, *entry.alternates)}
+        if not wording or fold(wording) in known:
+            return entry
+        linked = replace(entry, alternates=(*entry.alternates, wording))
+        await self.update(linked)
+        return linked
+
     async def entries(self) -> list[FaqEntry]:
         await self._ensure_loaded()
         return list(self._entries.values())
@@ -149,17 +192,13 @@ class FaqService:
         ]
         return read_as, units
 
-    async def ask(self, text: str, language: str | None = None) -> Decision:
-        """What a member asking `text` gets: an answer, suggestions, or unknown.
-
-        `language` is the member's setting ('en'/'es'); the words of the question decide
-        when they are clear, and answers in the question's language win near-ties.
-        """
+    async def measure(self, text: str, language: str | None = None) -> Measured:
+        """The question's reading and its FTS candidates with their figures, unranked."""
         await self._ensure_loaded()
         read_as, units = self.understand(text, language)
         terms = sorted({t for u in units for t in u.all_terms if _SAFE_TERM.match(t)})
         if not terms:
-            return Decision(text, read_as, Answer("unknown", None), units=tuple(units))
+            return Measured(text, read_as, tuple(units), ())
         expression = "{title_terms body_terms} : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
         # The question's raw words also count toward BM25 (never toward coverage): they
         # order entries the concepts cannot tell apart ("how do I vote" vs "is my vote
@@ -168,13 +207,26 @@ class FaqService:
         if raw:
             expression += " OR {question alternates} : (" + " OR ".join(f'"{w}"' for w in raw) + ")"
         hits = await self.repo.search(expression, CANDIDATES, RANKING_WEIGHTS)
-        candidates = score_candidates(
-            units, [(h.entry_id, h.score) for h in hits], self._stats, read_as
-        )
-        answer = decide(candidates)
+        found = measure_candidates(units, [(h.entry_id, h.score) for h in hits], self._stats)
+        return Measured(text, read_as, tuple(units), tuple(found))
+
+    def conclude(self, measured: Measured, params: Params | None = None) -> Decision:
+        """Rank and decide on measured candidates (`params` defaults to the service's)."""
+        params = params or self.params
+        answer = decide(rank(measured.candidates, measured.language, params), params)
         entry = self._entries.get(answer.entry_id) if answer.entry_id else None
         suggestions = tuple(self._entries[i] for i in answer.suggestions if i in self._entries)
-        return Decision(text, read_as, answer, entry, suggestions, tuple(units))
+        return Decision(
+            measured.text, measured.language, answer, entry, suggestions, measured.units
+        )
+
+    async def ask(self, text: str, language: str | None = None) -> Decision:
+        """What a member asking `text` gets: an answer, suggestions, or unknown.
+
+        `language` is the member's setting ('en'/'es'); the words of the question decide
+        when they are clear, and answers in the question's language win near-ties.
+        """
+        return self.conclude(await self.measure(text, language))
 
     async def baseline(self, text: str) -> list[tuple[str, float]]:
         """Plain FTS5 BM25 over the raw question, answer and tags (for comparison only)."""

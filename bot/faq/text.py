@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.faq import lexicon
-from bot.faq.stem import porter, spanish
+from bot.faq.stem import english, spanish
 from storage.faq import FaqEntry, IndexTerms
 
 # Bump when anything here or in lexicon.py changes what terms an entry gets: the service
 # re-indexes stored entries written by another version.
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 
 CONCEPT_PREFIX = "x"  # concept terms are "x" + name, e.g. "xstrike"; no real stem looks so
 
@@ -181,10 +181,10 @@ class _Lexicon:
         self.es_words: dict[str, set[str]] = {}
         for line in re.sub(r"\n[ \t]+", " ", source.strip()).splitlines():
             name, _, words = line.partition(":")
-            english, _, spanish_words = words.partition("|")
+            english_words, _, spanish_words = words.partition("|")
             term = CONCEPT_PREFIX + re.sub(r"[^a-z0-9]", "", name.strip())
-            for phrase in _items(english):
-                self._add(self.en, self.en_words, phrase, porter, term)
+            for phrase in _items(english_words):
+                self._add(self.en, self.en_words, phrase, english, term)
             for phrase in _items(spanish_words):
                 self._add(self.es, self.es_words, phrase, spanish, term)
         self.longest = max(len(k) for k in (*self.en, *self.es))
@@ -216,7 +216,7 @@ LEXICON = _Lexicon(lexicon.CONCEPTS)
 @lru_cache(maxsize=65536)
 def _single(word: str, language: str) -> tuple[str, ...]:
     """Stem(s) and concept terms of one word that is not a stop word."""
-    en_stem = porter(word)
+    en_stem = english(word)
     concepts = LEXICON.en_words.get(word) or LEXICON.en.get((en_stem,)) or set()
     if language == "es":
         es_stem = spanish(word)
@@ -228,7 +228,7 @@ def _single(word: str, language: str) -> tuple[str, ...]:
 
 
 def _stems(word: str, language: str) -> list[str]:
-    en_stem = porter(word)
+    en_stem = english(word)
     if language != "es":
         return [en_stem]
     es_stem = spanish(word)
@@ -239,7 +239,7 @@ def _phrase_at(words: Sequence[str], i: int, language: str) -> tuple[int, set[st
     """The longest lexicon phrase (2+ words) starting at words[i]: (length, concepts)."""
     for n in range(min(LEXICON.longest, len(words) - i), 1, -1):
         window = words[i : i + n]
-        found = set(LEXICON.en.get(tuple(porter(w) for w in window), ()))
+        found = set(LEXICON.en.get(tuple(english(w) for w in window), ()))
         found |= LEXICON.es.get(tuple(spanish(w) for w in window), set())
         if found:
             return n, found
@@ -288,6 +288,20 @@ def title_text(entry: FaqEntry) -> str:
             *entry.alternates,
             *entry.tags,
         )
+    )
+
+
+def phrasing_terms(entry: FaqEntry) -> tuple[frozenset[str], ...]:
+    """The terms of each way of asking an entry (its question, each alternate), one set each.
+
+    The id and tags say what the entry is about and join every phrasing. Title coverage is
+    taken from the best single phrasing, so an entry with many alternates (members' own
+    words, linked from /faqgaps) does not cover a question by pooling their words.
+    """
+    common = " ".join((entry.id.replace("-", " ").replace("_", " "), *entry.tags))
+    return tuple(
+        frozenset(t for unit in analyze(f"{common} {text}", entry.language) for t in unit.all_terms)
+        for text in (entry.question, *entry.alternates)
     )
 
 

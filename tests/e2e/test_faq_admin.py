@@ -29,21 +29,23 @@ async def test_faqgaps_lists_unmatched_questions_for_leaders(members: Members) -
     await ana.press("👎", await ana.wait_for(lambda m: "Every Friday" in m.text))
     await sandbox.settle()
 
-    await sam.send("/faqgaps")  # stewards are not leaders
-    assert (await sam.next_message()).text == "Sorry, you don't have permission to do that."
+    await ana.send("/faqgaps")  # members are not stewards
+    assert (await ana.next_message()).text == "Sorry, you don't have permission to do that."
+    await sam.send("/faqgaps")  # stewards see the gaps and may link them, not clear them
+    assert [b for row in (await sam.next_message()).buttons for b in row] == ["🔗 1", "🔗 2"]
     await lee.send("/faqgaps")
     gaps = await lee.next_message()
-    assert gaps.text.splitlines() == [
+    lines = gaps.text.splitlines()
+    assert lines[:3] == [
         "🕳 What the FAQ could not answer (newest first):",
         "",
-        "• When do we get paid? (👎 on pay-day)",
-        "• Is the <cafeteria> open during the strike?",
-        "",
-        "Answers marked 👎",
-        "• pay-day: 👍 0 · 👎 1",
+        "1. When do we get paid? (👎 on pay-day)",
     ]
+    assert lines[3].startswith("2. Is the <cafeteria> open during the strike?")
+    assert lines[5:7] == ["Answers marked 👎", "• pay-day: 👍 0 · 👎 1"]
+    assert gaps.buttons == [["🔗 1", "🔗 2"], ["🧹 Mark all as dealt with"]]
     assert "&lt;cafeteria&gt;" in gaps.html
-    await sam.press_data(gaps.button_data[0][0] or "", gaps)  # forged by a steward
+    await sam.press_data(gaps.button_data[1][0] or "", gaps)  # clear, forged by a steward
     await sandbox.settle()
     assert len(await sandbox.services.faq.repo.gaps()) == 2
     await lee.press("🧹 Mark all as dealt with", gaps)

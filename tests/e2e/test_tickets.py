@@ -29,7 +29,11 @@ async def ask_unknown(members: Members, user: SimUser, question: str) -> SentMes
     """Type a question the FAQ cannot answer and tap Ask a steward; the confirmation."""
     await user.send(question)
     unknown = await user.next_message()
-    assert unknown.text == "🤔 I don't know that yet. A steward can answer you:"
+    assert unknown.text in (
+        "🤔 I don't know that yet. A steward can answer you:",
+        "I'm not sure I understood. Did you mean one of these?",
+    )
+    assert unknown.buttons[-1] == ["🙋 Ask a steward"]
     await user.press("🙋 Ask a steward", unknown)
     return await user.next_message()
 
@@ -71,7 +75,10 @@ async def test_unknown_question_opens_a_ticket_a_steward_answers(members: Member
     assert relayed.buttons == [["↩️ Reply", "✅ Close"]]
     assert "Downey · answered" in card.text
     assert card.text.endswith("💬 Sam (steward): Only service dogs, sorry.")
-    assert card.buttons == [["✍️ Answer", "✅ Close"], ["📚 Add to FAQ"]]
+    assert card.buttons == [
+        ["✍️ Answer", "✅ Close"],
+        ["📚 Add to FAQ", "🔗 Answered by an FAQ entry"],
+    ]
 
     # The member writes back; the stewards get the thread again, open.
     await ana.press("↩️ Reply", relayed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.faq.loader import parse_faq
-from bot.faq.matcher import ANSWER_AT, MAX_SUGGESTIONS, Candidate, decide
+from bot.faq.matcher import DEFAULT_PARAMS, MAX_SUGGESTIONS, Candidate, decide, rank
 from bot.faq.service import FaqService
 from storage.database import Database
 from storage.faq import FaqEntry
@@ -139,17 +139,25 @@ async def test_empty_faq_knows_nothing(db: Database) -> None:
 
 
 def test_decide_thresholds() -> None:
-    strong = Candidate("a", 5.0, 1.0, 1.0)
-    assert decide([strong]).kind == "answer"
-    assert decide([strong, Candidate("b", 5.0, 1.0, 1.0)]).kind == "suggest"  # a tie
-    assert decide([Candidate("a", 9.0, 1.0, 0.0)]).kind == "unknown"  # only the answer text
-    assert decide([Candidate("a", 9.0, 0.3, 0.3)]).kind == "unknown"  # too little covered
-    weak = Candidate("a", 9.0, ANSWER_AT - 0.1, ANSWER_AT - 0.1)
-    assert decide([weak]).kind == "suggest"
+    def decision(*candidates: Candidate) -> str:
+        return decide(rank(candidates)).kind
+
+    strong = Candidate("a", 5.0, 1.0, 1.0, bm25_rel=1.0)
+    assert decision(strong) == "answer"
+    assert decision(strong, Candidate("b", 5.0, 1.0, 1.0, bm25_rel=1.0)) == "suggest"  # a tie
+    # Matching only in the answer text is never an outright answer, but it is a suggestion.
+    assert decision(Candidate("a", 9.0, 1.0, 0.0, bm25_rel=1.0)) == "suggest"
+    assert decision(Candidate("a", 9.0, 0.0, 0.0)) == "unknown"  # nothing covered
+    below = DEFAULT_PARAMS.answer_at - 0.1
+    assert decision(Candidate("a", 9.0, below, below, bm25_rel=below)) == "suggest"
     assert decide([]).kind == "unknown"
     # a translation of the best entry is not a rival
-    twin = Candidate("b", 5.0, 1.0, 1.0, language="es")
-    assert decide([strong, twin]).kind == "answer"
+    twin = Candidate("b", 5.0, 1.0, 1.0, language="es", bm25_rel=1.0)
+    assert decision(strong, twin) == "answer"
+    # at most MAX_SUGGESTIONS buttons, best first
+    many = [Candidate(str(i), 5.0 - i, 0.5, 0.5, bm25_rel=1.0 - i / 10) for i in range(5)]
+    offered = decide(rank(many)).suggestions
+    assert list(offered) == ["0", "1", "2"][:MAX_SUGGESTIONS]
 
 
 async def test_faq_loaded_by_another_process_is_picked_up(db: Database) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.faq.stem import porter, spanish
+from bot.faq.stem import english, spanish
 from bot.faq.text import analyze, detect_language, fold, tokens
 from bot.faq.typos import Corrector, edit_distance
 
@@ -25,16 +25,15 @@ def test_tokens_expand_texting_shorthand() -> None:
     assert tokens("didn't get my $") == ["did", "not", "get", "my", "money"]
 
 
-def test_porter_matches_the_reference_algorithm() -> None:
+def test_snowball_stemmers() -> None:
     expected = {
-        "caresses": "caress", "ponies": "poni", "relational": "relat", "hopping": "hop",
-        "retaliation": "retali", "striking": "strike", "adjustment": "adjust",
-        "generalization": "gener", "agreed": "agre", "happy": "happi",
+        "caresses": "caress", "ponies": "poni", "hopping": "hop", "retaliation": "retali",
+        "striking": "strike", "adjustment": "adjust", "agreed": "agre", "happy": "happi",
     }  # fmt: skip
-    assert {w: porter(w) for w in expected} == expected
+    assert {w: english(w) for w in expected} == expected
 
 
-def test_spanish_light_stemmer() -> None:
+def test_spanish_snowball_stemmer() -> None:
     assert spanish("huelgas") == spanish("huelga") == "huelg"
     assert spanish("pagan") == spanish("pagar") == "pag"
 
