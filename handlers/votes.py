@@ -6,6 +6,7 @@ vote, its state, the option and the roll on every step; the cast itself is one t
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 
@@ -122,7 +123,10 @@ async def _cast(
         return
     vote = await context.services.votes.repo.get(vote_id)
     assert vote is not None
-    await query.answer(t(lang, "vote.cast_done"))
+    # The ballot is in: whatever happens to the little toast (Telegram refuses an answer
+    # that comes late), the member must get the receipt.
+    with contextlib.suppress(BadRequest):
+        await query.answer(t(lang, "vote.cast_done"))
     # The ballot message becomes the receipt: the choice is no longer on the screen.
     await _edit(query, messages.receipt(lang, vote, receipt), None)
 

@@ -280,3 +280,20 @@ async def test_only_leaders_manage_votes(voters: Voters) -> None:
     stored = await sandbox.services.votes.repo.get(vote.id)
     assert stored is not None and stored.state == "scheduled"
     assert (await voters.union.member("S1")).role == Role.STEWARD
+
+
+async def test_a_late_confirm_still_gets_its_receipt(voters: Voters) -> None:
+    """Under load Telegram refuses an answer to a press older than its timeout; the ballot
+    is in by then, so the member must still see the receipt (and no apology)."""
+    sandbox, ana = voters.sandbox, voters.ana
+    vote = await create_vote(sandbox)
+    ballot = (await open_vote(voters, vote, ana))[ana]
+    for button in ("🗳 Vote", "Yes"):
+        await ana.press(button, ballot)
+        await ana.next_edit(ballot)
+    sandbox.emulator.world.callback_query_ttl = -1  # the answer to Confirm comes "too late"
+    await ana.press("✅ Confirm my ballot", ballot)
+    await ana.next_edit(ballot)
+    assert "Your ballot is in" in ballot.text and "Your receipt:" in ballot.text
+    assert not any("went wrong" in m.text for m in ana.inbox)
+    assert await counts(sandbox) == (1, 1)
