@@ -28,8 +28,10 @@ def _one_of(*words: object) -> frozenset[str]:
 
 
 BOOL = _one_of(0, 1)
+# A list of shapes: any one of them (the handler then says which part was wrong).
+Spec = tuple[Arg, ...] | list[tuple[Arg, ...]]
 
-SCHEMA: dict[str, dict[str, tuple[Arg, ...]]] = {
+SCHEMA: dict[str, dict[str, Spec]] = {
     "account": {"lang": (_one_of("en", "es"),), "forget": (), "keep": ()},
     "bc": {
         "site": (INT,), "class": (INT,), "all": (), "next": (), "urgent": (BOOL,),
@@ -55,7 +57,8 @@ SCHEMA: dict[str, dict[str, tuple[Arg, ...]]] = {
     },
     "upd": {"ack": (INT,), "cancel": (INT,), "retract": (INT,), "keep": (INT,)},
     "verify": {"approve": (INT,), "reject": (INT,)},
-    "vote": {"show": (INT,), "pick": (INT, INT), "cast": (INT, INT)},
+    # A ballot's choice is checked by the vote handler, which names what is wrong with it.
+    "vote": {"show": (INT,), "pick": [(INT, KEY), (INT,)], "cast": [(INT, KEY), (INT,)]},
     "votes": {
         action: (INT,)
         for action in ("list", "card", "cancel", "cancelok", "turnout", "result", "chart",
@@ -64,8 +67,10 @@ SCHEMA: dict[str, dict[str, tuple[Arg, ...]]] = {
 }  # fmt: skip
 
 
-def _fits(args: tuple[str, ...], spec: tuple[Arg, ...]) -> bool:
+def _fits(args: tuple[str, ...], spec: Spec) -> bool:
     """Exactly as many arguments as the spec, each of its kind."""
+    if isinstance(spec, list):
+        return any(_fits(args, shape) for shape in spec)
     if len(args) != len(spec):
         return False
     for value, kind in zip(args, spec, strict=True):
