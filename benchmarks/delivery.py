@@ -390,13 +390,15 @@ def median_of(values: list[float]) -> float:
     return ordered[len(ordered) // 2]
 
 
-async def members_part(quick: bool, runs: int) -> None:
+async def members_part(
+    quick: bool, runs: int, models: tuple[str, ...] = ("bucket", "window"), alternative: bool = True
+) -> None:
     """What members feel, under both limit models, beside AIORateLimiter."""
     size = 300 if quick else 2_400
     print("| limit model | sender | recipients | achieved rate | duration | 429s | lost "
           "| reply p50 | reply p99 | replies lost | tracebacks |")  # fmt: skip
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for model in ("bucket", "window"):
+    for model in models:
         limits = Limits(global_per_second=30, private_per_second=1, private_burst=3, model=model)
         results = [await ours(size, 30, False, limits, probe=0.5) for _ in range(runs)]
         chosen = median_result(results)
@@ -409,13 +411,15 @@ async def members_part(quick: bool, runs: int) -> None:
               f"| {sum(r.tracebacks for r in results)} |  (p99s: "
               f"{', '.join(f'{(r.reply_p99 or 0) * 1000:.0f}' for r in results)} ms; 429s: "
               f"{', '.join(str(r.rate_limited) for r in results)})", flush=True)  # fmt: skip
+        if not alternative:
+            continue
         aio = median_result([await aio_rate_limiter(size, limits) for _ in range(runs)])
         print(f"| {model} | {aio.name} | {size:,} | {aio.rate:.1f}/s | {aio.seconds:.1f} s "
               f"| {aio.rate_limited} | {aio.lost} | — | — | — | — |", flush=True)  # fmt: skip
     print("\n| limit model | 150 contact shares in 1 s | told (of 150) | within 15 s | p50 | last "
           "| 429s | tracebacks |")  # fmt: skip
     print("|---|---|---:|---:|---:|---:|---:|---:|")
-    for model in ("bucket", "window"):
+    for model in models:
         limits = Limits(global_per_second=30, private_per_second=1, private_burst=3, model=model)
         bursts = [await contact_burst(150, limits) for _ in range(runs)]
         lasts = ", ".join(f"{b['last']:.1f}" for b in bursts)
@@ -428,9 +432,11 @@ async def members_part(quick: bool, runs: int) -> None:
               f"{lasts} s)", flush=True)  # fmt: skip
 
 
-async def main(quick: bool, runs: int, part: str = "all") -> None:
+async def main(
+    quick: bool, runs: int, part: str = "all", models: str = "bucket,window", alternative: bool = True
+) -> None:
     if part in ("members", "all"):
-        await members_part(quick, runs)
+        await members_part(quick, runs, tuple(models.split(",")), alternative)
     if part in ("scale", "all"):
         await scale_part(quick, runs)
 
@@ -467,5 +473,8 @@ if __name__ == "__main__":
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--part", choices=("members", "scale", "all"), default="all")
+    parser.add_argument("--models", default="bucket,window", help="limit models to run")
+    parser.add_argument("--no-alternative", action="store_true", help="skip AIORateLimiter")
     options = parser.parse_args()
-    asyncio.run(main(options.quick, options.runs, options.part))
+    asyncio.run(main(options.quick, options.runs, options.part, options.models,
+                     not options.no_alternative))  # fmt: skip

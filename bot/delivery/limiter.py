@@ -43,9 +43,9 @@ log = logging.getLogger(__name__)
 
 BULK = "bulk"  # rate_limit_args of the delivery engine's calls
 HEADROOM = 0.96  # pace at 96% of the limit: room for network jitter, still >= 95%
-CUT = 0.75  # on a 429 the rate is multiplied by this...
+CUT = 0.85  # on a 429 the rate is multiplied by this...
 FLOOR = 0.25  # ...but never below this share of the ceiling
-RECOVERY = 0.02  # share of the ceiling regained per second without a 429
+RECOVERY = 0.05  # share of the ceiling regained per second without a 429
 LATE = 0.25  # a slot missed by more than this share of an interval is not made up
 CHAT_BURST, CHAT_WINDOW = 3, 3.1  # per private chat: 3 in 3 s (+ margin), i.e. 1/s
 GROUP_BURST, GROUP_WINDOW = 20, 61.0  # per group: 20 a minute (+ margin)
