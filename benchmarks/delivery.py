@@ -433,8 +433,9 @@ async def members_part(
 
 
 async def main(
-    quick: bool, runs: int, part: str = "all", models: str = "bucket,window", alternative: bool = True
-) -> None:
+    quick: bool, runs: int, part: str = "all", models: str = "bucket,window",
+    alternative: bool = True,
+) -> None:  # fmt: skip
     if part in ("members", "all"):
         await members_part(quick, runs, tuple(models.split(",")), alternative)
     if part in ("scale", "all"):
