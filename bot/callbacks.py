@@ -42,7 +42,12 @@ SCHEMA: dict[str, dict[str, Spec]] = {
         "list": (INT,), "view": (KEY,), "edit": (KEY, KEY), "del": (KEY,), "delok": (KEY,),
         "add": (), "clear": (INT,),
     },
+    "faqlnk": {  # source (g: FAQ gap, t: ticket), its number, then the entry's short key
+        "pick": (_one_of("g", "t"), INT), "find": (_one_of("g", "t"), INT),
+        "to": (_one_of("g", "t"), INT, KEY),
+    },
     "home": {"ask": (), "updates": (), "votes": (), "surveys": (), "me": (), "language": ()},
+    "link": {"notme": (INT,)},
     "newvote": {"confirm": (), "discard": ()},
     "role": {"set": (INT, _one_of("member", "steward", "leader", "admin"))},
     "survey": {
