@@ -290,7 +290,8 @@ async def contact_burst(count: int, limits: Limits) -> dict[str, float]:
                     await asyncio.sleep(1.0 / count)  # all of them within one second
                 while len(told) < count and time.monotonic() - started < 60:
                     for user in users:
-                        told_now = any("You're verified" in m.text for m in user.inbox)
+                        told_now = any(TOLD in m.text for m in user.inbox for TOLD in (
+                            "You're verified", "passed this on to a steward"))  # fmt: skip
                         if user.id not in told and told_now:
                             told[user.id] = time.monotonic() - started
                     await asyncio.sleep(0.01)

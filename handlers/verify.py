@@ -389,6 +389,8 @@ async def tell_requester(context: BotContext, review: Review) -> None:
     assert request is not None
     language = request.language if request.language in LANGUAGES else "en"
     approved = review.decision is Decision.APPROVED
+    if approved and review.member is not None and review.member.language in LANGUAGES:
+        language = review.member.language  # the member's own language, from this reply on
     try:
         await context.bot.send_message(
             request.telegram_id, t(language, "verify.approved" if approved else "verify.rejected")
