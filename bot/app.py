@@ -9,6 +9,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot import backups, updates
+from bot.delivery.limiter import Outbound
 from bot.persistence import SqlitePersistence
 from bot.services import BotContext, Services, services_of
 from bot.settings import Settings
@@ -28,6 +29,12 @@ def build_application(
     """Return the fully wired PTB Application; pass `builder` to inject a transport."""
     builder = builder or Application.builder()
     services = Services.create(settings)
+    # Every call the bot makes shares this one budget: replies first, then bulk sends.
+    outbound = Outbound(
+        rate=30.0,  # Telegram's free limit, for everything
+        paid_rate=settings.broadcast_rate if settings.paid_broadcast else 1000.0,
+        bulk_rate=settings.send_rate,  # BROADCAST_RATE may hold broadcasts to less
+    )
     application = (
         builder.token(settings.token)
         .base_url(settings.bot_api_base_url)
@@ -35,6 +42,7 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .context_types(ContextTypes(context=BotContext))
         .connection_pool_size(settings.broadcast_concurrency + SPARE_CONNECTIONS)
+        .rate_limiter(outbound)
         .post_init(on_startup)
         .post_stop(on_stop)
         .post_shutdown(on_shutdown)
@@ -44,6 +52,7 @@ def build_application(
     services.scheduler.job_queue = application.job_queue
     services.delivery.attach(
         application.bot,
+        outbound,
         rate=settings.send_rate,
         paid=settings.paid_broadcast,
         concurrency=settings.broadcast_concurrency,

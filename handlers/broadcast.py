@@ -124,7 +124,9 @@ async def _choices(context: BotContext, person: Person) -> tuple[list[str], list
     return sites, await services.members.classifications()
 
 
-async def ask_audience(update: Update, context: BotContext, person: Person) -> int:
+async def ask_audience(
+    update: Update, context: BotContext, person: Person, *, answered: bool = False
+) -> int:
     """Worksite and classification toggles, with the count of members they reach."""
     draft = _draft(context)
     sites, classes = await _choices(context, person)
@@ -145,15 +147,18 @@ async def ask_audience(update: Update, context: BotContext, person: Person) -> i
         ]
     )
     text = t(person.language, "broadcast.ask_audience", count=f"{count:,}")
-    await _show(update, text, InlineKeyboardMarkup(rows))
+    await _show(update, text, InlineKeyboardMarkup(rows), answered=answered)
     return AUDIENCE
 
 
-async def _show(update: Update, text: Safe, markup: InlineKeyboardMarkup | None) -> None:
+async def _show(
+    update: Update, text: Safe, markup: InlineKeyboardMarkup | None, *, answered: bool = False
+) -> None:
     """Edit the wizard's message when a button was pressed, else send a new one."""
     query = update.callback_query
     if query is not None:
-        await query.answer()
+        if not answered:
+            await query.answer()
         await query.edit_message_text(text, reply_markup=markup)
     else:
         await reply(update, text, reply_markup=markup)
@@ -169,11 +174,22 @@ async def on_audience(update: Update, context: BotContext) -> int:
     draft = _draft(context)
     sites, classes = await _choices(context, person)
     index = data.int_arg()
-    if data.action == "site" and index is not None and index < len(sites):
+    choices = sites if data.action == "site" else classes
+    if data.action in ("site", "class") and (index is None or index >= len(choices)):
+        # A forged button, or a list that changed since it was shown: say so, show it again.
+        await update.callback_query.answer(
+            t(person.language, "broadcast.unknown_choice"), show_alert=True
+        )
+        return await ask_audience(update, context, person, answered=True)
+    if data.action == "site" and index is not None:
         draft = replace(draft, worksites=_toggle(draft.worksites, sites[index]))
-    elif data.action == "class" and index is not None and index < len(classes):
+    elif data.action == "class" and index is not None:
         draft = replace(draft, classifications=_toggle(draft.classifications, classes[index]))
     elif data.action == "all":
+        if not draft.worksites and not draft.classifications:
+            mine = "everyone" if person.can(Role.LEADER) else "all_mine"
+            await update.callback_query.answer(t(person.language, f"broadcast.already_{mine}"))
+            return AUDIENCE
         draft = replace(draft, worksites=(), classifications=())
     elif data.action == "next":
         if not await context.services.updates.audience(person, draft):

@@ -13,10 +13,11 @@ import re
 import secrets
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Document, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, RetryAfter
 from telegram.ext import (
     Application,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
@@ -33,6 +34,7 @@ from bot.surveys.model import Question, say
 from bot.surveys.render import chart_images, results_messages, when
 from bot.surveys.service import Outcome, Refusal, Step, survey_of
 from handlers.common import person_of, reply
+from handlers.long_replies import send_long
 from storage.members import Role
 from storage.surveys import StoredSurvey, SurveyExists
 
@@ -353,10 +355,10 @@ async def send_results(update: Update, context: BotContext, person: Person,
     scope_text = ", ".join(scope) if scope is not None else None
     messages = results_messages(lang, results, stored.closes_at, service.tz, scope_text)
     for text in messages[:-1]:
-        await context.bot.send_message(person.telegram_id, text)
+        await send_long(context.bot, person.telegram_id, text)
     # While open there is nothing to break down, chart or export: only the count.
     markup = results_buttons(person, stored.pk) if stored.state == "closed" else None
-    await context.bot.send_message(person.telegram_id, messages[-1], reply_markup=markup)
+    await send_long(context.bot, person.telegram_id, messages[-1], reply_markup=markup)
     await context.services.audit.record(person.actor, "survey.results", stored.slug, by=by)
 
 
@@ -456,6 +458,11 @@ async def on_document(update: Update, context: BotContext) -> None:
     raw = bytes(await (await document.get_file()).download_as_bytearray())
     if not SURVEY_MARK.search(raw):
         return  # a YAML file for another feature (votes, FAQ)
+    await _survey_file(update, context, document, raw)
+    raise ApplicationHandlerStop  # answered: the catch-all reply for files must not follow
+
+
+async def _survey_file(update: Update, context: BotContext, document: Document, raw: bytes) -> None:
     person = await person_of(update, context)
     lang = person.language
     if not person.can(Role.LEADER):

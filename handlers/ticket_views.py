@@ -9,6 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import pack
 from bot.i18n import Safe, t
+from bot.long_text import shorten
 from storage.members import Member
 from storage.tickets import Ticket, TicketMessage
 
@@ -65,7 +66,7 @@ def steward_card(language: str, ticket: Ticket, thread: list[TicketMessage], who
     )  # fmt: skip
     lines = [head, t(language, "ticket.card_from", name=who), ""]
     lines += _lines(language, thread, "ticket.line_member", who)
-    return Safe("\n".join(lines))
+    return shorten("\n".join(lines))  # a card is edited in place: one message, always
 
 
 def steward_buttons(
@@ -99,7 +100,7 @@ def member_view(language: str, ticket: Ticket, thread: list[TicketMessage]) -> S
     head = t(
         language, "ticket.mine_title", number=ticket.id, state=state_name(language, ticket.state)
     )
-    return Safe("\n".join([head, "", *_lines(language, thread, "ticket.line_you", "")]))
+    return shorten("\n".join([head, "", *_lines(language, thread, "ticket.line_you", "")]))
 
 
 def member_buttons(language: str, ticket: Ticket) -> InlineKeyboardMarkup | None:

@@ -20,6 +20,7 @@ from bot.people import NotAllowed, Person
 from bot.services import BotContext
 from bot.updates import DraftError, strip_tags
 from handlers.common import person_of, person_with_role, reply, verified_person
+from handlers.long_replies import send_blocks
 from storage.members import Role
 from storage.updates import Update as StoredUpdate
 
@@ -61,12 +62,14 @@ async def recent(update: Update, context: BotContext) -> None:
     if not found:
         await reply(update, t(person.language, "updates.none_yet"))
         return
-    lines = [t(person.language, "updates.recent_title"), ""]
+    # One block per update, as many to a message as fit; one too long alone is shortened.
+    blocks = [t(person.language, "updates.recent_title")]
     for item in found:
-        lines.append(t(person.language, "updates.recent_line", when=_when(context, item.send_at)))
-        lines.append(item.text or "📎")
-        lines.append("")
-    await reply(update, Safe("\n".join(lines).strip()))
+        when = t(person.language, "updates.recent_line", when=_when(context, item.send_at))
+        blocks.append(f"{when}\n{item.text or '📎'}")
+    chat = update.effective_chat
+    assert chat is not None
+    await send_blocks(context.bot, chat.id, blocks)
 
 
 async def got_it(update: Update, context: BotContext) -> None:

@@ -84,11 +84,13 @@ async def tell_outcome(
         return person
     member = result.member
     assert member is not None
-    verified = Person(person.telegram_id, person.language, member)
+    # From the first reply on, the member's own language (the roster's), not the app's.
+    language = member.language if member.language in LANGUAGES else person.language
+    verified = Person(person.telegram_id, language, member)
     name = member.first_name or (update.effective_user.first_name if update.effective_user else "")
-    name_part = t(person.language, "verify.done_name", name=name) if name else Safe("")
+    name_part = t(language, "verify.done_name", name=name) if name else Safe("")
     await reply(
-        update, t(person.language, "verify.done", name_part=name_part),
+        update, t(language, "verify.done", name_part=name_part),
         reply_markup=ReplyKeyboardRemove(),
     )  # fmt: skip
     await welcome_member(context.bot, context.services, verified)
@@ -110,6 +112,9 @@ async def on_contact(update: Update, context: BotContext) -> None:
     person = await person_of(update, context)
     message = update.effective_message
     assert message is not None and message.contact is not None
+    if person.verified and message.contact.user_id != person.telegram_id:
+        await reply(update, t(person.language, "media.contact"))  # a coworker's card
+        return
     result = await context.services.verification.by_contact(
         person, message.contact.user_id, message.contact.phone_number
     )
@@ -384,6 +389,8 @@ async def tell_requester(context: BotContext, review: Review) -> None:
     assert request is not None
     language = request.language if request.language in LANGUAGES else "en"
     approved = review.decision is Decision.APPROVED
+    if approved and review.member is not None and review.member.language in LANGUAGES:
+        language = review.member.language  # the member's own language, from this reply on
     try:
         await context.bot.send_message(
             request.telegram_id, t(language, "verify.approved" if approved else "verify.rejected")

@@ -12,6 +12,7 @@ from bot.services import BotContext
 from bot.votes import messages
 from bot.votes.service import VoteError
 from handlers.common import person_of, reply
+from handlers.long_replies import send_long
 from handlers.votes import _edit
 from storage.members import Role
 from storage.votes import Vote
@@ -170,7 +171,7 @@ async def _act(
     assert vote is not None
     if action == "result":
         await query.answer()
-        await chat.send_message(messages.result_text(lang, vote, tally))
+        await send_long(context.bot, chat.id, messages.result_text(lang, vote, tally))
     elif action == "chart":
         await query.answer()
         await votes.audit_export(vote_id, "chart", person)

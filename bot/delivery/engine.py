@@ -1,7 +1,9 @@
 """The worker that drains the outbox as fast as Telegram allows, and never loses a copy.
 
 One dispatcher claims due deliveries in small batches (marking them in flight in the
-database), paces them through the `Pacer`, and sends each in its own task. Every outcome
+database) and sends each in its own task. Pacing is not done here: every call goes through
+the application's one outbound path (`bot.delivery.limiter.Outbound`), marked as bulk so
+members' replies go first, sharing one budget with everything else the bot sends. Every outcome
 is written back. After a crash, copies still marked in flight go out again: at most the
 few that were in flight at that moment can arrive twice.
 """
@@ -16,11 +18,11 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
-from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import ExtBot
 
+from bot.delivery.limiter import BULK
 from bot.delivery.outgoing import Outgoing, message_for, send
-from bot.delivery.pacing import Pacer
 from storage.delivery import Broadcast, Delivery, DeliveryRepository, Progress
 from storage.members import MembersRepository
 
@@ -45,7 +47,7 @@ class DeliveryEngine:
         self,
         repo: DeliveryRepository,
         members: MembersRepository,
-        bot: Bot,
+        bot: ExtBot[Any],
         *,
         rate: float,
         paid: bool,
@@ -59,7 +61,6 @@ class DeliveryEngine:
         self.paid = paid
         self.default_language = default_language
         self.clock = clock
-        self.pacer = Pacer(rate)
         self.batch = max(1, min(500, int(rate / 2)))  # half a second of work claimed at once
         self._in_flight = asyncio.Semaphore(concurrency)
         self._tasks: set[asyncio.Task[None]] = set()
@@ -122,11 +123,11 @@ class DeliveryEngine:
                 await self._idle()
                 continue
             for index, delivery in enumerate(batch):
-                await self.pacer.acquire(delivery.chat_id)
+                await self._in_flight.acquire()
                 if self._stopping:
+                    self._in_flight.release()
                     await self.repo.put_back([d.id for d in batch[index:]], self.clock())
                     return
-                await self._in_flight.acquire()
                 task = asyncio.create_task(self._deliver(delivery))
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
@@ -153,19 +154,15 @@ class DeliveryEngine:
         try:
             message_id = await self._perform(broadcast, delivery, message)
         except RetryAfter as exc:
-            wait = _seconds(exc.retry_after)
+            wait = _seconds(exc.retry_after)  # the outbound path already holds everyone
             log.warning("flood control: everyone waits %.0f s", wait)
-            self.pacer.pause(wait)
             await self.repo.put_back([delivery.id], self.clock() + wait)
             self.wake()
         except Forbidden as exc:
             await self.members.set_reachable(delivery.chat_id, False)
             await self._outcome(delivery, "failed", _reason(exc, "blocked the bot"))
-        except BadRequest as exc:
-            if broadcast.op == "edit" and "not modified" in exc.message.lower():
-                await self._outcome(delivery, "sent", None, delivery.message_id)
-            else:
-                await self._outcome(delivery, "failed", _reason(exc))
+        except BadRequest as exc:  # "not modified" is success already (the outbound path)
+            await self._outcome(delivery, "failed", _reason(exc))
         except NetworkError as exc:  # includes timeouts and Telegram's 5xx
             await self._retry_or_fail(delivery, exc)
         else:
@@ -178,20 +175,24 @@ class DeliveryEngine:
         chat, markup = delivery.chat_id, message.markup()
         if broadcast.op == "delete":
             assert delivery.message_id is not None
-            await self.bot.delete_message(chat, delivery.message_id)
+            await self.bot.delete_message(chat, delivery.message_id, rate_limit_args=BULK)
             return delivery.message_id
         if broadcast.op == "edit":
             assert delivery.message_id is not None
             if message.photo or message.document:
                 await self.bot.edit_message_caption(
-                    chat, delivery.message_id, caption=message.text, reply_markup=markup
-                )
+                    chat, delivery.message_id, caption=message.text, reply_markup=markup,
+                    rate_limit_args=BULK,
+                )  # fmt: skip
             else:
                 await self.bot.edit_message_text(
-                    message.text, chat, delivery.message_id, reply_markup=markup
-                )
+                    message.text, chat, delivery.message_id, reply_markup=markup,
+                    rate_limit_args=BULK,
+                )  # fmt: skip
             return delivery.message_id
-        extra: dict[str, Any] = {"allow_paid_broadcast": True} if self.paid else {}
+        extra: dict[str, Any] = {"rate_limit_args": BULK}
+        if self.paid:
+            extra["allow_paid_broadcast"] = True
         return (await send(self.bot, chat, message, **extra)).message_id
 
     async def _retry_or_fail(self, delivery: Delivery, exc: TelegramError) -> None:
@@ -270,7 +271,6 @@ class DeliveryEngine:
 
     async def _report(self, broadcast: Broadcast, progress: Progress, final: bool) -> None:
         if self.progress_watcher is not None and broadcast.progress_chat is not None:
-            await self.pacer.acquire(broadcast.progress_chat)  # edits count toward the limits
             try:
                 await self.progress_watcher(broadcast, progress, final)
             except TelegramError as exc:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from telegram import Bot
+from telegram.ext import ExtBot
 
 from bot.delivery.engine import DeliveryEngine, Finished
+from bot.delivery.limiter import Outbound
 from bot.delivery.outgoing import Outgoing, payload
 from bot.delivery.report import final_report, progress_text
 from storage.delivery import Broadcast, DeliveryRepository, Progress, Recipient
@@ -26,9 +28,13 @@ class DeliveryService:
         self.members = members
         self.default_language = default_language
         self.engine: DeliveryEngine | None = None
+        self.outbound: Outbound | None = None
 
-    def attach(self, bot: Bot, *, rate: float, paid: bool, concurrency: int) -> DeliveryEngine:
-        """Create the engine for a running bot (the app factory calls this)."""
+    def attach(
+        self, bot: ExtBot[Any], outbound: Outbound, *, rate: float, paid: bool, concurrency: int
+    ) -> DeliveryEngine:
+        """Create the engine for a running bot whose calls all go through `outbound`."""
+        self.outbound = outbound
         self.engine = DeliveryEngine(
             self.repo, self.members, bot, rate=rate, paid=paid, concurrency=concurrency,
             default_language=self.default_language,

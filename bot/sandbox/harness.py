@@ -111,6 +111,13 @@ class Sandbox:
             TrackedApplication, kwargs={"on_handled": self._mark_handled}
         )
         application = build_application(settings or self.make_settings(), builder)
+        if not self.emulator.limits.enabled:
+            # This emulator enforces no per-chat limit, so tests that tap through a flow
+            # at machine speed are not held to one message a second per chat. The overall
+            # budget and priorities stay as deployed.
+            outbound = services_of(application).delivery.outbound
+            assert outbound is not None
+            outbound.private_budget = outbound.group_budget = None
         if self.on_build is not None:
             self.on_build(services_of(application))
         await application.initialize()

@@ -1,9 +1,18 @@
-"""Token-bucket flood control modelled on Telegram's documented bot limits."""
+"""Flood control modelled on Telegram's documented bot limits, in two models.
+
+* ``bucket`` (the default): token buckets refilled continuously, starting full, so a burst
+  of a second's worth is allowed at once.
+* ``window``: a strict sliding window, as an independent emulator may enforce it: at most
+  30 sends in any one second overall (1000 paid), at most `private_burst` in any
+  `private_burst / private_per_second` seconds per private chat (3 in 3 s), 20 in any
+  minute per group. Nothing is allowed in advance: this is the stricter of the two.
+"""
 
 from __future__ import annotations
 
 import math
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,6 +30,7 @@ class Limits:
     group_per_minute: float = 20.0
     group_burst: int = 20
     paid_per_second: float = 1000.0
+    model: str = "bucket"  # or "window": see the module's docstring
 
 
 @dataclass
@@ -49,24 +59,56 @@ class TokenBucket:
         self.tokens -= 1
 
 
+@dataclass
+class SlidingWindow:
+    """At most `count` events in any `seconds`-long window."""
+
+    count: int
+    seconds: float
+    clock: Clock
+    stamps: deque[float] = field(default_factory=deque)
+
+    def wait_time(self) -> float:
+        now = self.clock()
+        while self.stamps and self.stamps[0] <= now - self.seconds:
+            self.stamps.popleft()
+        if len(self.stamps) < self.count:
+            return 0.0
+        return self.stamps[0] + self.seconds - now
+
+    def take(self) -> None:
+        self.stamps.append(self.clock())
+
+
+Budget = TokenBucket | SlidingWindow
+
+
 class RateLimiter:
     """Decides whether a send to a chat is allowed now, or how long to wait."""
 
     def __init__(self, limits: Limits, clock: Clock = time.monotonic) -> None:
         self.limits = limits
         self.clock = clock
-        self.global_bucket = TokenBucket(limits.global_per_second, limits.global_per_second, clock)
-        self.paid_bucket = TokenBucket(limits.paid_per_second, limits.paid_per_second, clock)
-        self.chat_buckets: dict[int, TokenBucket] = {}
+        if limits.model not in ("bucket", "window"):
+            raise ValueError(f"unknown limit model {limits.model!r}")
+        self.global_bucket = self._budget(limits.global_per_second, limits.global_per_second)
+        self.paid_bucket = self._budget(limits.paid_per_second, limits.paid_per_second)
+        self.chat_buckets: dict[int, Budget] = {}
 
-    def _chat_bucket(self, chat_id: int, is_private: bool) -> TokenBucket:
+    def _budget(self, rate: float, burst: float) -> Budget:
+        """`rate` per second with bursts of `burst`, in the configured model."""
+        if self.limits.model == "window":
+            return SlidingWindow(max(1, int(burst)), burst / rate, self.clock)
+        return TokenBucket(rate, burst, self.clock)
+
+    def _chat_bucket(self, chat_id: int, is_private: bool) -> Budget:
         bucket = self.chat_buckets.get(chat_id)
         if bucket is None:
             limits = self.limits
             if is_private:
-                bucket = TokenBucket(limits.private_per_second, limits.private_burst, self.clock)
+                bucket = self._budget(limits.private_per_second, limits.private_burst)
             else:
-                bucket = TokenBucket(limits.group_per_minute / 60, limits.group_burst, self.clock)
+                bucket = self._budget(limits.group_per_minute / 60, limits.group_burst)
             self.chat_buckets[chat_id] = bucket
         return bucket
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # Arrow per event kind: users ▶, bot sends ▷, edits ✎, deletes ✗, pins 📌, answers ↩.
-_USER_KINDS = {"text": "▶", "contact": "▶", "file": "▶", "press": "▶", "inline": "▶", "status": "▶"}
+_USER_KINDS = {
+    "text": "▶", "contact": "▶", "file": "▶", "press": "▶", "inline": "▶", "status": "▶",
+    "other": "▶",
+}  # fmt: skip
 _BOT_KINDS = {"send": "▷", "edit": "✎", "delete": "✗", "pin": "📌", "answer": "↩"}
 
 

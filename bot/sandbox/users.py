@@ -277,6 +277,10 @@ class SimUser(SimChat):
             contact["user_id"] = user_id if user_id is not None else self.id
         return self._world.receive(self, self, {"contact": contact})
 
+    async def send_content(self, content: dict[str, Any]) -> dict[str, Any]:
+        """Send any other kind of message: {"sticker": {...}}, {"location": {...}}, ..."""
+        return self._world.receive(self, self, content)
+
     async def send_document(
         self,
         filename: str,

@@ -265,4 +265,6 @@ def _describe(content: dict[str, Any]) -> tuple[str, str]:
         return "file", f"[{content['document']['file_name']}] {content.get('caption', '')}".strip()
     if "photo" in content:
         return "file", f"[photo] {content.get('caption', '')}".strip()
+    if "text" not in content:  # a sticker, a location, a voice note...
+        return "other", f"[{next(iter(content), 'message')}]"
     return "text", content["text"]
