@@ -51,7 +51,9 @@ CHAT_BURST, CHAT_WINDOW = 3, 3.1  # per private chat: 3 in 3 s (+ margin), i.e. 
 GROUP_BURST, GROUP_WINDOW = 20, 61.0  # per group: 20 a minute (+ margin)
 MAX_RETRIES = 6  # 429s a reply may meet before it is given up
 
-# Calls that post a message: the overall and the per-chat budgets.
+# Calls that post a message: the overall and the per-chat budgets. (Per Telegram, the
+# ~30/s overall figure is about sending to many chats; edits share each chat's budget
+# with sends, and answerCallbackQuery has no limit.)
 _SENDS = frozenset(
     m.lower()
     for m in (
@@ -61,7 +63,8 @@ _SENDS = frozenset(
         "copyMessage", "copyMessages", "forwardMessage", "forwardMessages",
     )
 )  # fmt: skip
-# Calls that change what was sent: the overall budget only.
+# Calls that change what was sent: the chat's budget; the overall one only when they are
+# bulk work (a correction edited into every copy of a broadcast).
 _CHANGES = frozenset(
     m.lower()
     for m in (
@@ -81,6 +84,7 @@ class _Waiter:
     chat: int | None = field(compare=False)
     paid: bool = field(compare=False)
     future: asyncio.Future[None] = field(compare=False)
+    overall: bool = field(compare=False, default=True)  # draws on the overall budget
 
 
 @dataclass
@@ -199,11 +203,12 @@ class Outbound(BaseRateLimiter[str]):
         name = endpoint.lower()
         bulk = rate_limit_args == BULK
         paced = name in _SENDS or name in _CHANGES
-        chat = _chat_id(data) if name in _SENDS else None
+        chat = _chat_id(data) if paced else None
         paid = bool(data.get("allow_paid_broadcast"))
+        overall = bulk or name in _SENDS  # a reply's edit counts in its own chat only
         for attempt in itertools.count():
             if paced:
-                await self.acquire(chat, bulk=bulk, paid=paid)
+                await self.acquire(chat, bulk=bulk, paid=paid, overall=overall)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
@@ -222,11 +227,16 @@ class Outbound(BaseRateLimiter[str]):
                 return True
         raise AssertionError("unreachable")
 
-    async def acquire(self, chat: int | None, *, bulk: bool = False, paid: bool = False) -> None:
-        """Wait for a slot: overall, and for `chat` if given; replies before bulk."""
+    async def acquire(
+        self, chat: int | None, *, bulk: bool = False, paid: bool = False, overall: bool = True
+    ) -> None:
+        """Wait for a slot: overall (unless not `overall`), and for `chat` if given; replies
+        before bulk."""
         self._ensure_pump()
         loop = asyncio.get_running_loop()
-        waiter = _Waiter(1 if bulk else 0, next(self._seq), chat, paid, loop.create_future())
+        waiter = _Waiter(
+            1 if bulk else 0, next(self._seq), chat, paid, loop.create_future(), overall
+        )
         bisect.insort(self._queue, waiter)
         self._wake.set()
         started = self.clock()
@@ -269,7 +279,7 @@ class Outbound(BaseRateLimiter[str]):
                 if waiter.future.done():
                     del self._queue[index]
                     break  # the list changed: look again
-                lanes = [self.paid if waiter.paid else self.free]
+                lanes = [self.paid if waiter.paid else self.free] if waiter.overall else []
                 if waiter.priority and self.bulk is not None and not waiter.paid:
                     lanes.append(self.bulk)
                 ready_at = max(self.resume_at, self._chat_ready_at(waiter.chat, now),

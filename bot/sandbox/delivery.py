@@ -76,10 +76,12 @@ def caption_content(text: str, entities: list[dict[str, Any]]) -> dict[str, Any]
     return {"caption": text, "caption_entities": entities} if entities else {"caption": text}
 
 
-def throttle(world: World, chat: SimChat, params: Params) -> None:
+def throttle(world: World, chat: SimChat, params: Params, *, edit: bool = False) -> None:
     """Apply flood control to a send or edit; 429 with retry_after when over the limit."""
     paid = bool(params.get("allow_paid_broadcast"))
-    retry_after = world.limiter.acquire(chat.id, is_private=chat.type == "private", paid=paid)
+    retry_after = world.limiter.acquire(
+        chat.id, is_private=chat.type == "private", paid=paid, overall=not edit
+    )
     if retry_after is not None:
         raise too_many_requests(retry_after)
 

@@ -52,7 +52,7 @@ async def edit_message_text(world: World, params: Params) -> Any:
     unchanged = (text, entities, markup.inline)
     if unchanged == (message.text, message.entities, message.inline_keyboard):
         raise bad_request(_NOT_MODIFIED)
-    throttle(world, chat, params)
+    throttle(world, chat, params, edit=True)
     content = text_content(text, entities)
     html = str(params["text"])
     return apply_edit(
@@ -70,7 +70,7 @@ async def edit_message_caption(world: World, params: Params) -> Any:
     markup = parse_markup(params.get("reply_markup"))
     if (text, entities, markup.inline) == (message.text, message.entities, message.inline_keyboard):
         raise bad_request(_NOT_MODIFIED)
-    throttle(world, chat, params)
+    throttle(world, chat, params, edit=True)
     content = caption_content(text, entities)
     html = str(params.get("caption") or "")
     replaces = ("caption", "caption_entities")
@@ -84,7 +84,7 @@ async def edit_message_reply_markup(world: World, params: Params) -> Any:
     markup = parse_markup(params.get("reply_markup"))
     if markup.inline == message.inline_keyboard:
         raise bad_request(_NOT_MODIFIED)
-    throttle(world, chat, params)
+    throttle(world, chat, params, edit=True)
     return apply_edit(world, chat, message, {}, replaces=(), markup=markup, html=None)
 
 

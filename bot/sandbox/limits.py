@@ -112,14 +112,19 @@ class RateLimiter:
             self.chat_buckets[chat_id] = bucket
         return bucket
 
-    def acquire(self, chat_id: int, *, is_private: bool, paid: bool = False) -> int | None:
-        """Take a token from every bucket the send draws on; else return retry_after seconds."""
+    def acquire(
+        self, chat_id: int, *, is_private: bool, paid: bool = False, overall: bool = True
+    ) -> int | None:
+        """Take a token from every bucket the send draws on; else return retry_after seconds.
+
+        Edits draw on the chat's budget only (`overall=False`): Telegram counts edits with
+        sends per chat, while the ~30/s overall figure is about sending to many chats.
+        """
         if not self.limits.enabled:
             return None
-        buckets = [
-            self.paid_bucket if paid else self.global_bucket,
-            self._chat_bucket(chat_id, is_private),
-        ]
+        buckets = [self._chat_bucket(chat_id, is_private)]
+        if overall:
+            buckets.append(self.paid_bucket if paid else self.global_bucket)
         wait = max(bucket.wait_time() for bucket in buckets)
         if wait > 0:
             return max(1, math.ceil(wait))

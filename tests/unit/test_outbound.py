@@ -84,6 +84,33 @@ async def test_one_chat_gets_at_most_three_in_a_burst() -> None:
     await outbound.shutdown()
 
 
+async def test_edits_answering_members_share_their_chat_budget_not_the_overall_one() -> None:
+    """Telegram counts an edit with sends in its chat; the ~30/s overall figure is about
+    sending to many chats. So a vote rush's edits are held per chat, never to 30/s in all,
+    while a broadcast's corrections (bulk edits) still take overall slots."""
+    clock = Clock()  # frozen: only what needs no overall slot can be released
+    outbound = Outbound(rate=2.0, clock=clock)
+    done: list[str] = []
+
+    async def ok() -> bool:
+        return True
+
+    async def edit(chat: int, bulk: bool) -> None:
+        args = BULK if bulk else None
+        await outbound.process_request(ok, (), {}, "editMessageText", {"chat_id": chat}, args)
+        done.append("bulk" if bulk else "reply")
+
+    replies = [asyncio.create_task(edit(chat, False)) for chat in range(1, 21)]
+    await asyncio.wait_for(asyncio.gather(*replies), timeout=30)  # all 20 chats, at once
+    bulk = [asyncio.create_task(edit(chat, True)) for chat in range(100, 104)]
+    for _ in range(50):
+        await asyncio.sleep(0.01)
+    assert done.count("reply") == 20 and done.count("bulk") == 1  # one overall slot so far
+    for task in bulk:
+        task.cancel()
+    await outbound.shutdown()
+
+
 async def test_a_reply_meeting_429_is_retried_and_bulk_is_handed_back() -> None:
     outbound = Outbound(rate=1000.0)
     calls = 0
