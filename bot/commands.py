@@ -51,6 +51,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("results", Role.STEWARD),
     Command("promote", Role.ADMIN),
     Command("backup", Role.ADMIN),
+    Command("status", Role.ADMIN),
 )
 
 
