@@ -51,19 +51,21 @@ def poster(link: str, union: str, worksite: str | None, base: Path) -> list[Path
                 fontsize=22, weight="bold", color=UNION_COLOR, style="italic")  # fmt: skip
     if worksite:
         figure.text(0.5, 0.785, worksite, ha="center", va="center", fontsize=16)
-    side = 0.58 * LETTER[0]  # the code's side in inches, kept square
-    axes = figure.add_axes((0.21, 0.745 - side / LETTER[1], 0.58, side / LETTER[1]))
+    side = 0.5 * LETTER[0]  # the code's side in inches, kept square
+    axes = figure.add_axes((0.25, 0.755 - side / LETTER[1], 0.5, side / LETTER[1]))
     axes.imshow(matrix, cmap="binary", interpolation="nearest", vmin=0, vmax=1)
     axes.set_axis_off()
-    below = 0.745 - side / LETTER[1] - 0.03
+    below = 0.755 - side / LETTER[1] - 0.02
     figure.text(0.5, below, link, ha="center", va="center", fontsize=14, family="monospace")
     for column, language in ((0.07, "en"), (0.53, "es")):
-        lines = [_text(language, "poster.title")]
+        figure.text(column, below - 0.04, _text(language, "poster.title"), ha="left", va="top",
+                    fontsize=13, weight="bold")  # fmt: skip
+        lines = []
         for step in _text(language, "poster.steps").splitlines():
             lines += textwrap.wrap(step, 46, subsequent_indent="   ")
         lines += ["", *textwrap.wrap(_text(language, "poster.note"), 48)]
-        figure.text(column, below - 0.04, "\n".join(lines), ha="left", va="top",
-                    fontsize=10.5, linespacing=1.45)  # fmt: skip
+        figure.text(column, below - 0.07, "\n".join(lines), ha="left", va="top",
+                    fontsize=10.5, linespacing=1.4)  # fmt: skip
     written = []
     for suffix, options in ((".pdf", {}), (".png", {"dpi": PNG_DPI})):
         path = base.with_suffix(suffix)
