@@ -50,8 +50,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("newvote", Role.LEADER),
     Command("results", Role.STEWARD),
     Command("promote", Role.ADMIN),
-    Command("backup", Role.ADMIN),
     Command("status", Role.ADMIN),
+    Command("backup", Role.ADMIN),
 )
 
 
