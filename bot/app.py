@@ -8,8 +8,9 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import backups, updates
+from bot import backups, botname, updates
 from bot.delivery.limiter import Outbound
+from bot.health import Heartbeat, PollingRequest
 from bot.persistence import SqlitePersistence
 from bot.services import BotContext, Services, services_of
 from bot.settings import Settings
@@ -35,8 +36,11 @@ def build_application(
         paid_rate=settings.broadcast_rate if settings.paid_broadcast else 1000.0,
         bulk_rate=settings.send_rate,  # BROADCAST_RATE may hold broadcasts to less
     )
+    # Each successful getUpdates is the heartbeat `unionbot status` reads (bot/health.py).
+    heartbeat = Heartbeat(services.db, services.scheduler.clock)
     application = (
         builder.token(settings.token)
+        .get_updates_request(PollingRequest(heartbeat.polled, connection_pool_size=1))
         .base_url(settings.bot_api_base_url)
         .base_file_url(settings.file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
@@ -82,6 +86,8 @@ async def on_startup(application: AnyApplication) -> None:
     armed = await services.scheduler.rearm()
     services.scheduler.watch()
     await services.surveys.start()
+    # Remembered so `unionbot invites create` and posters need no network from now on.
+    await botname.remember(services.db, application.bot.username, services.scheduler.clock())
     log.info("unionbot is up as @%s; %d scheduled jobs armed", application.bot.username, armed)
 
 

@@ -62,10 +62,22 @@ async def check_token(settings: Settings) -> None:
 def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
     """Run the bot with long polling until interrupted."""
     from bot.app import build_application
+    from bot.runlock import BotRunning, RunLock
 
-    asyncio.run(check_token(settings))
-    application = build_application(settings)
-    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    try:  # held until the process ends: `db restore` and `status` look for it
+        lock = RunLock(settings.database_path).acquire()
+    except BotRunning as exc:
+        pid = f" (pid {exc.pid})" if exc.pid else ""
+        raise CommandError(
+            f"a unionbot is already running on {settings.database_path}{pid}: "
+            "stop it first (sudo systemctl stop unionbot)"
+        ) from None
+    try:
+        asyncio.run(check_token(settings))
+        application = build_application(settings)
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    finally:
+        lock.release()
 
 
 async def cmd_migrate(settings: Settings, args: argparse.Namespace) -> None:
@@ -139,10 +151,11 @@ def build_parser() -> argparse.ArgumentParser:
     backup.set_defaults(handler=cmd_backup)
 
     # Feature commands import CommandError from this module, so they are loaded here.
-    from bot import membership_cli, survey_cli, vote_cli
+    from bot import launch_cli, membership_cli, survey_cli, vote_cli
     from bot.faq import cli as faq_cli
 
-    for feature in (membership_cli, faq_cli, vote_cli, survey_cli):
+    launch_cli.add_db_commands(db_commands)
+    for feature in (membership_cli, faq_cli, vote_cli, survey_cli, launch_cli):
         feature.add_commands(commands)
     return parser
 

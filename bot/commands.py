@@ -50,6 +50,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("newvote", Role.LEADER),
     Command("results", Role.STEWARD),
     Command("promote", Role.ADMIN),
+    Command("status", Role.ADMIN),
     Command("backup", Role.ADMIN),
 )
 

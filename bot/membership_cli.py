@@ -11,7 +11,7 @@ from typing import Any
 from telegram import Bot
 from telegram.error import TelegramError
 
-from bot.cli import CommandError, check_token
+from bot.cli import CommandError
 from bot.roles import RoleError
 from bot.roster import RosterError, import_roster, parse_roster, read_text
 from bot.services import Services, open_services
@@ -64,8 +64,21 @@ async def cmd_roster_import(settings: Settings, args: argparse.Namespace) -> Non
 
 
 async def cmd_invites_create(settings: Settings, args: argparse.Namespace) -> None:
-    """Print one-time invite links: one for a member, or COUNT for a worksite."""
-    username = await bot_username(settings)
+    """Invite links: one for a member, COUNT for a worksite, or --roster: one per member.
+
+    The bot's username comes from the database (the bot records it when it starts), so
+    no network is needed once the bot has run; --csv writes the links for a mail merge.
+    """
+    from bot.launch_cli import roster_invites_csv, username_for
+
+    if args.roster:
+        await roster_invites_csv(settings, args)
+        return
+    if (args.member_id is None) == (args.worksite is None):
+        raise CommandError("say who the links are for: --member-id, --worksite or --roster")
+    if args.csv is not None:
+        raise CommandError("--csv goes with --roster; these links are printed")
+    username = await username_for(settings, args.bot_username)
     async with open_services(settings) as services:
         try:
             codes = await services.verification.create_invites(
@@ -79,13 +92,6 @@ async def cmd_invites_create(settings: Settings, args: argparse.Namespace) -> No
             raise CommandError(f"{exc.args[0]}; no links were made") from None
     for code in codes:
         print(f"https://t.me/{username}?start={code}")
-
-
-async def bot_username(settings: Settings) -> str:
-    """The bot's @username, asked of the Bot API (invite links need it)."""
-    await check_token(settings)
-    async with Bot(settings.token, base_url=settings.bot_api_base_url) as bot:
-        return bot.username
 
 
 async def cmd_roles(settings: Settings, args: argparse.Namespace) -> None:
@@ -157,9 +163,27 @@ def add_commands(commands: Any) -> None:
     create = invite_commands.add_parser(
         "create", help="print invite links", description=cmd_invites_create.__doc__
     )
-    who = create.add_mutually_exclusive_group(required=True)
+    who = create.add_mutually_exclusive_group()
     who.add_argument("--member-id", help="one link for this roster member")
-    who.add_argument("--worksite", help="links for people a steward vouches for at this worksite")
+    who.add_argument(
+        "--roster",
+        action="store_true",
+        help="one link per roster member not yet in the bot (with --csv)",
+    )
+    create.add_argument(
+        "--worksite",
+        help="links for people a steward vouches for at this worksite (with --roster: "
+        "only that worksite's roster members)",
+    )
+    create.add_argument(
+        "--csv",
+        type=Path,
+        metavar="FILE.csv",
+        help="with --roster: write member_id, name, link... for a mail merge",
+    )
+    create.add_argument(
+        "--bot-username", metavar="NAME", help="the bot's @username, if the bot has never run"
+    )
     create.add_argument("--count", type=int, default=1, help="how many worksite links (default 1)")
     create.add_argument(
         "--expires",

@@ -18,6 +18,7 @@ from handlers import (
     home,
     roles,
     start,
+    status,
     surveys,
     tickets,
     typed,
@@ -35,6 +36,7 @@ def register_all(application: Application) -> None:  # type: ignore[type-arg]
     features = (verify, start, home, account, roles, broadcast, updates, admin, surveys, errors)
     for feature in features:
         feature.register(application)
+    status.register(application)
     for feature in (votes, vote_admin, vote_wizard):
         feature.register(application)
     # Ask-a-steward and the FAQ; `typed` takes plain text, so it goes just before the fallback.
