@@ -112,6 +112,11 @@ CLEAR = [
 ]  # fmt: skip
 
 
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """Read a copy as the attacker would, without SQLite folding its WAL away on close."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
 async def test_a_copy_taken_while_open_holds_no_answer(union: Union, tmp_path: Path) -> None:
     sandbox = union.sandbox
     services = sandbox.services
@@ -140,7 +145,7 @@ async def test_a_copy_taken_while_open_holds_no_answer(union: Union, tmp_path: P
     # 2. No row of any table holds an answer: the tally tables are empty, the rest is
     #    sealed bytes (every box the same length, whatever was answered or written).
     for path in (copy, backup):
-        with sqlite3.connect(path) as conn:
+        with read_only(path) as conn:
             assert conn.execute("SELECT COUNT(*) FROM survey_responses").fetchone() == (0,)
             assert conn.execute("SELECT COUNT(*) FROM survey_answers").fetchone() == (0,)
             sizes = {r[0] for r in conn.execute("SELECT length(sealed) FROM survey_sealed")}
@@ -159,7 +164,7 @@ async def test_a_copy_taken_while_open_holds_no_answer(union: Union, tmp_path: P
     # 3. Linkage by WAL order: the n-th participation written goes with the n-th box
     #    written. It pairs members with ciphertexts, which open to nothing without the key
     #    (SECRET_KEY is not in the files) and all look alike.
-    with sqlite3.connect(copy) as conn:
+    with read_only(copy) as conn:
         boxes_in_db = [bytes(r[0]) for r in conn.execute("SELECT sealed FROM survey_sealed")]
     order: list[bytes] = []
     for _, page in wal_frames(copy.parent / "copy.sqlite3-wal"):
