@@ -117,6 +117,65 @@ class IndexStats:
         return weight * (CORRECTED_WEIGHT if unit.corrected else 1.0)
 
 
+# BM25 constants, as FTS5's bm25() uses them.
+BM25_K1 = 1.2
+BM25_B = 0.75
+
+
+class Bm25Index:
+    """BM25 over weighted fields, in memory: what FTS5's bm25() with column weights computes.
+
+    Built once per reload from the entries' analyzed terms (and their raw question words),
+    so a question costs one dictionary walk over its terms' postings instead of an FTS5
+    query (a database round trip through another thread). Each field is a bag of terms
+    with a weight; an entry's weighted term frequency is the weighted sum over its fields,
+    the length normalisation uses the entry's total length across fields, and every
+    (term, entry) contribution is precomputed, so ranking is a sum of stored floats.
+
+    Fields are named "kind:term" keys, e.g. analyzed terms under "t:" and raw question
+    words under "r:", so one word can count as a concept term and as a raw word.
+    """
+
+    __slots__ = ("_contributions", "_order", "size")
+
+    def __init__(
+        self, docs: Iterable[tuple[str, Sequence[tuple[Iterable[str], float]], int]]
+    ) -> None:
+        """`docs`: (entry id, [(field terms, weight), ...], length in tokens) in file order."""
+        weighted: list[tuple[str, Counter[str], int]] = []
+        for entry_id, fields, length in docs:
+            tf: Counter[str] = Counter()
+            for terms, weight in fields:
+                if weight:
+                    for term in terms:
+                        tf[term] += weight
+            weighted.append((entry_id, tf, length))
+        self.size = len(weighted)
+        self._order = {entry_id: i for i, (entry_id, _, _) in enumerate(weighted)}
+        df: Counter[str] = Counter()
+        for _, tf, _ in weighted:
+            df.update(tf.keys())
+        average = sum(length for _, _, length in weighted) / self.size if self.size else 1.0
+        n = self.size
+        self._contributions: dict[str, list[tuple[str, float]]] = {}
+        for entry_id, tf, length in weighted:
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * length / (average or 1.0))
+            for term, f in tf.items():
+                idf = max(math.log((n - df[term] + 0.5) / (df[term] + 0.5)), 1e-6)
+                score = idf * f * (BM25_K1 + 1) / (f + norm)
+                self._contributions.setdefault(term, []).append((entry_id, score))
+
+    def search(self, terms: Iterable[str], limit: int) -> list[tuple[str, float]]:
+        """The `limit` best entries for the query terms: (entry id, BM25), best first."""
+        totals: dict[str, float] = {}
+        for term in set(terms):
+            for entry_id, score in self._contributions.get(term, ()):
+                totals[entry_id] = totals.get(entry_id, 0.0) + score
+        order = self._order
+        best = sorted(totals.items(), key=lambda hit: (-hit[1], order[hit[0]]))
+        return best[:limit]
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One entry with the figures behind its place and the decision."""

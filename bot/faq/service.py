@@ -16,6 +16,7 @@ from bot.faq.loader import MAX_QUESTION
 from bot.faq.matcher import (
     DEFAULT_PARAMS,
     Answer,
+    Bm25Index,
     Candidate,
     EntryTerms,
     IndexStats,
@@ -24,6 +25,7 @@ from bot.faq.matcher import (
     measure_candidates,
     rank,
 )
+from bot.faq.stem import english
 from bot.faq.text import (
     ANALYZER_VERSION,
     LEXICON,
@@ -41,11 +43,12 @@ from bot.faq.typos import Corrector
 from storage.database import Database
 from storage.faq import FaqEntry, FaqRepository
 
-# bm25() column weights: raw question, alternates, tags, answer, then the analyzed
-# title and body. Members' questions are ranked on the analyzed columns only.
-RANKING_WEIGHTS = (1.0, 1.0, 0.0, 0.0, 3.0, 1.0)
-CANDIDATES = 20  # FTS hits the decision looks at
-_SAFE_TERM = re.compile(r"^[a-z0-9]+$")
+# BM25 field weights: the analyzed title (id, question, alternates, tags) and body (the
+# answer), and the raw words of the question and alternates.
+TITLE_WEIGHT = 3.0
+BODY_WEIGHT = 1.0
+RAW_WEIGHT = 1.0
+CANDIDATES = 20  # BM25 hits the decision looks at
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,7 @@ class FaqService:
         self.repo = FaqRepository(db, indexer=index_terms)
         self._entries: dict[str, FaqEntry] = {}
         self._stats = IndexStats()
+        self._bm25 = Bm25Index(())
         self._corrector = Corrector(())
         self._loaded = False
         self._data_version: int | None = None
@@ -110,6 +114,7 @@ class FaqService:
             )
             for entry_id, title, body, _ in stored
         )
+        self._bm25 = Bm25Index(_bm25_doc(self._entries[e], t, b) for e, t, b, _ in stored)
         vocabulary: list[str] = list(LEXICON.surface)
         for entry in entries:
             vocabulary.extend(content_words(title_text(entry)))
@@ -196,18 +201,15 @@ class FaqService:
         """The question's reading and its FTS candidates with their figures, unranked."""
         await self._ensure_loaded()
         read_as, units = self.understand(text, language)
-        terms = sorted({t for u in units for t in u.all_terms if _SAFE_TERM.match(t)})
+        terms = {"t:" + t for u in units for t in u.all_terms}
         if not terms:
             return Measured(text, read_as, tuple(units), ())
-        expression = "{title_terms body_terms} : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
         # The question's raw words also count toward BM25 (never toward coverage): they
         # order entries the concepts cannot tell apart ("how do I vote" vs "is my vote
         # secret").
-        raw = sorted({w for w in tokens(text) if _SAFE_TERM.match(w)})
-        if raw:
-            expression += " OR {question alternates} : (" + " OR ".join(f'"{w}"' for w in raw) + ")"
-        hits = await self.repo.search(expression, CANDIDATES, RANKING_WEIGHTS)
-        found = measure_candidates(units, [(h.entry_id, h.score) for h in hits], self._stats)
+        terms.update(_raw_terms(text))
+        hits = self._bm25.search(terms, CANDIDATES)
+        found = measure_candidates(units, hits, self._stats)
         return Measured(text, read_as, tuple(units), tuple(found))
 
     def conclude(self, measured: Measured, params: Params | None = None) -> Decision:
@@ -236,3 +238,24 @@ class FaqService:
         expression = "{question answer tags} : (" + " OR ".join(f'"{w}"' for w in words) + ")"
         hits = await self.repo.search(expression, CANDIDATES, (1.0, 1.0, 1.0, 1.0, 0.0, 0.0))
         return [(h.entry_id, h.score) for h in hits]
+
+
+def _raw_terms(text: str) -> list[str]:
+    """A text's raw words as BM25 terms: folded, shorthand expanded, Porter-stemmed.
+
+    Stop words stay: "how do I vote" and "is my vote secret" differ mostly in them.
+    """
+    return ["r:" + english(w) for w in tokens(text)]
+
+
+def _bm25_doc(
+    entry: FaqEntry, title: str, body: str
+) -> tuple[str, list[tuple[list[str], float]], int]:
+    """An entry as BM25 fields: analyzed title and body terms, raw question words."""
+    title_terms = ["t:" + t for t in title.split()]
+    body_terms = ["t:" + t for t in body.split()]
+    raw = [t for text in (entry.question, *entry.alternates) for t in _raw_terms(text)]
+    fields = [(title_terms, TITLE_WEIGHT), (body_terms, BODY_WEIGHT), (raw, RAW_WEIGHT)]
+    # The length counts every token of the entry, as FTS5 counts every column's.
+    length = len(title_terms) + len(body_terms) + len(raw) + len(tokens(entry.answer))
+    return entry.id, fields, length + len(entry.tags)
