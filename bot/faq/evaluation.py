@@ -237,8 +237,8 @@ TUNE_MAX_OUT_OF_SCOPE = 0.0  # out-of-scope questions answered outright (target:
 def tune(items: Sequence[Sample]) -> Params:
     """Pick Params on one question set by grid search, in three stages.
 
-    1. ranking (title_share, bm25_share; language_bonus is a product rule, the member's
-       language first, and stays as shipped): the most questions whose right
+    1. ranking (title_share, bm25_share, reverse_share; language_bonus is a product rule,
+       the member's language first, and stays as shipped): the most questions whose right
        entry ranks first plus the most whose right entry ranks in the top three;
     2. suggest_at is not tuned: it stays DEFAULT_PARAMS.suggest_at, a low floor by design
        ("I don't know yet" only when nothing plausible ranks). A floor tuned on one FAQ
@@ -251,9 +251,9 @@ def tune(items: Sequence[Sample]) -> Params:
     best_rank: tuple[float, Params] | None = None
     for title_share in _steps(0.2, 0.8, 0.1):
         for bm25_share in _steps(0.0, 0.6, 0.1):
-            for language_bonus in (DEFAULT_PARAMS.language_bonus,):
+            for reverse_share in _steps(0.0, 0.75, 0.25):
                 params = Params(
-                    title_share, bm25_share, language_bonus,
+                    title_share, bm25_share, DEFAULT_PARAMS.language_bonus, reverse_share,
                     suggest_at=DEFAULT_PARAMS.suggest_at, **never,
                 )  # fmt: skip
                 report = report_for(items, params)

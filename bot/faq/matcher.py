@@ -42,6 +42,10 @@ MAX_SUGGESTIONS = 3
 MIN_TITLE_COVERAGE = 0.2  # an outright answer must be about the question, not mention it
 PARTIAL_CREDIT = 0.5  # a phrase whose concept is missing but some of whose words are there
 CORRECTED_WEIGHT = 0.8  # a typo-corrected word counts a little less than a typed one
+# A linked alternate (a member's own wording) stands for its entry only when a new question
+# says at least this share of what the alternate says (by weight): a long, chatty wording
+# otherwise covers every question that shares a few of its words.
+ALTERNATE_MIN_REVERSE = 0.5
 
 Kind = Literal["answer", "suggest", "unknown"]
 
@@ -53,6 +57,9 @@ class Params:
     title_share: float = 0.5  # confidence = title_share * title coverage + rest * coverage
     bm25_share: float = 0.3  # score = bm25_share * bm25_rel + rest * confidence
     language_bonus: float = 0.1  # ordering preference for the question's language
+    # title match of a phrasing = (1 - reverse_share) * the share of the question it covers
+    #                             + reverse_share * the share of the phrasing the question says
+    reverse_share: float = 0.0
     answer_at: float = 0.7
     margin: float = 0.1
     suggest_at: float = 0.05
@@ -83,6 +90,11 @@ class EntryTerms:
     body: frozenset[str]
     language: str = "en"
     phrasings: tuple[frozenset[str], ...] = ()  # per question/alternate; () = title only
+    phrasing_units: tuple[tuple[Unit, ...], ...] = ()  # the same phrasings' own units
+
+
+# Per unit of a phrasing: its terms, its partial terms, its weight.
+PhrasingWeights = tuple[tuple[frozenset[str], frozenset[str], float], ...]
 
 
 @dataclass(slots=True)
@@ -91,6 +103,8 @@ class IndexStats:
 
     entries: dict[str, EntryTerms] = field(default_factory=dict)
     df: Counter[str] = field(default_factory=Counter)
+    # Per entry, per phrasing: (terms, partial terms, weight) of each of its units.
+    phrasing_weights: dict[str, tuple[PhrasingWeights, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, EntryTerms]]) -> IndexStats:
@@ -98,6 +112,13 @@ class IndexStats:
         for entry_id, terms in entries:
             stats.entries[entry_id] = terms
             stats.df.update(terms.title | terms.body)
+        for entry_id, terms in stats.entries.items():
+            stats.phrasing_weights[entry_id] = tuple(
+                tuple(
+                    (frozenset(u.terms), frozenset(u.partial), stats.unit_weight(u)) for u in units
+                )
+                for units in terms.phrasing_units
+            )
         return stats
 
     @property
@@ -187,10 +208,20 @@ class Candidate:
     language: str = "en"  # the entry's language
     bm25_rel: float = 0.0  # bm25 / the best hit's bm25
     score: float = 0.0  # set by `rank`
+    # Per phrasing that counts: (share of the question it covers, share of it the question
+    # says). Empty: title_coverage alone.
+    phrasings: tuple[tuple[float, float], ...] = ()
+
+    def title_match(self, params: Params = DEFAULT_PARAMS) -> float:
+        """The best phrasing's match, both ways (Params.reverse_share)."""
+        if not self.phrasings:
+            return self.title_coverage
+        r = params.reverse_share
+        return max((1 - r) * forward + r * reverse for forward, reverse in self.phrasings)
 
     def confidence(self, params: Params = DEFAULT_PARAMS) -> float:
         share = params.title_share
-        return share * self.title_coverage + (1 - share) * self.coverage
+        return share * self.title_match(params) + (1 - share) * self.coverage
 
     def scored(self, params: Params) -> Candidate:
         score = params.bm25_share * self.bm25_rel + (1 - params.bm25_share) * self.confidence(
@@ -225,23 +256,48 @@ def measure_candidates(
     """The coverage figures of each FTS hit (unscored, in hit order)."""
     weights = [stats.unit_weight(u) for u in units]
     total = sum(weights)
+    asked = frozenset(t for u in units for t in u.all_terms)
     best_bm25 = max((score for _, score in hits), default=0.0)
     candidates = []
     for entry_id, bm25 in hits:
         terms = stats.entries.get(entry_id)
         if terms is None or total <= 0:
             continue
-        everywhere = terms.title | terms.body
+        own = stats.phrasing_weights.get(entry_id, ())
+        phrasings: list[tuple[float, float]] = []
+        everywhere = terms.body
+        title_sets = terms.phrasings or (terms.title,)
+        for i, phrasing in enumerate(title_sets):
+            reverse = _said(own[i], asked) if i < len(own) else 1.0
+            if i > 0 and reverse < ALTERNATE_MIN_REVERSE:
+                continue  # a linked wording the question does not say enough of
+            forward = sum(w * _covers(u, phrasing) for u, w in zip(units, weights, strict=True))
+            phrasings.append((forward / total, reverse))
+            everywhere = everywhere | phrasing
         covered = sum(w * _covers(u, everywhere) for u, w in zip(units, weights, strict=True))
-        in_title = max(
-            sum(w * _covers(u, phrasing) for u, w in zip(units, weights, strict=True))
-            for phrasing in terms.phrasings or (terms.title,)
-        )
+        in_title = max((forward for forward, _ in phrasings), default=0.0)
         relative = bm25 / best_bm25 if best_bm25 > 0 else 0.0
         candidates.append(
-            Candidate(entry_id, bm25, covered / total, in_title / total, terms.language, relative)
-        )
+            Candidate(
+                entry_id, bm25, covered / total, in_title, terms.language, relative,
+                phrasings=tuple(phrasings) if own else (),
+            )
+        )  # fmt: skip
     return candidates
+
+
+def _said(phrasing: PhrasingWeights, asked: frozenset[str]) -> float:
+    """The share of a phrasing's weight that the question says too (reverse coverage)."""
+    total = sum(w for _, _, w in phrasing)
+    if total <= 0:
+        return 1.0
+    said = 0.0
+    for terms, partial, w in phrasing:
+        if not terms.isdisjoint(asked):
+            said += w
+        elif partial and not partial.isdisjoint(asked):
+            said += w * PARTIAL_CREDIT
+    return said / total
 
 
 def rank(

@@ -36,6 +36,7 @@ from bot.faq.text import (
     fold,
     index_terms,
     phrasing_terms,
+    phrasing_units,
     title_text,
     tokens,
 )
@@ -110,6 +111,7 @@ class FaqService:
                     frozenset(body.split()),
                     self._entries[entry_id].language,
                     phrasing_terms(self._entries[entry_id]),
+                    phrasing_units(self._entries[entry_id]),
                 ),
             )
             for entry_id, title, body, _ in stored

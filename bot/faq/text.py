@@ -305,6 +305,18 @@ def phrasing_terms(entry: FaqEntry) -> tuple[frozenset[str], ...]:
     )
 
 
+def phrasing_units(entry: FaqEntry) -> tuple[tuple[Unit, ...], ...]:
+    """The units of each way of asking an entry (its question, then each alternate), alone.
+
+    Used the other way round from `phrasing_terms`: how much of what a phrasing says does
+    a member's question say too (so a long linked wording does not stand for every
+    question that shares a few of its words).
+    """
+    return tuple(
+        tuple(analyze(text, entry.language)) for text in (entry.question, *entry.alternates)
+    )
+
+
 def index_terms(entry: FaqEntry) -> IndexTerms:
     """The terms the FTS index holds for an entry (the FaqRepository indexer)."""
     title = [t for unit in analyze(title_text(entry), entry.language) for t in unit.all_terms]
