@@ -87,6 +87,8 @@ STOP_WORDS: frozenset[str] = frozenset(
         toda todas cual cuales quien quienes hola gracias favor porfa bueno buena buen bien
         tambien aqui ahi alli ahora hoy manana entonces pues sobre entre hasta desde durante
         otro otra otros otras
+        per via upon onto toward towards within among across along despite except since
+        unlike versus vs
         """
     )
 )

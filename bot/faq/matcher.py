@@ -211,6 +211,9 @@ class Candidate:
     # Per phrasing that counts: (share of the question it covers, share of it the question
     # says). Empty: title_coverage alone.
     phrasings: tuple[tuple[float, float], ...] = ()
+    # Whether the entry covers (fully) one of the question's heaviest units: the rarest
+    # word of a question, often one the FAQ has never seen, is what it is about.
+    covers_focus: bool = True
 
     def title_match(self, params: Params = DEFAULT_PARAMS) -> float:
         """The best phrasing's match, both ways (Params.reverse_share)."""
@@ -257,6 +260,8 @@ def measure_candidates(
     weights = [stats.unit_weight(u) for u in units]
     total = sum(weights)
     asked = frozenset(t for u in units for t in u.all_terms)
+    top = max(weights, default=0.0)
+    heaviest = [i for i, w in enumerate(weights) if w >= top - 1e-9]
     best_bm25 = max((score for _, score in hits), default=0.0)
     candidates = []
     for entry_id, bm25 in hits:
@@ -275,12 +280,14 @@ def measure_candidates(
             phrasings.append((forward / total, reverse))
             everywhere = everywhere | phrasing
         covered = sum(w * _covers(u, everywhere) for u, w in zip(units, weights, strict=True))
+        focus = any(_covers(units[i], everywhere) == 1.0 for i in heaviest)
         in_title = max((forward for forward, _ in phrasings), default=0.0)
         relative = bm25 / best_bm25 if best_bm25 > 0 else 0.0
         candidates.append(
             Candidate(
                 entry_id, bm25, covered / total, in_title, terms.language, relative,
                 phrasings=tuple(phrasings) if own else (),
+                covers_focus=focus,
             )
         )  # fmt: skip
     return candidates
@@ -346,6 +353,7 @@ def decide(candidates: Sequence[Candidate], params: Params = DEFAULT_PARAMS) -> 
     if (
         best.score >= params.answer_at
         and best.title_coverage >= MIN_TITLE_COVERAGE
+        and best.covers_focus
         and best.score - runner_up >= params.margin
     ):
         return Answer("answer", best.entry_id, ranked)

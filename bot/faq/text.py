@@ -19,7 +19,7 @@ from storage.faq import FaqEntry, IndexTerms
 
 # Bump when anything here or in lexicon.py changes what terms an entry gets: the service
 # re-indexes stored entries written by another version.
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 
 CONCEPT_PREFIX = "x"  # concept terms are "x" + name, e.g. "xstrike"; no real stem looks so
 

@@ -13,6 +13,12 @@ from collections.abc import Iterable
 
 MIN_LENGTH = 5  # shorter words are too often real words ("park" is not "part")
 LONG_WORD = 8  # from this length two edits are allowed, below it one
+# Cognates and looser variants ("contrato" -> contract, "distrito" -> district): a word
+# of SIMILAR_LENGTH+ letters that no edit fixes goes to the known word sharing its first
+# two letters whose character trigrams are most alike, if their Dice coefficient reaches
+# SIMILAR_AT. Fixed by design (not tuned on any question set).
+SIMILAR_LENGTH = 6
+SIMILAR_AT = 0.55
 
 
 def _deletes(word: str, depth: int) -> set[str]:
@@ -38,13 +44,26 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def trigrams(word: str) -> frozenset[str]:
+    """The character trigrams of a word, with its start and end marked."""
+    padded = f"^{word}$"
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
 class Corrector:
     """Maps unknown words to the nearest known word, preferring frequent ones."""
 
     def __init__(self, words: Iterable[str]) -> None:
         self.counts = Counter(w for w in words if w.isalpha())
         self._index: dict[str, list[str]] = {}
+        self._by_start: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for word in self.counts:
+            if len(word) >= SIMILAR_LENGTH - 2:
+                self._by_start.setdefault(word[:2], []).append((word, trigrams(word)))
             if len(word) < MIN_LENGTH - 1:
                 continue
             depth = 2 if len(word) >= LONG_WORD - 1 else 1
@@ -73,6 +92,21 @@ class Corrector:
             if distance > limit or not first_kept:
                 continue
             rank = (distance, -self.counts[candidate], candidate)
+            if best is None or rank < best:
+                best = rank
+        return best[2] if best else self.similar(word)
+
+    def similar(self, word: str) -> str | None:
+        """The known word most like `word` by character trigrams (see SIMILAR_AT), or None."""
+        if len(word) < SIMILAR_LENGTH:
+            return None
+        mine = trigrams(word)
+        best: tuple[float, int, str] | None = None
+        for candidate, theirs in self._by_start.get(word[:2], ()):
+            similarity = dice(mine, theirs)
+            if similarity < SIMILAR_AT:
+                continue
+            rank = (-similarity, -self.counts[candidate], candidate)
             if best is None or rank < best:
                 best = rank
         return best[2] if best else None
