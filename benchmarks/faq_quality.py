@@ -14,6 +14,10 @@ half that were not answered outright and right are linked to their right entry (
 steward does from /faqgaps or a ticket: FaqService.link), then the other half is measured
 again. Both directions, added up.
 
+Within each set, k-fold (FOLDS folds, question i in fold i % FOLDS): the parameters are
+tuned on the other folds of the same set and each fold is measured with them, which is how
+a union tuning on its own earlier questions would fare.
+
 QUESTIONS.yaml is a list of {q, id}; id null means out of scope. Everything is
 deterministic, so one run is the figure; latency (--no-latency to skip) comes from
 benchmarks/faq_latency.py at 1,000 entries.
@@ -49,6 +53,7 @@ from bot.faq.matcher import DEFAULT_PARAMS, Params
 from bot.faq.service import FaqService
 from storage.database import Database
 
+FOLDS = 5
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "faq"
 DEFAULT_SETS = {
     "clinicians": (SHARED / "kb.yaml", SHARED / "dev_questions.yaml"),
@@ -135,6 +140,21 @@ async def learning_loop(qs: QuestionSet, params: Params, scratch: Path) -> tuple
     return Report(tuple(before)), Report(tuple(after))
 
 
+def k_fold(items: Sequence[Sample], folds: int = FOLDS) -> tuple[Report, list[Params]]:
+    """Each fold measured with parameters tuned on the other folds of the same set only."""
+    outcomes = [None] * len(items)
+    picked = []
+    for fold in range(folds):
+        tuning = [item for i, item in enumerate(items) if i % folds != fold]
+        params = tune(tuning)
+        picked.append(params)
+        held = [i for i in range(len(items)) if i % folds == fold]
+        report = report_for([items[i] for i in held], params)
+        for i, got in zip(held, report.outcomes, strict=True):
+            outcomes[i] = got
+    return Report(tuple(outcomes)), picked
+
+
 async def measure(
     sets: dict[str, tuple[Path, Path]], misses: bool, latency: bool
 ) -> tuple[str, dict[str, Params]]:
@@ -171,6 +191,20 @@ async def measure(
                 )
                 out.append("| measure | before | after |\n|---|---:|---:|")
                 out += [f"| {n} | {a} | {b} |" for n, a, b in rows(before, after)[:5]]
+                folded, fold_params = k_fold(qs.items)
+                out.append(
+                    f"\n{FOLDS}-fold within {qs.name} (each fold measured with parameters tuned"
+                    " on the other folds only):\n"
+                )
+                out.append(table(qs.name, folded, qs.baseline))
+                out.append(
+                    "\nPer fold (title_share / bm25_share / reverse_share / answer_at / margin): "
+                    + "; ".join(
+                        f"{p.title_share:g}/{p.bm25_share:g}/{p.reverse_share:g}/"
+                        f"{p.answer_at:g}/{p.margin:g}"
+                        for p in fold_params
+                    )
+                )
                 out.append("")
                 if misses:
                     for o in ours.outcomes:
