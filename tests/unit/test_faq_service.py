@@ -169,3 +169,44 @@ async def test_faq_loaded_by_another_process_is_picked_up(db: Database) -> None:
         await FaqService(other).add(wifi)
     decision = await running.ask("what is the wifi password at the union hall")
     assert decision.kind == "answer" and decision.entry.id == "wifi"
+
+
+async def test_a_linked_wording_counts_only_for_questions_that_say_most_of_it(
+    service: FaqService,
+) -> None:
+    chatty = (
+        "hi so my manager called me at home about the picket schedule and my pay, "
+        "is my vote in the bot secret"
+    )
+    await service.link("secret-ballot", chatty)
+    # The member's own words again: the alternate stands for its entry.
+    again = await service.ask(chatty)
+    assert again.answer.candidates[0].entry_id == "secret-ballot"
+    # A question sharing only a few of its words is not pulled to that entry.
+    other = await service.ask("where are the picket lines")
+    assert other.kind == "answer" and other.entry.id == "picket-sites"
+    measured = await service.measure("where are the picket lines")
+    ballot = next((c for c in measured.candidates if c.entry_id == "secret-ballot"), None)
+    assert ballot is None or ballot.title_coverage == 0.0
+
+
+async def test_no_outright_answer_when_the_heaviest_word_is_not_covered(
+    service: FaqService,
+) -> None:
+    # "Parking" is a word this FAQ never uses: the question is about it, not picket lines.
+    measured = await service.measure("where is parking for the picket lines")
+    best = max(measured.candidates, key=lambda c: c.coverage)
+    assert best.entry_id == "picket-sites" and not best.covers_focus
+    assert (await service.ask("where is parking for the picket lines")).kind != "answer"
+    covered = await service.measure("where are the picket lines")
+    assert covered.candidates[0].covers_focus
+
+
+def test_reverse_share_mixes_both_directions() -> None:
+    one_way = Candidate("a", 1.0, 1.0, 1.0, phrasings=((1.0, 0.2),))
+    assert one_way.title_match(DEFAULT_PARAMS.with_(reverse_share=0.0)) == 1.0
+    assert one_way.title_match(DEFAULT_PARAMS.with_(reverse_share=0.5)) == pytest.approx(0.6)
+    # The best phrasing wins, judged both ways.
+    two = Candidate("a", 1.0, 1.0, 1.0, phrasings=((1.0, 0.2), (0.8, 1.0)))
+    assert two.title_match(DEFAULT_PARAMS.with_(reverse_share=0.5)) == pytest.approx(0.9)
+    assert Candidate("a", 1.0, 1.0, 0.7).title_match() == 0.7  # no phrasing figures

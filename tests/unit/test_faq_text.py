@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.faq.stem import english, spanish
 from bot.faq.text import analyze, detect_language, fold, tokens
-from bot.faq.typos import Corrector, edit_distance
+from bot.faq.typos import Corrector, dice, edit_distance, trigrams
 
 
 def terms_of(text: str, language: str = "en") -> set[str]:
@@ -80,3 +80,19 @@ def test_corrector_fixes_typos_but_not_real_short_words() -> None:
     assert corrector.correct("park") is None  # too short to second-guess
     assert corrector.correct("fever") is None  # first letter differs: not a typo of never
     assert corrector.correct("weather") is None
+
+
+def test_corrector_finds_cognates_by_trigrams_only_when_close() -> None:
+    corrector = Corrector(["contract", "district", "salary", "benefits", "cafeteria", "school"])
+    assert corrector.correct("contrato") == "contract"
+    assert corrector.correct("distrito") == "district"
+    assert corrector.correct("beneficios") == "benefits"
+    assert corrector.correct("farmacia") is None  # nothing alike
+    assert corrector.correct("escuela") is None  # not a cognate by its letters
+    assert corrector.correct("salad") is None  # too short for a loose match
+
+
+def test_trigram_dice() -> None:
+    assert trigrams("ab") == frozenset({"^ab", "ab$"})
+    assert dice(trigrams("contract"), trigrams("contract")) == 1.0
+    assert dice(trigrams("contract"), trigrams("weather")) == 0.0
