@@ -1,7 +1,8 @@
 """Ranking and the decision: answer, suggest a few entries, or say "I don't know yet".
 
-FTS5's BM25 (over concept terms, title weighted above body, plus the question's raw words)
-finds the candidates. Each candidate then gets three figures:
+BM25 (over concept terms, title weighted above body, plus the question's raw words; the
+in-memory `Bm25Index`, the same scores as FTS5's bm25()) finds the candidates. Each
+candidate then gets these figures:
 
 * `coverage`: the share of the question's weight found anywhere in the entry, where each
   meaningful word or phrase (a unit) weighs its inverse document frequency and a word the
@@ -9,7 +10,11 @@ finds the candidates. Each candidate then gets three figures:
   the question is about something the FAQ does not cover);
 * `title_coverage`: the same share found in the entry's title (id, question, alternates,
   tags): the title says what an entry is about, the answer mentions many things in passing;
-* `bm25_rel`: its BM25 relative to the best hit (1.0 for the best).
+* `bm25_rel`: its BM25 relative to the best hit (1.0 for the best);
+* `phrasings`: per phrasing (the question, each alternate) the share of the question it
+  covers and the share of it the question says (reverse coverage); a linked alternate
+  counts only when the question says ALTERNATE_MIN_REVERSE of it;
+* `covers_focus`: whether it covers the question's heaviest unit.
 
 `score` mixes them (`Params.title_share`, `Params.bm25_share`) and orders the candidates;
 entries in the question's language get `Params.language_bonus` in the ordering only.
@@ -17,8 +22,8 @@ entries in the question's language get `Params.language_bonus` in the ordering o
 The decision (`decide`) serves a member on a phone:
 
 * **answer** outright only when the best score reaches `answer_at`, its title covers some of
-  the question, and no rival in the same language is within `margin`: a wrong answer
-  stated with confidence is the worst outcome;
+  the question, it covers the question's heaviest unit, and no rival in the same language
+  is within `margin`: a wrong answer stated with confidence is the worst outcome;
 * otherwise **suggest** the best few (up to MAX_SUGGESTIONS) as buttons whenever the best
   score reaches `suggest_at`: one tap on the right one is nearly as good as an answer;
 * **unknown** ("I don't know yet") only when nothing reaches `suggest_at`.
@@ -76,8 +81,9 @@ DEFAULT_PARAMS = Params(
     title_share=0.4,
     bm25_share=0.1,
     language_bonus=0.1,
-    answer_at=0.65,
-    margin=0.125,
+    reverse_share=0.0,
+    answer_at=0.6,
+    margin=0.075,
     suggest_at=0.05,
 )
 
