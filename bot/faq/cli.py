@@ -119,6 +119,7 @@ def decision_dict(decision: Decision) -> dict[str, Any]:
                 "coverage": round(c.coverage, 4),
                 "title_coverage": round(c.title_coverage, 4),
                 "bm25": round(c.bm25, 4),
+                "covers_focus": c.covers_focus,
             }
             for c in answer.candidates[:5]
         ],
@@ -148,11 +149,11 @@ async def cmd_ask(settings: Any, args: argparse.Namespace) -> None:
     words = ", ".join(u.text + (" (typo fixed)" if u.corrected else "") for u in decision.units)
     print(f"read as {decision.language}: {words or '(no meaningful words)'}")
     if answer.candidates:
-        print("candidates:      score  coverage title  bm25")
+        print("candidates:      score  coverage title  bm25  focus")
         for c in answer.candidates[:5]:
             print(
                 f"  {c.entry_id:<24} {c.score:5.2f}    {c.coverage:5.2f}  "
-                f"{c.title_coverage:5.2f} {c.bm25:6.2f}"
+                f"{c.title_coverage:5.2f} {c.bm25:6.2f}  {'yes' if c.covers_focus else 'no'}"
             )
 
 
