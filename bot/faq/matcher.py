@@ -35,6 +35,7 @@ reported on another (benchmarks/README.md says which set tuned which).
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -163,7 +164,7 @@ class Bm25Index:
     words under "r:", so one word can count as a concept term and as a raw word.
     """
 
-    __slots__ = ("_contributions", "_order", "size")
+    __slots__ = ("_contributions", "_ids", "size")
 
     def __init__(
         self, docs: Iterable[tuple[str, Sequence[tuple[Iterable[str], float]], int]]
@@ -178,29 +179,31 @@ class Bm25Index:
                         tf[term] += weight
             weighted.append((entry_id, tf, length))
         self.size = len(weighted)
-        self._order = {entry_id: i for i, (entry_id, _, _) in enumerate(weighted)}
+        self._ids = [entry_id for entry_id, _, _ in weighted]
         df: Counter[str] = Counter()
         for _, tf, _ in weighted:
             df.update(tf.keys())
         average = sum(length for _, _, length in weighted) / self.size if self.size else 1.0
         n = self.size
-        self._contributions: dict[str, list[tuple[str, float]]] = {}
-        for entry_id, tf, length in weighted:
+        # term -> [(entry position, its BM25 contribution)]
+        self._contributions: dict[str, list[tuple[int, float]]] = {}
+        for position, (_, tf, length) in enumerate(weighted):
             norm = BM25_K1 * (1 - BM25_B + BM25_B * length / (average or 1.0))
             for term, f in tf.items():
                 idf = max(math.log((n - df[term] + 0.5) / (df[term] + 0.5)), 1e-6)
                 score = idf * f * (BM25_K1 + 1) / (f + norm)
-                self._contributions.setdefault(term, []).append((entry_id, score))
+                self._contributions.setdefault(term, []).append((position, score))
 
     def search(self, terms: Iterable[str], limit: int) -> list[tuple[str, float]]:
         """The `limit` best entries for the query terms: (entry id, BM25), best first."""
-        totals: dict[str, float] = {}
+        totals: dict[int, float] = {}
+        get = totals.get
         for term in set(terms):
-            for entry_id, score in self._contributions.get(term, ()):
-                totals[entry_id] = totals.get(entry_id, 0.0) + score
-        order = self._order
-        best = sorted(totals.items(), key=lambda hit: (-hit[1], order[hit[0]]))
-        return best[:limit]
+            for position, score in self._contributions.get(term, ()):
+                totals[position] = get(position, 0.0) + score
+        # Best score first; equal scores in file order.
+        best = heapq.nsmallest(limit, totals.items(), key=lambda hit: (-hit[1], hit[0]))
+        return [(self._ids[position], score) for position, score in best]
 
 
 @dataclass(frozen=True, slots=True)
