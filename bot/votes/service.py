@@ -459,14 +459,15 @@ class VoteService:
         await self.audit.record(
             "system", "vote.count", vote.subject, ballots=tally.ballots, passed=tally.passed
         )
-        leaders = [m.id for m in await self.members.with_role_at_least(Role.LEADER)]
+        leaders = await self._leader_ids()
         await self.delivery.enqueue(
             kind="vote.result.leaders", subject=vote.subject, recipients=leaders,
             messages=messages.result(vote, tally, self.tz_name, for_leaders=True),
             created_by="system", urgent=True,
         )  # fmt: skip
         if vote.show_results:
-            roll = [m for m in await self.repo.roll(vote.id) if m not in set(leaders)]
+            told = set(leaders)  # leaders got their own copy, with the export buttons
+            roll = [m for m in await self.repo.roll(vote.id) if m not in told]
             await self.delivery.enqueue(
                 kind="vote.result", subject=vote.subject, recipients=roll,
                 messages=messages.result(vote, tally, self.tz_name, for_leaders=False),
@@ -485,7 +486,7 @@ class VoteService:
             created_by="system", urgent=True,
         )  # fmt: skip
         if first:
-            leaders = [m.id for m in await self.members.with_role_at_least(Role.LEADER)]
+            leaders = await self._leader_ids()
             trustees = len(status.unlocked) + len(status.waiting)
             await self.delivery.enqueue(
                 kind="vote.sealed",
@@ -515,6 +516,9 @@ class VoteService:
         return _at(int(self.clock()) + TRUSTEE_REMINDER_EVERY)
 
     # -- helpers ------------------------------------------------------------------------
+
+    async def _leader_ids(self) -> list[int]:
+        return [m.id for m in await self.members.with_role_at_least(Role.LEADER)]
 
     async def _vote(self, vote_id: int) -> Vote:
         vote = await self.repo.get(vote_id)
