@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from bot import sealing
 from bot.sealing import KeyPair, Opener, SealError, Share
-from storage.seal_keys import NewKey, SealKey, SealKeysRepository
+from storage.seal_keys import NewKey, SealKey, SealKeysRepository, Trustee
 
 WRAP_PURPOSE = "seal-keys"  # the server key that wraps private keys (server mode)
 SHARES_PURPOSE = "returned-shares"  # the server key that keeps handed-back shares
@@ -91,6 +91,14 @@ class KeyService:
 
     async def key(self, subject: str) -> SealKey | None:
         return await self.repo.get(subject)
+
+    async def subject_of(self, share: Share) -> str | None:
+        """What a pasted share's key seals ('vote:3'), or None for no such key."""
+        key = await self.repo.by_key_id(share.key_id)
+        return key.subject if key is not None else None
+
+    async def trustees(self, subject: str) -> list[Trustee]:
+        return await self.repo.trustees(subject)
 
     def server_opener(self, key: SealKey) -> Opener:
         """Open a server-mode key; SealError if it is a trustee key or already erased."""

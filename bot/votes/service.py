@@ -219,7 +219,7 @@ class VoteService:
         if key is None or key.mode != "trustees" or key.needed is None:
             return None
         unlocked, waiting = [], []
-        for trustee in await self.keys.repo.trustees(vote.subject):
+        for trustee in await self.keys.trustees(vote.subject):
             member = await self.members.get(trustee.member) if trustee.member else None
             if member is not None:
                 (unlocked if trustee.returned is not None else waiting).append(member)
@@ -422,8 +422,8 @@ class VoteService:
         share = Share.parse(typed)
         if share is None:
             return Unlock("malformed")
-        key = await self.keys.repo.by_key_id(share.key_id)
-        vote_id = int(key.subject.split(":")[1]) if key and key.subject.startswith("vote:") else 0
+        subject = await self.keys.subject_of(share) or ""
+        vote_id = int(subject.removeprefix("vote:")) if subject.startswith("vote:") else 0
         vote = await self.repo.get(vote_id) if vote_id else None
         if vote is None:
             return Unlock(ShareState.UNKNOWN)
