@@ -109,15 +109,21 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error or cancellation.
+
+        A task cancelled while awaiting BEGIN has still queued it: aiosqlite runs statements
+        in order on one thread, so the ROLLBACK queued after it always lands.
+        """
         async with self._write_lock:
-            await self.conn.execute("BEGIN IMMEDIATE")
+            conn = self.conn
             try:
-                yield self.conn
+                await conn.execute("BEGIN IMMEDIATE")
+                yield conn
             except BaseException:
-                await self.conn.execute("ROLLBACK")
+                with suppress(sqlite3.OperationalError):  # BEGIN itself failed: none open
+                    await asyncio.shield(conn.execute("ROLLBACK"))
                 raise
-            await self.conn.execute("COMMIT")
+            await asyncio.shield(conn.execute("COMMIT"))
 
     async def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> int:
         """Run one write statement in its own transaction; return rows changed."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -54,6 +56,28 @@ async def test_transaction_rolls_back_on_error(db: Database) -> None:
             await conn.execute("INSERT INTO audit_log (actor, action) VALUES ('a', 'b')")
             raise RuntimeError("boom")
     assert await db.fetchval("SELECT COUNT(*) FROM audit_log") == 0
+
+
+@pytest.mark.parametrize("step", range(6))
+async def test_a_cancelled_transaction_leaves_none_open(db: Database, step: int) -> None:
+    """A handler cancelled at any await of its transaction (the bot stopping with updates in
+    flight) neither keeps its writes nor leaves the connection inside a transaction."""
+
+    async def write() -> None:
+        async with db.transaction() as conn:
+            await conn.execute("INSERT INTO audit_log (actor, action) VALUES ('a', 'half')")
+            await conn.execute("INSERT INTO audit_log (actor, action) VALUES ('a', 'done')")
+
+    task = asyncio.create_task(write())
+    for _ in range(step):
+        await asyncio.sleep(0)
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    await db.execute("INSERT INTO audit_log (actor, action) VALUES ('b', 'next')")
+    actions = [row[0] for row in await db.fetchall("SELECT action FROM audit_log")]
+    assert actions in (["next"], ["half", "done", "next"])  # all of it or none of it
+    assert not db.conn.in_transaction
 
 
 async def test_foreign_keys_are_enforced(db: Database) -> None:
