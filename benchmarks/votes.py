@@ -2,14 +2,16 @@
 
     python -m benchmarks.votes [--members 2400] [--window 60] [--runs 3] [--ballots 100000]
 
-1. Steady: the real bot runs against the emulator (in this process, limits off so only our
-   side is measured) with MEMBERS verified members. The vote opens (the announcement goes
+1. Steady: the real bot runs in a process of its own (benchmarks/bot_process.py), as
+   deployed, against the emulator and the simulated phones in this one (limits off so only
+   our side is measured), with MEMBERS verified members. The vote opens (the announcement goes
    out through the delivery engine at the paid-broadcast rate), then each member starts at
    a random moment within WINDOW seconds and taps Vote, an option, and Confirm, waiting for
    each answer as a phone would. Latency is from the button press to the edited message.
 2. Burst: every member presses Confirm at once on a second vote; ballots per second from
    the first press to the last receipt. Beside it, the same casts straight into
-   VoteService.cast with no Telegram in between (the database's own ceiling).
+   VoteService.cast in the bot's process with no Telegram in between (the database's own
+   ceiling).
 3. Count: BALLOTS sealed ballots in one closed vote; time to open every box in memory,
    add them up and store the totals (what the close or the last trustee's unlock does),
    and the close's checkpoint + VACUUM. Beside it, the plaintext alternative this
@@ -24,24 +26,28 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import random
 import secrets
 import statistics
 import tempfile
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
+from benchmarks.bot_process import BotProcess, bot_process
 from bot.keys import KeyService
 from bot.sandbox.harness import Sandbox
 from bot.sandbox.users import SentMessage, SimUser
 from bot.sealing import seal
+from bot.services import Services
 from bot.votes import sealed
 from bot.votes.definition import MAJORITY, VoteDefinition
 from bot.votes.receipts import tracker
 from storage.database import Database
 from storage.seal_keys import SealKeysRepository
-from storage.votes import Vote, VotesRepository
+from storage.votes import VotesRepository
 
 WORKSITES = [f"Clinic {i:02d}" for i in range(12)]
 
@@ -50,22 +56,25 @@ def p99(values: list[float]) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[98]
 
 
-async def add_members(sandbox: Sandbox, count: int) -> list[SimUser]:
-    """COUNT verified members, linked to simulated Telegram users (straight into the DB)."""
-    users = [sandbox.user(f"M{i}") for i in range(count)]
-    for user in users:
-        user.started = True  # each has opened a chat with the bot before (as with /start)
-    async with sandbox.services.db.transaction() as conn:
+async def prepare(services: Services, argument: tuple[list[int], bool]) -> None:
+    """In the bot: the given Telegram ids as verified members; sealing on or off."""
+    telegram_ids, sealing = argument
+    if not sealing:  # the side-by-side row: the stored box is the clear choice
+
+        async def clear(subject: str, plaintext: bytes) -> bytes:
+            return plaintext + secrets.token_bytes(10)  # a random receipt, as before
+
+        services.keys.seal = clear  # type: ignore[method-assign]
+    async with services.db.transaction() as conn:
         await conn.executemany(
             "INSERT INTO members (member_id, telegram_id, worksite, verified_at) "
             "VALUES (?, ?, ?, 1)",
-            [(f"B{i:05d}", u.id, WORKSITES[i % len(WORKSITES)]) for i, u in enumerate(users)],
+            [(f"B{i:05d}", t, WORKSITES[i % len(WORKSITES)]) for i, t in enumerate(telegram_ids)],
         )
-    return users
 
 
-async def new_vote(sandbox: Sandbox) -> Vote:
-    services = sandbox.services
+async def open_vote(services: Services, _: None) -> int:
+    """In the bot: a new vote, opened now (its announcement goes to every member)."""
     now = int(services.now().timestamp())
     vote = await services.votes.create(
         VoteDefinition("Do you authorize a strike?", now + 3600, now + 7200, MAJORITY), None
@@ -73,7 +82,40 @@ async def new_vote(sandbox: Sandbox) -> Vote:
     [job] = [j for j in await services.scheduler.jobs.pending() if j.kind == "vote.open"
              and j.key == str(vote.id)]  # fmt: skip
     await services.scheduler.run_job(job.id)
-    return vote
+    return vote.id
+
+
+async def ballots_cast(services: Services, _: None) -> int:
+    return int(await services.db.fetchval("SELECT COUNT(*) FROM vote_ballots"))
+
+
+async def direct_casts(services: Services, argument: tuple[int, list[int]]) -> float:
+    """In the bot: each member casts straight into VoteService.cast; casts per second."""
+    vote_id, telegram_ids = argument
+    people = [await services.members.by_telegram_id(tid) for tid in telegram_ids]
+    started = time.perf_counter()
+    for person in people:
+        assert person is not None
+        await services.votes.cast(vote_id, person, 1)
+    return len(people) / (time.perf_counter() - started)
+
+
+COMMANDS = {f.__name__: f for f in (prepare, open_vote, ballots_cast, direct_casts)}
+
+
+@contextlib.asynccontextmanager
+async def bot_with_members(
+    folder: Path, members: int, sealing: bool
+) -> AsyncIterator[tuple[BotProcess, list[SimUser]]]:
+    """The emulator here with MEMBERS phones; the bot in its own process, members verified."""
+    sandbox = Sandbox(folder, broadcast_rate=1000, paid_broadcast=True)
+    async with sandbox.emulator:
+        users = [sandbox.user(f"M{i}") for i in range(members)]
+        for user in users:
+            user.started = True  # each has opened a chat with the bot before (as with /start)
+        async with bot_process(sandbox, COMMANDS) as bot:
+            await bot.call("prepare", ([u.id for u in users], sealing))
+            yield bot, users
 
 
 async def ballot_of(user: SimUser, vote_id: int) -> SentMessage:
@@ -92,23 +134,11 @@ async def timed_press(user: SimUser, message: SentMessage, button: str) -> float
     return (time.perf_counter() - started) * 1000
 
 
-def unsealed(sandbox: Sandbox, on: bool) -> None:
-    """Switch sealing off for the side-by-side row: the stored box is the clear choice."""
-    if not on:
-
-        async def clear(subject: str, plaintext: bytes) -> bytes:
-            return plaintext + secrets.token_bytes(10)  # a random receipt, as before
-
-        sandbox.services.keys.seal = clear  # type: ignore[method-assign]
-
-
 async def steady(folder: Path, members: int, window: float, on: bool) -> dict[str, float]:
     """Members arrive at random within the window and vote as a phone would."""
-    async with Sandbox(folder, broadcast_rate=1000, paid_broadcast=True) as sandbox:
-        unsealed(sandbox, on)
-        users = await add_members(sandbox, members)
-        vote = await new_vote(sandbox)
-        ballots = await asyncio.gather(*(ballot_of(u, vote.id) for u in users))
+    async with bot_with_members(folder, members, on) as (bot, users):
+        vote_id = await bot.call("open_vote")
+        ballots = await asyncio.gather(*(ballot_of(u, vote_id) for u in users))
         rng = random.Random(5)
         confirm: list[float] = []
         every: list[float] = []
@@ -126,7 +156,7 @@ async def steady(folder: Path, members: int, window: float, on: bool) -> dict[st
               for u, b in zip(users, ballots, strict=True))
         )  # fmt: skip
         total = time.perf_counter() - started
-        cast = await sandbox.services.db.fetchval("SELECT COUNT(*) FROM vote_ballots")
+        cast = await bot.call("ballots_cast")
         assert cast == members, cast
         return {
             "confirm_median": statistics.median(confirm),
@@ -139,26 +169,18 @@ async def steady(folder: Path, members: int, window: float, on: bool) -> dict[st
 
 async def burst(folder: Path, members: int, on: bool) -> dict[str, float]:
     """Everyone presses Confirm at once; then the same casts with no Telegram in between."""
-    async with Sandbox(folder, broadcast_rate=1000, paid_broadcast=True) as sandbox:
-        unsealed(sandbox, on)
-        users = await add_members(sandbox, members)
-        vote = await new_vote(sandbox)
-        ballots = await asyncio.gather(*(ballot_of(u, vote.id) for u in users))
+    async with bot_with_members(folder, members, on) as (bot, users):
+        vote_id = await bot.call("open_vote")
+        ballots = await asyncio.gather(*(ballot_of(u, vote_id) for u in users))
         started = time.perf_counter()
         for user, ballot in zip(users, ballots, strict=True):
-            await user.press_data(f"v1:vote:cast:{vote.id}:0", ballot)
+            await user.press_data(f"v1:vote:cast:{vote_id}:0", ballot)
         await asyncio.gather(
             *(u.next_edit(b, timeout=120) for u, b in zip(users, ballots, strict=True))
         )
         through_bot = members / (time.perf_counter() - started)
-        second = await new_vote(sandbox)
-        votes, found = sandbox.services.votes, sandbox.services.members
-        people = [await found.by_telegram_id(u.id) for u in users]
-        started = time.perf_counter()
-        for person in people:
-            assert person is not None
-            await votes.cast(second.id, person, 1)
-        direct = members / (time.perf_counter() - started)
+        second = await bot.call("open_vote")
+        direct = await bot.call("direct_casts", (second, [u.id for u in users]))
         return {"bot_per_s": through_bot, "service_per_s": direct}
 
 
@@ -197,16 +219,23 @@ async def count(folder: Path, ballots: int) -> dict[str, float]:
         started = time.perf_counter()
         opener = keys.server_opener(key)
         stored = await repo.sealed_ballots(vote.id)
-        totals = await asyncio.to_thread(sealed.count, opener, stored, vote.subject, 3)
+        totals = await sealed.count_all(opener, stored, vote.subject, 3)  # as VoteService does
         assert await repo.store_count(vote.id, totals, 3)
         opened = time.perf_counter() - started
+        started = time.perf_counter()
+        one_thread = await asyncio.to_thread(sealed.count, opener, stored, vote.subject, 3)
+        single = time.perf_counter() - started
+        assert one_thread == totals
         started = time.perf_counter()
         rows = await db.fetchall(
             "SELECT choice, COUNT(*) FROM clear_ballots WHERE vote = ? GROUP BY choice", (vote.id,)
         )
         clear = (time.perf_counter() - started) * 1000
         assert totals == tuple(n for _, n in sorted(map(tuple, rows))) and sum(totals) == ballots
-        return {"open_count_s": opened, "clear_group_by_ms": clear, "vacuum_s": vacuum}
+        return {
+            "open_count_s": opened, "one_thread_s": single, "clear_group_by_ms": clear,
+            "vacuum_s": vacuum,
+        }  # fmt: skip
 
 
 async def main_async(args: argparse.Namespace) -> None:
@@ -251,7 +280,8 @@ async def main_async(args: argparse.Namespace) -> None:
     )
     print(
         f"count of {args.ballots:,} sealed ballots (open + add up + store): "
-        f"{median('count', 'open_count_s'):.2f} s; GROUP BY over clear choices: "
+        f"{median('count', 'open_count_s'):.2f} s (in one thread instead: "
+        f"{median('count', 'one_thread_s'):.2f} s); GROUP BY over clear choices: "
         f"{median('count', 'clear_group_by_ms'):.1f} ms; close checkpoint + VACUUM: "
         f"{median('count', 'vacuum_s'):.2f} s"
     )

@@ -12,8 +12,10 @@ from bot import backups, botname, updates
 from bot.delivery.limiter import Outbound
 from bot.health import Heartbeat, PollingRequest
 from bot.persistence import SqlitePersistence
+from bot.processing import OnePersonAtATime
 from bot.services import BotContext, Services, services_of
 from bot.settings import Settings
+from bot.transport import AiohttpRequest
 from handlers import register_all
 from handlers.menus import publish_menus
 
@@ -45,12 +47,13 @@ def build_application(
         .base_file_url(settings.file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .context_types(ContextTypes(context=BotContext))
-        .connection_pool_size(settings.broadcast_concurrency + SPARE_CONNECTIONS)
+        .request(AiohttpRequest(settings.broadcast_concurrency + SPARE_CONNECTIONS))
         .rate_limiter(outbound)
         .post_init(on_startup)
         .post_stop(on_stop)
         .post_shutdown(on_shutdown)
         .persistence(SqlitePersistence(services.db))
+        .concurrent_updates(OnePersonAtATime())
         .build()
     )
     services.scheduler.job_queue = application.job_queue
@@ -94,8 +97,12 @@ async def on_startup(application: AnyApplication) -> None:
 async def on_stop(application: AnyApplication) -> None:
     """Let the delivery engine finish the copies in flight while the bot can still send."""
     engine = services_of(application).delivery.engine
-    if engine is not None:
+    if engine is None:
+        return
+    try:
         await engine.stop()
+    except Exception:  # shutting down must go on, or the database is never closed
+        log.exception("the delivery engine did not stop cleanly; start-up resumes its copies")
 
 
 async def on_shutdown(application: AnyApplication) -> None:

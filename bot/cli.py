@@ -12,12 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from telegram import Bot, Update
+from telegram import Update
 from telegram.error import InvalidToken, NetworkError
 
 from bot.backups import backup_name
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
+from bot.transport import api_bot
 from storage.database import Database, DatabaseError
 
 EXIT_USAGE = 2  # a setting or argument needs fixing: don't restart
@@ -44,9 +45,9 @@ def log_secrets(settings: Settings) -> tuple[str, ...]:
 
 async def check_token(settings: Settings) -> None:
     """Ask the Bot API who we are, so a bad token or URL is one clear line, not a traceback."""
-    bot = Bot(settings.token, base_url=settings.bot_api_base_url)
     try:
-        await bot.get_me()
+        async with api_bot(settings) as bot:  # initializing asks getMe
+            await bot.get_me()
     except InvalidToken:
         raise CommandError(
             "BOT_TOKEN was rejected by Telegram: copy the token again from @BotFather"
@@ -57,6 +58,13 @@ async def check_token(settings: Settings) -> None:
             "check the network or BOT_API_BASE_URL",
             exit_code=EXIT_UNAVAILABLE,
         ) from None
+
+
+async def preflight(settings: Settings) -> None:
+    """What `run` checks before PTB starts, so each failure is one clear line."""
+    await check_token(settings)
+    async with Database(settings.database_path):
+        pass  # not our database: PTB's start-up would fail half-initialized
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
@@ -73,7 +81,7 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
             "stop it first (sudo systemctl stop unionbot)"
         ) from None
     try:
-        asyncio.run(check_token(settings))
+        asyncio.run(preflight(settings))
         application = build_application(settings)
         application.run_polling(allowed_updates=Update.ALL_TYPES)
     finally:

@@ -14,9 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from telegram.request import HTTPXRequest
-
 from bot.backups import PREFIX, SUFFIX, existing_backups
+from bot.transport import AiohttpRequest
 from storage import health as figures
 from storage.bot_state import LAST_POLL, BotStateRepository
 from storage.database import Database
@@ -54,7 +53,7 @@ class Heartbeat:
             log.warning("could not record the heartbeat: %s", exc)
 
 
-class PollingRequest(HTTPXRequest):
+class PollingRequest(AiohttpRequest):
     """PTB's request for getUpdates, telling `on_success` each time a poll succeeds."""
 
     def __init__(self, on_success: Callable[[], Awaitable[None]], **kwargs: Any) -> None:

@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from telegram import Bot
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot import botname
@@ -19,6 +18,7 @@ from bot.health import Check, gather, process_check, telegram_failed, telegram_o
 from bot.restore import RestoreError, restore
 from bot.runlock import running
 from bot.settings import Settings
+from bot.transport import api_bot
 from storage.database import Database, available_migrations
 
 EXIT_ATTENTION = 1
@@ -29,7 +29,7 @@ async def ask_telegram(settings: Settings) -> tuple[Check, str | None]:
     if settings.bot_token is None:
         return telegram_failed("BOT_TOKEN is not set in .env"), None
     try:
-        async with Bot(settings.token, base_url=settings.bot_api_base_url) as bot:
+        async with api_bot(settings) as bot:
             return telegram_ok(bot.username), bot.username
     except InvalidToken:
         return telegram_failed("BOT_TOKEN was rejected: copy it again from @BotFather"), None

@@ -8,7 +8,6 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from telegram import Bot
 from telegram.error import TelegramError
 
 from bot.cli import CommandError
@@ -16,6 +15,7 @@ from bot.roles import RoleError
 from bot.roster import RosterError, import_roster, parse_roster, read_text
 from bot.services import Services, open_services
 from bot.settings import Settings
+from bot.transport import api_bot
 from bot.verification import DEFAULT_INVITE_LIFETIME
 from handlers.menus import refresh_menu
 from storage.members import Member, Role
@@ -117,7 +117,7 @@ async def refresh_menu_from_cli(settings: Settings, services: Services, member: 
     if settings.bot_token is None or member.telegram_id is None:
         return
     try:
-        async with Bot(settings.token, base_url=settings.bot_api_base_url) as bot:
+        async with api_bot(settings) as bot:
             await refresh_menu(bot, services, member)
     except TelegramError as exc:
         print(f"note: their command menu will update at their next /start ({exc})")

@@ -10,13 +10,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from telegram import Bot
-
 from bot.cli import CommandError
 from bot.i18n import Safe
 from bot.names import KnownNames
 from bot.services import open_services
 from bot.settings import Settings
+from bot.transport import api_bot
 from bot.votes.definition import DefinitionError, format_share, format_time, load_definition
 from bot.votes.service import VoteError
 from storage.members import Member
@@ -54,7 +53,7 @@ async def cmd_create(settings: Settings, args: argparse.Namespace) -> None:
             raise CommandError(f"{exc}\nnothing was created") from None
         try:
             if definition.trustees:  # each trustee's share goes straight to their chat
-                async with Bot(settings.token, base_url=settings.bot_api_base_url) as bot:
+                async with api_bot(settings) as bot:
 
                     async def send_share(member: Member, text: Safe) -> None:
                         assert member.telegram_id is not None

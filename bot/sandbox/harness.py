@@ -7,6 +7,7 @@ sequence as `Application.run_polling` (initialize, post_init, start, poll; then 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,10 @@ class Sandbox:
 
     def make_settings(self) -> Settings:
         """Settings pointing the bot at the emulator and the sandbox folder."""
+        return Settings(_env_file=None, **self.settings_values())  # type: ignore[call-arg]
+
+    def settings_values(self) -> dict[str, Any]:
+        """What `make_settings` is made of (plain values, e.g. for a bot in another process)."""
         values: dict[str, Any] = {
             "bot_token": self.emulator.token,
             "secret_key": SANDBOX_SECRET,
@@ -85,7 +90,7 @@ class Sandbox:
             "union_name": "Local 1199",
         }
         values.update(self._settings)
-        return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+        return values
 
     @property
     def services(self) -> Services:
@@ -111,39 +116,16 @@ class Sandbox:
             TrackedApplication, kwargs={"on_handled": self._mark_handled}
         )
         application = build_application(settings or self.make_settings(), builder)
-        if not self.emulator.limits.enabled:
-            # This emulator enforces no per-chat limit, so tests that tap through a flow
-            # at machine speed are not held to one message a second per chat. The overall
-            # budget and priorities stay as deployed.
-            outbound = services_of(application).delivery.outbound
-            assert outbound is not None
-            outbound.private_budget = outbound.group_budget = None
-        if self.on_build is not None:
-            self.on_build(services_of(application))
-        await application.initialize()
-        assert application.post_init is not None
-        await application.post_init(application)
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0.0, timeout=1)
-        self.application = application
+        self.application = await start(
+            application, per_chat_limits=self.emulator.limits.enabled, on_build=self.on_build
+        )
         return application
 
     async def stop_bot(self) -> None:
         """Stop polling and shut the Application down, as `run_polling` would."""
         application, self.application = self.application, None
-        if application is None:
-            return
-        assert application.updater is not None
-        if application.updater.running:
-            await application.updater.stop()
-        if application.running:
-            await application.stop()
-        if application.post_stop is not None:
-            await application.post_stop(application)
-        await application.shutdown()
-        if application.post_shutdown is not None:
-            await application.post_shutdown(application)
+        if application is not None:
+            await stop(application)
 
     async def restart(self) -> AnyApplication:
         """Stop the bot and start a fresh Application on the same database."""
@@ -155,12 +137,65 @@ class Sandbox:
         self._handled_changed.set()
 
     async def settle(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
-        """Wait until the bot has fully handled every update sent so far."""
+        """Wait until the bot has fully handled every update sent so far.
+
+        Updates of different chats are handled at once (bot/processing.py), so the last one
+        handled is not enough: every update taken so far must also have finished.
+        """
         target = self.emulator.last_update_id
 
+        def done() -> bool:
+            running = self.application
+            in_flight = running.update_processor.current_concurrent_updates if running else 0
+            return self._handled >= target and in_flight == 0
+
         async def caught_up() -> None:
-            while self._handled < target:
+            while not done():
                 self._handled_changed.clear()
-                await self._handled_changed.wait()
+                with contextlib.suppress(TimeoutError):  # in flight: look again shortly
+                    await asyncio.wait_for(self._handled_changed.wait(), 0.02)
 
         await asyncio.wait_for(caught_up(), timeout)
+
+
+async def start(
+    application: AnyApplication,
+    *,
+    per_chat_limits: bool,
+    on_build: Callable[[Services], None] | None = None,
+) -> AnyApplication:
+    """Start a built Application and its polling, in `run_polling`'s order."""
+    if not per_chat_limits:
+        # An emulator that enforces no per-chat limit: tests that tap through a flow at
+        # machine speed are not held to one message a second per chat. The overall budget
+        # and priorities stay as deployed.
+        outbound = services_of(application).delivery.outbound
+        assert outbound is not None
+        outbound.private_budget = outbound.group_budget = None
+    if on_build is not None:
+        on_build(services_of(application))
+    await application.initialize()
+    assert application.post_init is not None
+    await application.post_init(application)
+    await application.start()
+    assert application.updater is not None
+    await application.updater.start_polling(poll_interval=0.0, timeout=1)
+    return application
+
+
+async def stop(application: AnyApplication) -> None:
+    """Stop polling and shut the Application down, in `run_polling`'s order."""
+    assert application.updater is not None
+    try:
+        if application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+        if application.post_stop is not None:
+            await application.post_stop(application)
+    finally:  # whatever failed above, the database is closed (its thread would outlive us)
+        try:
+            await application.shutdown()
+        finally:
+            if application.post_shutdown is not None:
+                await application.post_shutdown(application)
