@@ -19,9 +19,9 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from bot.app import build_application
-from bot.sandbox.harness import Sandbox, start, stop
 from bot.services import Services, services_of
 from bot.settings import Settings
+from sandbox.harness import Sandbox, start, stop
 
 Command = Callable[[Services, Any], Awaitable[Any]]
 

@@ -42,10 +42,10 @@ from telegram.error import RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, ExtBot
 
 from bot.delivery import Outgoing
-from bot.roster import import_roster, parse_roster
-from bot.sandbox import BotAPIEmulator, Limits, SimUser
+from bot.membership.roster import import_roster, parse_roster
 from bot.services import open_services
 from bot.settings import Settings
+from sandbox import BotAPIEmulator, Limits, SimUser
 
 SECRET = "benchmark-secret-key-0123456789abcdef"
 TEXT = "📢 <b>Bargaining update</b>\n\nTentative agreement reached. Vote opens Monday."

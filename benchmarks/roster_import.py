@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.roster import import_roster, parse_roster
+from bot.membership.roster import import_roster, parse_roster
 from storage.database import Database
 from storage.roster import RosterRepository
 

@@ -19,9 +19,9 @@ from collections.abc import Callable
 from telegram import Bot
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot.sandbox.emulator import BotAPIEmulator
-from bot.sandbox.limits import Limits
 from bot.transport import AiohttpRequest
+from sandbox.emulator import BotAPIEmulator
+from sandbox.limits import Limits
 
 TRANSPORTS: dict[str, Callable[[int], BaseRequest]] = {
     "httpx (PTB's default)": lambda size: HTTPXRequest(connection_pool_size=size),

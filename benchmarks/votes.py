@@ -38,13 +38,13 @@ from pathlib import Path
 
 from benchmarks.bot_process import BotProcess, bot_process
 from bot.keys import KeyService
-from bot.sandbox.harness import Sandbox
-from bot.sandbox.users import SentMessage, SimUser
 from bot.sealing import seal
 from bot.services import Services
 from bot.votes import sealed
 from bot.votes.definition import MAJORITY, VoteDefinition
 from bot.votes.receipts import tracker
+from sandbox.harness import Sandbox
+from sandbox.users import SentMessage, SimUser
 from storage.database import Database
 from storage.seal_keys import SealKeysRepository
 from storage.votes import VotesRepository

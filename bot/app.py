@@ -8,7 +8,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import backups, botname, updates
+from bot import backups, botname
 from bot.delivery.limiter import Outbound
 from bot.health import Heartbeat, PollingRequest
 from bot.persistence import SqlitePersistence
@@ -16,6 +16,7 @@ from bot.processing import OnePersonAtATime
 from bot.services import BotContext, Services, services_of
 from bot.settings import Settings
 from bot.transport import AiohttpRequest
+from bot.updates import service as updates
 from handlers import register_all
 from handlers.menus import publish_menus
 

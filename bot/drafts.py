@@ -24,7 +24,7 @@ from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.updates import Draft
+from bot.updates.service import Draft
 from bot.votes.definition import Threshold, VoteDefinition
 
 TAG = "$"

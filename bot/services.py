@@ -14,14 +14,14 @@ from bot import sealing
 from bot.delivery import DeliveryService
 from bot.faq.service import FaqService
 from bot.keys import KeyService
+from bot.membership.verification import VerificationService
 from bot.roles import RolesService
 from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.surveys.sealed import PROGRESS_PURPOSE
 from bot.surveys.service import SurveyService
-from bot.tickets import TicketService
-from bot.updates import UpdatesService
-from bot.verification import VerificationService
+from bot.tickets.service import TicketService
+from bot.updates.service import UpdatesService
 from bot.votes.service import VoteService
 from storage.audit import AuditLog
 from storage.database import Database

@@ -19,9 +19,11 @@ from bot.delivery.outgoing import send
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.services import BotContext, Services
-from bot.updates import member_message
-from handlers import surveys, updates, votes
+from bot.updates.service import member_message
 from handlers.common import reply, verified_person
+from handlers.surveys import chat as surveys
+from handlers.updates import sent as updates
+from handlers.votes import ballot as votes
 
 
 def verify_keyboard(language: str) -> ReplyKeyboardMarkup:

@@ -10,8 +10,8 @@ from bot.i18n import Safe, t
 from bot.services import BotContext
 from handlers.common import person_of, refuse_in_group, reply
 from handlers.home import send_home, verify_keyboard
+from handlers.membership.verify import redeem_invite
 from handlers.menus import publish_own_menu
-from handlers.verify import redeem_invite
 
 
 async def start(update: Update, context: BotContext) -> None:

@@ -20,9 +20,13 @@ from telegram.ext import (
 from bot.i18n import t
 from bot.people import Person
 from bot.services import BotContext
-from handlers import fallback, faq, faqadmin, faqlink, tickets
+from handlers import fallback
 from handlers.common import person_of, reply
+from handlers.faq import admin as faqadmin
+from handlers.faq import answers as faq
+from handlers.faq import link as faqlink
 from handlers.prompts import pending_for
+from handlers.tickets import commands as tickets
 from storage.pending import PendingInput
 
 Step = Callable[[Update, BotContext, Person, PendingInput, str], Awaitable[None]]

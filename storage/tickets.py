@@ -38,7 +38,7 @@ _TICKET = "id, member, worksite, language, state, created_at, updated_at"
 
 
 class TicketsRepository:
-    """Reads and writes tickets; the rules about them live in bot.tickets."""
+    """Reads and writes tickets; the rules about them live in bot.tickets.service."""
 
     def __init__(self, db: Database) -> None:
         self.db = db

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox.harness import Sandbox
+from sandbox.harness import Sandbox
 
 ADMIN_ID = 4242
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.roster import import_roster, parse_roster
-from bot.sandbox import SimUser
-from bot.sandbox.harness import SANDBOX_SECRET, Sandbox
+from bot.membership.roster import import_roster, parse_roster
+from sandbox import SimUser
+from sandbox.harness import SANDBOX_SECRET, Sandbox
 from storage.members import Member, Role
 
 ROSTER = """member_id,first_name,last_name,phone,worksite,classification,status,language

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.faq.loader import parse_faq
-from bot.sandbox import SimUser
-from bot.sandbox.harness import Sandbox
+from sandbox import SimUser
+from sandbox.harness import Sandbox
 from tests.e2e.membership import Union, build_union, verify_by_contact
 
 FAQ = """\

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta
 
-from bot.sandbox import SimUser
-from bot.sandbox.harness import Sandbox
-from bot.sandbox.users import SentMessage
+from sandbox import SimUser
+from sandbox.harness import Sandbox
+from sandbox.users import SentMessage
 from storage.surveys import StoredSurvey
 
 SURVEY = """\
@@ -110,9 +110,9 @@ async def seed_responses(
     sandbox: Sandbox, stored: StoredSurvey, groups: list[tuple[str, str, int]]
 ) -> None:
     """Verified members who already answered: (worksite, classification, how many)."""
-    from bot.roster import import_roster, parse_roster
-    from bot.sandbox.harness import SANDBOX_SECRET
+    from bot.membership.roster import import_roster, parse_roster
     from bot.surveys.service import survey_of
+    from sandbox.harness import SANDBOX_SECRET
 
     services = sandbox.services
     lines = ["member_id,first_name,last_name,worksite,classification"]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from telegram import BotCommandScopeChat
 
-from bot.sandbox import SimUser
-from bot.sandbox.harness import Sandbox
+from sandbox import SimUser
+from sandbox.harness import Sandbox
 from storage.members import Role
 from tests.e2e.membership import Union, approve_request_of, build_union, verify_by_contact
 

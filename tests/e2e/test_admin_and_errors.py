@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from bot.sandbox.harness import Sandbox
+from sandbox.harness import Sandbox
 from tests.e2e.conftest import ADMIN_ID
 
 

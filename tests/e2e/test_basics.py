@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import BotCommandScope, BotCommandScopeChat, BotCommandScopeDefault
 
 from bot.commands import commands_for
-from bot.sandbox.harness import Sandbox
+from sandbox.harness import Sandbox
 from storage.members import Role
 from tests.e2e.conftest import ADMIN_ID
 

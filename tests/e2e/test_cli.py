@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.demo import run_demo
-from bot.sandbox import BotAPIEmulator
+from sandbox import BotAPIEmulator
+from sandbox.demo import run_demo
 from tests.conftest import TEST_SECRET
 
 

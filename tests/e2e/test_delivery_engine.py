@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.delivery import Button, Outgoing
-from bot.sandbox import SimUser
-from bot.sandbox.harness import Sandbox
+from sandbox import SimUser
+from sandbox.harness import Sandbox
 from storage.delivery import Progress
 from tests.e2e.membership import Union, build_union, verify_by_contact
 

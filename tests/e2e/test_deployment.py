@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.sandbox import BotAPIEmulator
+from sandbox import BotAPIEmulator
 
 REPO = Path(__file__).resolve().parents[2]
 SKIP = {".venv", ".git", "build", "data", ".pytest_cache", ".ruff_cache", "__pycache__"}

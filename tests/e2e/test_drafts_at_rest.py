@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox.harness import Sandbox
+from sandbox.harness import Sandbox
 from storage.database import available_migrations
 from tests.e2e.voting import Voters, build_voters, local, received
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox.harness import Sandbox
-from bot.sandbox.users import SentMessage
+from sandbox.harness import Sandbox
+from sandbox.users import SentMessage
 from tests.e2e.questions import Members, build_members
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox.harness import Sandbox
+from sandbox.harness import Sandbox
 from tests.e2e.questions import Members, build_members
 
 MISSED = "the money hasnt shown up in my account yet"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from bot.roster import import_roster, parse_roster
-from bot.sandbox.harness import SANDBOX_SECRET, Sandbox
+from bot.membership.roster import import_roster, parse_roster
+from sandbox.harness import SANDBOX_SECRET, Sandbox
 from tests.e2e.membership import approve_request_of, build_union
 from tests.e2e.voting import eventually, received
 

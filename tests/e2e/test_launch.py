@@ -18,8 +18,8 @@ import zxingcpp
 from matplotlib import image as mpimage
 
 from bot.cli import main
-from bot.sandbox import BotAPIEmulator
-from bot.sandbox.harness import Sandbox
+from sandbox import BotAPIEmulator
+from sandbox.harness import Sandbox
 from tests.conftest import TEST_SECRET
 from tests.e2e.conftest import ADMIN_ID
 from tests.e2e.test_cli import bot_env, spawn

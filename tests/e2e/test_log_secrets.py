@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.logs import CAPS, configure_logging, redact
-from bot.sandbox.harness import Sandbox
 from bot.settings import Settings
+from sandbox.harness import Sandbox
 from tests.e2e.membership import PHONES
 from tests.e2e.surveys import answer_low_caseload, load_survey, press_and_edit
 from tests.e2e.voting import build_voters, cast, create_vote, open_vote
@@ -24,7 +24,7 @@ FAILING_TEXT = "please fire the scab at downey"
 
 
 def cli_secrets(settings: Settings) -> tuple[str, ...]:
-    from bot.cli import log_secrets
+    from bot.cli.main import log_secrets
 
     return log_secrets(settings)
 

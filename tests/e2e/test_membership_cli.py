@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.sandbox import BotAPIEmulator
+from sandbox import BotAPIEmulator
 from tests.conftest import TEST_SECRET
 from tests.e2e.membership import ROSTER
 from tests.e2e.test_cli import bot_env, spawn

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.roster import import_roster, parse_roster
-from bot.sandbox import SimUser
-from bot.sandbox.harness import SANDBOX_SECRET, Sandbox
+from bot.membership.roster import import_roster, parse_roster
+from sandbox import SimUser
+from sandbox.harness import SANDBOX_SECRET, Sandbox
 from storage.members import Role
 from tests.e2e.membership import PHONES, ROSTER, Union, build_union, verify_by_contact
 from tests.e2e.voting import create_vote, run_job

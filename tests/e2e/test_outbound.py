@@ -14,9 +14,9 @@ import pytest
 
 from bot.delivery import Outgoing
 from bot.long_text import LIMIT, length
-from bot.roster import import_roster, parse_roster
-from bot.sandbox import Limits, SimUser
-from bot.sandbox.harness import SANDBOX_SECRET, Sandbox
+from bot.membership.roster import import_roster, parse_roster
+from sandbox import Limits, SimUser
+from sandbox.harness import SANDBOX_SECRET, Sandbox
 from tests.e2e.membership import PHONES, build_union, crowd, verify_by_contact
 from tests.e2e.test_updates import Strike, compose, send_update, strike_in
 from tests.e2e.waiting import eventually

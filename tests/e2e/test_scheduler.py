@@ -10,8 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from bot.backups import DAILY_JOB
-from bot.sandbox.harness import Sandbox
 from bot.services import Services
+from sandbox.harness import Sandbox
 from storage.jobs import ScheduledJob
 
 

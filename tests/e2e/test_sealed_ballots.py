@@ -19,9 +19,9 @@ import pytest
 
 from bot import sealing
 from bot.keys import SHARES_PURPOSE, WRAP_PURPOSE
-from bot.sandbox import SimUser
-from bot.sandbox.harness import SANDBOX_SECRET, Sandbox
 from bot.sealing import Opener, SealError, Share
+from sandbox import SimUser
+from sandbox.harness import SANDBOX_SECRET, Sandbox
 from storage.members import Role
 from tests.e2e.conftest import ADMIN_ID
 from tests.e2e.membership import crowd

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.sandbox.harness import Sandbox
+from sandbox.harness import Sandbox
 from tests.conftest import TEST_SECRET
 from tests.e2e.conftest import ADMIN_ID
 

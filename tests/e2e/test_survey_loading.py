@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.sandbox.harness import Sandbox
+from sandbox.harness import Sandbox
 from tests.e2e.membership import Union, build_union, verify_by_contact
 from tests.e2e.surveys import survey_yaml
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox.harness import Sandbox
-from bot.sandbox.users import SentMessage
+from sandbox.harness import Sandbox
+from sandbox.users import SentMessage
 from tests.e2e.membership import Union, build_union, verify_by_contact
 from tests.e2e.surveys import close_survey, load_survey, seed_responses
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from bot.keys import KeyService
-from bot.roster import import_roster, parse_roster
-from bot.sandbox.harness import SANDBOX_SECRET, Sandbox
+from bot.membership.roster import import_roster, parse_roster
 from bot.sealing import SealError
 from bot.surveys import sealed as boxes
 from bot.surveys.render import results_json
+from sandbox.harness import SANDBOX_SECRET, Sandbox
 from storage.members import Member
 from storage.seal_keys import SealKeysRepository
 from tests.e2e.membership import Union, build_union

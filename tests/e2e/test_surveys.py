@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox import SimUser
-from bot.sandbox.harness import Sandbox
+from sandbox import SimUser
+from sandbox.harness import Sandbox
 from tests.e2e.membership import Union, build_union, verify_by_contact
 from tests.e2e.surveys import answer_low_caseload, load_survey, press_and_edit
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox import SimUser
-from bot.sandbox.harness import Sandbox
-from bot.sandbox.users import SentMessage
+from sandbox import SimUser
+from sandbox.harness import Sandbox
+from sandbox.users import SentMessage
 from storage.members import Role
 from tests.e2e.conftest import ADMIN_ID
 from tests.e2e.questions import Members, build_members

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from bot.people import Person
-from bot.sandbox import SentMessage, SimUser
-from bot.sandbox.harness import Sandbox
-from bot.updates import Draft, DraftError, DraftProblem
+from bot.updates.service import Draft, DraftError, DraftProblem
+from sandbox import SentMessage, SimUser
+from sandbox.harness import Sandbox
 from tests.e2e.membership import Union, approve_request_of, build_union, crowd, verify_by_contact
 from tests.e2e.waiting import eventually
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox.harness import Sandbox
+from sandbox.harness import Sandbox
 from tests.e2e.membership import PHONES, Union, build_union, verify_by_contact
 
 

@@ -146,7 +146,7 @@ trustees:
 async def test_create_with_trustees_sends_each_share_or_creates_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bot.sandbox import BotAPIEmulator
+    from sandbox import BotAPIEmulator
     from storage.members import Role
     from tests.e2e.test_cli import bot_env, spawn
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox.harness import Sandbox
+from sandbox.harness import Sandbox
 from storage.members import Role
 from storage.votes import CastOutcome
 from tests.e2e.conftest import ADMIN_ID

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox.harness import Sandbox
 from bot.votes.definition import MAJORITY, TWO_THIRDS
+from sandbox.harness import Sandbox
 from tests.e2e.voting import (
     VOTE_BUTTON,
     Voters,

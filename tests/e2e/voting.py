@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from fractions import Fraction
 
-from bot.sandbox import SimUser
-from bot.sandbox.harness import Sandbox
-from bot.sandbox.users import SentMessage
 from bot.votes.definition import TWO_THIRDS, Threshold, VoteDefinition
+from sandbox import SimUser
+from sandbox.harness import Sandbox
+from sandbox.users import SentMessage
 from storage.votes import Vote
 from tests.e2e.membership import Union, build_union, verify_by_contact
 

@@ -8,7 +8,7 @@ import pytest
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
-from bot.sandbox import BotAPIEmulator, Limits
+from sandbox import BotAPIEmulator, Limits
 
 
 @pytest.fixture

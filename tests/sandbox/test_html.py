@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.sandbox.html import ParseError, parse_html
+from sandbox.html import ParseError, parse_html
 
 
 def test_nested_tags_give_nested_entities() -> None:

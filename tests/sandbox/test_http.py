@@ -9,7 +9,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot.sandbox import BotAPIEmulator, Limits
+from sandbox import BotAPIEmulator, Limits
 
 
 @pytest.fixture

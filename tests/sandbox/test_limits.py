@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.sandbox.limits import Limits, RateLimiter
+from sandbox.limits import Limits, RateLimiter
 
 
 @dataclass

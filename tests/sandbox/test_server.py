@@ -19,7 +19,7 @@ from telegram import (
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 
-from bot.sandbox import BotAPIEmulator, Limits
+from sandbox import BotAPIEmulator, Limits
 
 # RetryAfter's constructor itself warns about PTB's coming timedelta switch.
 ptb_retry_after = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")

@@ -16,7 +16,7 @@ from telegram import (
 )
 from telegram.error import BadRequest, Conflict
 
-from bot.sandbox import BotAPIEmulator
+from sandbox import BotAPIEmulator
 
 
 async def test_contacts_own_and_forwarded(emu: BotAPIEmulator, bot: Bot) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.phones import normalise, phone_hash
-from bot.roster import ImportReport, RosterError, import_roster, parse_roster, read_text
+from bot.membership.phones import normalise, phone_hash
+from bot.membership.roster import ImportReport, RosterError, import_roster, parse_roster, read_text
 from storage.database import Database
 from storage.roster import RosterRepository
 from tests.conftest import TEST_SECRET

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from bot.people import Person
-from bot.tickets import MAX_OPEN, Outcome, TicketService
+from bot.tickets.service import MAX_OPEN, Outcome, TicketService
 from storage.audit import AuditLog
 from storage.database import Database
 from storage.members import MembersRepository

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.drafts import DraftCodecError, decode, encode
-from bot.updates import Draft
+from bot.updates.service import Draft
 from bot.votes.definition import MAJORITY, TWO_THIRDS, Threshold, VoteDefinition
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,7 +81,7 @@ class Boom:
         '"a string"',
         "[1, 2]",
         '{"x": {"$": "os.system", "v": "touch /tmp/x"}}',
-        '{"x": {"$": "bot.updates.Draft", "v": {}}}',
+        '{"x": {"$": "bot.updates.service.Draft", "v": {}}}',
         '{"x": {"$": "update_draft", "v": {"text": "a", "__class__": "os"}}}',
         '{"x": {"$": "update_draft", "v": "not fields"}}',
         '{"x": {"$": "fraction", "v": [1, 0]}}',

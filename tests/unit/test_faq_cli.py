@@ -1,4 +1,4 @@
-"""`unionbot faq load|ask|eval`, called through an argparse parser as bot/cli.py does."""
+"""`unionbot faq load|ask|eval`, through an argparse parser as the `unionbot` command does."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import CommandError
-from bot.faq.cli import add_commands
+from bot.cli.errors import CommandError
+from bot.cli.faq import add_commands
 from bot.settings import load_settings
 from storage.database import Database
 from tests.conftest import TEST_SECRET

@@ -11,7 +11,7 @@ from bot.callbacks import pack, parse, unpack
 from bot.delivery.limiter import BULK, CUT, HEADROOM, Outbound, _Lane
 from bot.long_text import LIMIT, balanced, length, shorten, split
 from bot.long_text import pack as pack_blocks
-from bot.sandbox.limits import Limits, RateLimiter
+from sandbox.limits import Limits, RateLimiter
 
 
 class Clock:

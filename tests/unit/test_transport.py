@@ -12,8 +12,8 @@ from aiohttp import web
 from telegram import Bot, InputFile
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
-from bot.sandbox.emulator import BotAPIEmulator
 from bot.transport import AiohttpRequest
+from sandbox.emulator import BotAPIEmulator
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Server = Callable[[Handler], Awaitable[str]]

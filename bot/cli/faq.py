@@ -1,0 +1,195 @@
+"""`unionbot faq ...`: load the FAQ, see what a question gets, score a set of questions."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from bot.cli.errors import CommandError
+from bot.faq.evaluation import QuestionsFileError, Report, evaluate, load_questions
+from bot.faq.loader import FaqFileError, load_faq
+from bot.faq.service import Decision, FaqService
+from storage.database import Database
+
+
+def add_commands(commands: Any) -> None:
+    """Add `faq load|ask|eval` to the top-level parser's subparsers object."""
+    faq = commands.add_parser(
+        "faq", help="load and test the FAQ", description="Load and test the FAQ."
+    )
+    actions = faq.add_subparsers(dest="faq_command", required=True, metavar="ACTION")
+
+    load = actions.add_parser(
+        "load", help="replace the FAQ from a YAML file", description=cmd_load.__doc__
+    )
+    load.add_argument("file", type=Path, metavar="FILE", help="FAQ YAML (see docs/faq.md)")
+    load.set_defaults(handler=cmd_load)
+
+    ask = actions.add_parser(
+        "ask", help="show what a member asking TEXT would get", description=cmd_ask.__doc__
+    )
+    ask.add_argument("text", metavar="TEXT", help="the question, as a member would type it")
+    ask.add_argument("--language", choices=("en", "es"), help="the member's language setting")
+    ask.add_argument("--json", action="store_true", help="print JSON")
+    ask.add_argument("--faq", type=Path, metavar="FILE", help="use this FAQ file, not the database")
+    ask.set_defaults(handler=cmd_ask)
+
+    ev = actions.add_parser(
+        "eval", help="score the FAQ on a list of test questions", description=cmd_eval.__doc__
+    )
+    ev.add_argument("questions", type=Path, metavar="QUESTIONS.yaml", help="list of {q, id}")
+    ev.add_argument("--json", action="store_true", help="print JSON")
+    ev.add_argument("--faq", type=Path, metavar="FILE", help="use this FAQ file, not the database")
+    ev.set_defaults(handler=cmd_eval)
+
+
+def _read_faq(path: Path) -> list:
+    try:
+        return load_faq(path)
+    except FaqFileError as exc:
+        raise CommandError(str(exc)) from None
+
+
+@asynccontextmanager
+async def _service(database_path: Path, faq_file: Path | None) -> AsyncIterator[FaqService]:
+    """The FAQ service on the bot's database, or on a scratch copy holding `faq_file`."""
+    if faq_file is not None:
+        entries = _read_faq(faq_file)
+        with tempfile.TemporaryDirectory(prefix="unionbot-faq-") as scratch:
+            async with Database(Path(scratch) / "faq.sqlite3") as db:
+                await db.migrate()
+                service = FaqService(db)
+                await service.replace_all(entries)
+                yield service
+        return
+    if not await asyncio.to_thread(database_path.exists):
+        raise CommandError(
+            f"no database at {database_path} (check DATABASE_PATH, or pass --faq FILE)"
+        )
+    async with Database(database_path) as db:
+        await _require_schema(db)
+        yield FaqService(db)
+
+
+async def _require_schema(db: Database) -> None:
+    if not await db.fetchval(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'faq_entries'"
+    ):
+        raise CommandError(f"{db.path} has no FAQ tables yet: run `unionbot db migrate` first")
+
+
+async def cmd_load(settings: Any, args: argparse.Namespace) -> None:
+    """Replace the whole FAQ with the entries in FILE; a file with any error changes nothing."""
+    entries = _read_faq(args.file)
+    async with _service(settings.database_path, None) as service:
+        count = await service.replace_all(entries)
+        tags = await service.repo.tags()
+    languages = sorted({e.language for e in entries})
+    print(
+        f"loaded {count} FAQ entries from {args.file} "
+        f"({len(tags)} tags, languages: {', '.join(languages)})"
+    )
+
+
+def decision_dict(decision: Decision) -> dict[str, Any]:
+    """A decision as plain data (the `faq ask --json` output)."""
+    answer = decision.answer
+    return {
+        "question": decision.text,
+        "language": decision.language,
+        "kind": answer.kind,
+        "entry_id": answer.entry_id,
+        "suggestions": list(answer.suggestions),
+        "candidates": [
+            {
+                "id": c.entry_id,
+                "score": round(c.score, 4),
+                "confidence": round(c.confidence(), 4),
+                "coverage": round(c.coverage, 4),
+                "title_coverage": round(c.title_coverage, 4),
+                "bm25": round(c.bm25, 4),
+                "covers_focus": c.covers_focus,
+            }
+            for c in answer.candidates[:5]
+        ],
+        "understood": [
+            {"text": u.text, "terms": list(u.terms), "corrected": u.corrected}
+            for u in decision.units
+        ],
+    }
+
+
+async def cmd_ask(settings: Any, args: argparse.Namespace) -> None:
+    """Show what a member asking TEXT would get: the answer, suggestions or "don't know"."""
+    async with _service(settings.database_path, args.faq) as service:
+        decision = await service.ask(args.text, args.language)
+    if args.json:
+        print(json.dumps(decision_dict(decision), ensure_ascii=False, indent=2))
+        return
+    answer = decision.answer
+    if decision.entry is not None:
+        print(f"answer: {decision.entry.id} — {decision.entry.question}")
+    elif decision.suggestions:
+        print("suggestions (no confident answer):")
+        for entry in decision.suggestions:
+            print(f"  - {entry.id} — {entry.question}")
+    else:
+        print('unknown: the member is told "I don\'t know that yet" and the question is logged')
+    words = ", ".join(u.text + (" (typo fixed)" if u.corrected else "") for u in decision.units)
+    print(f"read as {decision.language}: {words or '(no meaningful words)'}")
+    if answer.candidates:
+        print("candidates:      score  coverage title  bm25  focus")
+        for c in answer.candidates[:5]:
+            print(
+                f"  {c.entry_id:<24} {c.score:5.2f}    {c.coverage:5.2f}  "
+                f"{c.title_coverage:5.2f} {c.bm25:6.2f}  {'yes' if c.covers_focus else 'no'}"
+            )
+
+
+def format_report(report: Report) -> str:
+    """The eval figures and the questions that went wrong, as text."""
+    lines = [
+        f"answerable questions:  {len(report.answerable)}",
+        f"  top-1 (answer or first suggestion right): {report.top1:.1%}",
+        f"  answered outright and right:              {report.answered_correctly:.1%}",
+        f"  best-ranked entry right:                  {report.ranked_first:.1%}",
+        f"out-of-scope questions: {len(report.out_of_scope)}",
+        f'  "I don\'t know yet":                       {report.unknown_correct:.1%}',
+        f"  not answered outright:                    {report.not_answered:.1%}",
+        f"wrong confident answers: {report.wrong_answers}",
+    ]
+    misses = [o for o in report.outcomes if not o.correct]
+    if misses:
+        lines.append("misses:")
+        for o in misses:
+            got = f"{o.kind} {o.offered}" if o.offered else o.kind
+            lines.append(f"  {o.question!r}: expected {o.expected or 'unknown'}, got {got}")
+    return "\n".join(lines)
+
+
+async def cmd_eval(settings: Any, args: argparse.Namespace) -> None:
+    """Ask every question in QUESTIONS.yaml ({q, id}; id null = should not be answered)."""
+    try:
+        cases = load_questions(args.questions)
+    except QuestionsFileError as exc:
+        raise CommandError(str(exc)) from None
+    async with _service(settings.database_path, args.faq) as service:
+        if not await service.entries():
+            raise CommandError("the FAQ is empty: load one with `unionbot faq load FILE`")
+        known = {e.id for e in await service.entries()}
+        missing = sorted({c.expected for c in cases if c.expected and c.expected not in known})
+        if missing:
+            raise CommandError(
+                f"{args.questions.name}: ids not in the FAQ: {', '.join(missing[:5])}"
+            )
+        report = await evaluate(service, cases)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(format_report(report))

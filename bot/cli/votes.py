@@ -1,0 +1,177 @@
+"""`unionbot vote ...`: create, list, cancel, add to a roll, and export results from the server.
+
+A running bot picks up votes created here within 15 seconds (its scheduler adopts new jobs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from bot.cli.errors import CommandError
+from bot.i18n import Safe
+from bot.names import KnownNames
+from bot.services import open_services
+from bot.settings import Settings
+from bot.transport import api_bot
+from bot.votes.definition import DefinitionError, format_share, format_time, load_definition
+from bot.votes.service import VoteError
+from storage.members import Member
+
+# What a VoteError reason means on the command line.
+_REASONS = {
+    "no_such_vote": "there is no vote #{vote}",
+    "cannot_cancel": "vote #{vote} has already opened; it can no longer be cancelled or changed",
+    "cancelled": "vote #{vote} is already cancelled",
+    "roll_closed": "vote #{vote} is over; its roll cannot change",
+    "not_a_member": "{member} is not a verified, active member",
+    "already_on_roll": "{member} is already on the roll of vote #{vote}",
+    "sealed": "vote #{vote} is not closed yet: results are sealed until it closes",
+    "past": "opens_at is in the past",
+    "window": "closes_at must be after opens_at",
+    "awaiting_trustees": "vote #{vote} is closed but sealed until enough trustees unlock it",
+    "bad_trustee": "{member} cannot be a trustee: trustees are verified, active leaders "
+    "who have started the bot",
+    "share_undelivered": "could not send {member} their key share, so nothing was created; "
+    "ask them to send /start to the bot",
+}
+
+
+def _error(exc: VoteError, **values: object) -> CommandError:
+    return CommandError(_REASONS.get(exc.reason, exc.reason).format(**values))
+
+
+async def cmd_create(settings: Settings, args: argparse.Namespace) -> None:
+    """Create a vote from a YAML file (see docs/votes.md); nothing is created on any error."""
+    async with open_services(settings) as services:
+        try:
+            known = KnownNames(*await services.members.roster_names())
+            definition = load_definition(args.file, settings.tz, services.scheduler.clock(), known)
+        except DefinitionError as exc:
+            raise CommandError(f"{exc}\nnothing was created") from None
+        try:
+            if definition.trustees:  # each trustee's share goes straight to their chat
+                async with api_bot(settings) as bot:
+
+                    async def send_share(member: Member, text: Safe) -> None:
+                        assert member.telegram_id is not None
+                        await bot.send_message(member.telegram_id, text, parse_mode="HTML")
+
+                    vote = await services.votes.create(definition, None, send_share)
+            else:
+                vote = await services.votes.create(definition, None)
+        except VoteError as exc:
+            raise _error(exc, vote="?", member=exc.member) from None
+    print(
+        f"created vote #{vote.id}: opens {format_time(vote.opens_at, settings.tz)}, "
+        f"closes {format_time(vote.closes_at, settings.tz)}"
+    )
+
+
+async def cmd_list(settings: Settings, args: argparse.Namespace) -> None:
+    """List recent votes with their state."""
+    async with open_services(settings) as services:
+        votes = await services.votes.repo.recent(args.limit)
+    if not votes:
+        print("no votes yet")
+    for vote in votes:
+        state = "sealed" if vote.sealed else vote.state
+        print(
+            f"#{vote.id}\t{state}\topens {format_time(vote.opens_at, settings.tz)}\t"
+            f"closes {format_time(vote.closes_at, settings.tz)}\troll {vote.roll_size}\t"
+            f"{vote.question[:60]}"
+        )
+
+
+async def cmd_cancel(settings: Settings, args: argparse.Namespace) -> None:
+    """Cancel a vote that has not opened yet (audited)."""
+    async with open_services(settings) as services:
+        try:
+            await services.votes.cancel(args.vote, None)
+        except VoteError as exc:
+            raise _error(exc, vote=args.vote) from None
+    print(f"vote #{args.vote} cancelled")
+
+
+async def cmd_add_voter(settings: Settings, args: argparse.Namespace) -> None:
+    """Put a member verified after the roll froze on a vote's roll (audited)."""
+    async with open_services(settings) as services:
+        try:
+            await services.votes.add_to_roll(args.vote, args.member_id, None)
+        except VoteError as exc:
+            raise _error(exc, vote=args.vote, member=args.member_id) from None
+    print(f"{args.member_id} is on the roll of vote #{args.vote}")
+
+
+async def cmd_results(settings: Settings, args: argparse.Namespace) -> None:
+    """Print a closed vote's result; --csv/--receipts write files, --json prints JSON. Audited."""
+    async with open_services(settings) as services:
+        votes = services.votes
+        try:
+            tally = await votes.result(args.vote, None)
+            if args.csv:
+                _write(args.csv, await votes.export(args.vote, "result", None))
+            if args.receipts:
+                _write(args.receipts, await votes.export(args.vote, "receipts", None))
+        except VoteError as exc:
+            raise _error(exc, vote=args.vote) from None
+        await votes.audit_export(args.vote, "json" if args.json else "text", None)
+    if args.json:
+        print(json.dumps(tally.to_json(), indent=2, ensure_ascii=False))
+        return
+    print(f"vote #{tally.vote_id}: {tally.question}")
+    for i, (label, count) in enumerate(tally.rows()):
+        print(f"  {label}: {count} ({format_share(tally.share(i))})")
+    quorum = "none" if tally.quorum is None else format_share(tally.quorum)
+    print(f"ballots {tally.ballots} of {tally.roll_size} ({format_share(tally.turnout)} turnout)")
+    print(f"quorum {quorum}: {'met' if tally.quorum_met else 'NOT met'}")
+    print(f"threshold {tally.threshold.name}: {'met' if tally.threshold_met else 'NOT met'}")
+    print("PASSED" if tally.passed else "NOT PASSED")
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"cannot write {path} ({exc.strerror})") from None
+    print(f"wrote {path}")
+
+
+def add_commands(commands: Any) -> None:
+    """Add `vote create|list|cancel|add-voter|results` to the top-level parser."""
+    vote = commands.add_parser("vote", help="strike-authorization votes", description=__doc__)
+    actions = vote.add_subparsers(dest="vote_command", required=True, metavar="ACTION")
+
+    create = actions.add_parser(
+        "create", help="create a vote from YAML", description=cmd_create.__doc__
+    )
+    create.add_argument("file", type=Path, metavar="FILE.yaml")
+    create.set_defaults(handler=cmd_create)
+
+    listing = actions.add_parser("list", help="list votes", description=cmd_list.__doc__)
+    listing.add_argument("--limit", type=int, default=20, help="how many (default 20)")
+    listing.set_defaults(handler=cmd_list)
+
+    cancel = actions.add_parser(
+        "cancel", help="cancel a vote before it opens", description=cmd_cancel.__doc__
+    )
+    cancel.add_argument("vote", type=int, metavar="VOTE")
+    cancel.set_defaults(handler=cmd_cancel)
+
+    add = actions.add_parser(
+        "add-voter", help="add a member to a vote's roll", description=cmd_add_voter.__doc__
+    )
+    add.add_argument("vote", type=int, metavar="VOTE")
+    add.add_argument("member_id", metavar="MEMBER_ID")
+    add.set_defaults(handler=cmd_add_voter)
+
+    results = actions.add_parser(
+        "results", help="a closed vote's result", description=cmd_results.__doc__
+    )
+    results.add_argument("vote", type=int, metavar="VOTE")
+    results.add_argument("--csv", type=Path, metavar="PATH", help="write the result as CSV")
+    results.add_argument("--receipts", type=Path, metavar="PATH", help="write the receipts as CSV")
+    results.add_argument("--json", action="store_true", help="print the result as JSON")
+    results.set_defaults(handler=cmd_results)

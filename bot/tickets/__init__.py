@@ -1,0 +1,1 @@
+"""Ask a steward: tickets from members' questions to stewards' answers."""

@@ -1,0 +1,2 @@
+"""The FAQ in chat: members' answers, leaders' /faqadmin, and teaching it which entry
+answers a question."""

@@ -1,0 +1,1 @@
+"""Who is who, in chat: verification, a member's own account, and roles."""

@@ -1,0 +1,1 @@
+"""Ask a steward in chat: the commands and buttons, and how a ticket looks."""

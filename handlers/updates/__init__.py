@@ -1,0 +1,2 @@
+"""Bargaining updates in chat: composing one (/broadcast), and what follows it (/updates,
+corrections, reach)."""

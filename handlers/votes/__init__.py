@@ -1,0 +1,1 @@
+"""Votes in chat: members' ballots, leaders' /votes, and the /newvote wizard."""

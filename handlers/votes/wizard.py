@@ -1,0 +1,442 @@
+"""/newvote: a leader defines a vote step by step, sees a preview, and confirms.
+
+Each answer goes through the same field parsers as the YAML file; a bad one gets a clear
+reply and the same question again. Nothing is stored until Confirm, which re-checks the
+role and the times.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import names
+from bot.callbacks import pack, pattern, unpack
+from bot.i18n import LANGUAGES, Safe, t
+from bot.names import UnknownName
+from bot.services import BotContext
+from bot.votes import messages
+from bot.votes.definition import (
+    MAJORITY,
+    TWO_THIRDS,
+    FieldError,
+    VoteDefinition,
+    check_times,
+    format_time,
+    parse_names,
+    parse_options,
+    parse_question,
+    parse_quorum,
+    parse_threshold,
+    parse_time,
+    parse_trustees,
+)
+from bot.votes.service import VoteError
+from handlers.common import person_of, reply
+from handlers.votes.admin import leader_of
+from handlers.votes.ballot import _edit
+from storage.members import Member, Role
+from storage.votes import Vote
+
+(QUESTION, OPTIONS, WORKSITES, CLASSES, OPENS, CLOSES, THRESHOLD, QUORUM, RESULTS, COUNT,
+ TRUSTEES, NEEDED) = range(12)  # fmt: skip
+DRAFT = "newvote"  # user_data key: the answers so far, then the finished definition
+MAX_TYPED = 2000
+
+
+def _shortcuts(key: str) -> set[str]:
+    """A shortcut button's text in every language (a leader may switch language midway)."""
+    return {t(lang, key) for lang in LANGUAGES}
+
+
+def _keyboard(lang: str, *keys: str) -> ReplyKeyboardMarkup:
+    return ReplyKeyboardMarkup(
+        [[KeyboardButton(t(lang, key)) for key in keys]],
+        resize_keyboard=True,
+        one_time_keyboard=True,
+    )
+
+
+def _draft(context: BotContext) -> dict[str, Any]:
+    assert context.user_data is not None
+    return context.user_data.setdefault(DRAFT, {})
+
+
+def _text(update: Update) -> str:
+    assert update.effective_message is not None
+    return (update.effective_message.text or "").strip()[:MAX_TYPED]
+
+
+async def start(update: Update, context: BotContext) -> int:
+    """/newvote: leaders only; ask for the question."""
+    person = await leader_of(update, context)
+    if person is None:
+        return ConversationHandler.END
+    assert context.user_data is not None
+    context.user_data[DRAFT] = {}
+    await reply(
+        update, t(person.language, "newvote.ask_question"), reply_markup=ReplyKeyboardRemove()
+    )
+    return QUESTION
+
+
+async def _step(
+    update: Update,
+    context: BotContext,
+    parse: Any,
+    field: str,
+    this_state: int,
+    next_state: int,
+    next_prompt: Safe,
+    next_keyboard: Any = None,
+) -> int:
+    """Parse one answer; on success store it and ask the next question."""
+    person = await person_of(update, context)
+    lang = person.language
+    if not person.can(Role.LEADER):  # a role can be revoked midway: check every step
+        await reply(update, t(lang, "role.denied"), reply_markup=ReplyKeyboardRemove())
+        return ConversationHandler.END
+    try:
+        value = parse(_text(update))
+    except UnknownName as exc:  # a worksite or classification the roster does not have
+        await reply(update, t(lang, "newvote.bad.name", problem=str(exc)))
+        return this_state
+    except FieldError:
+        await reply(update, t(lang, f"newvote.bad.{field}"))
+        return this_state
+    _draft(context)[field] = value
+    await reply(update, next_prompt, reply_markup=next_keyboard or ReplyKeyboardRemove())
+    return next_state
+
+
+async def on_question(update: Update, context: BotContext) -> int:
+    lang = (await person_of(update, context)).language
+    return await _step(
+        update, context, parse_question, "question", QUESTION, OPTIONS,
+        t(lang, "newvote.ask_options"), _keyboard(lang, "newvote.yes_no"),
+    )  # fmt: skip
+
+
+async def on_options(update: Update, context: BotContext) -> int:
+    lang = (await person_of(update, context)).language
+
+    def parse(text: str) -> tuple[str, ...]:
+        for language in LANGUAGES:  # "Yes / No" or "Sí / No": the labels the leader tapped
+            if text == t(language, "newvote.yes_no"):
+                return tuple(label.strip() for label in text.split("/"))
+        return parse_options(text)
+
+    worksites = ", ".join(await context.services.members.worksites()) or "—"
+    return await _step(
+        update, context, parse, "options", OPTIONS, WORKSITES,
+        t(lang, "newvote.ask_worksites", known=worksites), _keyboard(lang, "newvote.everyone"),
+    )  # fmt: skip
+
+
+def _names(what: str, known: tuple[str, ...]) -> Any:
+    def parse(text: str) -> tuple[str, ...]:
+        if text in _shortcuts("newvote.everyone"):
+            return ()
+        typed = parse_names(text, what)
+        for name in typed:
+            names.check(name, known, what.removesuffix("s"))  # UnknownName: did you mean?
+        return typed
+
+    return parse
+
+
+async def on_worksites(update: Update, context: BotContext) -> int:
+    lang = (await person_of(update, context)).language
+    known = ", ".join(await context.services.members.classifications()) or "—"
+    roster, _ = await context.services.members.roster_names()
+    return await _step(
+        update, context, _names("worksites", roster), "worksites", WORKSITES, CLASSES,
+        t(lang, "newvote.ask_classifications", known=known), _keyboard(lang, "newvote.everyone"),
+    )  # fmt: skip
+
+
+async def on_classes(update: Update, context: BotContext) -> int:
+    lang = (await person_of(update, context)).language
+    _, roster = await context.services.members.roster_names()
+    return await _step(
+        update, context, _names("classifications", roster), "classifications", CLASSES, OPENS,
+        t(lang, "newvote.ask_opens", zone=context.services.settings.timezone),
+    )  # fmt: skip
+
+
+def _time_parser(context: BotContext, field: str) -> Any:
+    """Times in the union's zone; not in the past, and the close after the opening."""
+    services = context.services
+
+    def parse(text: str) -> int:
+        value = parse_time(text, services.settings.tz)
+        if field == "opens_at" and check_times(value, value + 1, services.scheduler.clock()):
+            raise FieldError("in the past")
+        if field == "closes_at" and value <= _draft(context)["opens_at"]:
+            raise FieldError("before the opening")
+        return value
+
+    return parse
+
+
+async def on_opens(update: Update, context: BotContext) -> int:
+    lang = (await person_of(update, context)).language
+    return await _step(
+        update, context, _time_parser(context, "opens_at"), "opens_at", OPENS, CLOSES,
+        t(lang, "newvote.ask_closes", zone=context.services.settings.timezone),
+    )  # fmt: skip
+
+
+async def on_closes(update: Update, context: BotContext) -> int:
+    lang = (await person_of(update, context)).language
+    return await _step(
+        update, context, _time_parser(context, "closes_at"), "closes_at", CLOSES, THRESHOLD,
+        t(lang, "newvote.ask_threshold"),
+        _keyboard(lang, "newvote.majority", "newvote.two_thirds"),
+    )  # fmt: skip
+
+
+async def on_threshold(update: Update, context: BotContext) -> int:
+    lang = (await person_of(update, context)).language
+
+    def parse(text: str) -> Any:
+        if text in _shortcuts("newvote.majority"):
+            return MAJORITY
+        if text in _shortcuts("newvote.two_thirds"):
+            return TWO_THIRDS
+        return parse_threshold(text)
+
+    return await _step(
+        update, context, parse, "threshold", THRESHOLD, QUORUM,
+        t(lang, "newvote.ask_quorum"), _keyboard(lang, "newvote.no_quorum"),
+    )  # fmt: skip
+
+
+async def on_quorum(update: Update, context: BotContext) -> int:
+    lang = (await person_of(update, context)).language
+
+    def parse(text: str) -> Any:
+        return None if text in _shortcuts("newvote.no_quorum") else parse_quorum(text)
+
+    return await _step(
+        update, context, parse, "quorum", QUORUM, RESULTS,
+        t(lang, "newvote.ask_results"), _keyboard(lang, "newvote.show_yes", "newvote.show_no"),
+    )  # fmt: skip
+
+
+async def on_results(update: Update, context: BotContext) -> int:
+    """Who sees the result; then ask who opens the count."""
+    person = await person_of(update, context)
+    lang = person.language
+    text = _text(update)
+    if text in _shortcuts("newvote.show_yes"):
+        show = True
+    elif text in _shortcuts("newvote.show_no"):
+        show = False
+    else:
+        await reply(update, t(lang, "newvote.bad.show_results"))
+        return RESULTS
+    _draft(context)["show_results"] = show
+    keyboard = _keyboard(lang, "newvote.count_trustees", "newvote.count_bot")
+    await reply(update, t(lang, "newvote.ask_count"), reply_markup=keyboard)
+    return COUNT
+
+
+async def on_count(update: Update, context: BotContext) -> int:
+    """Trustees (proposed: nobody, not even the server, can open the count alone) or the bot."""
+    person = await person_of(update, context)
+    lang = person.language
+    text = _text(update)
+    if text in _shortcuts("newvote.count_bot"):
+        return await _preview(update, context, lang, (), 0)
+    if text not in _shortcuts("newvote.count_trustees"):
+        await reply(update, t(lang, "newvote.bad.count"))
+        return COUNT
+    leaders = await _leaders(context)
+    known = "\n".join(f"• {_label(m)}" for m in leaders) or "—"
+    await reply(
+        update,
+        t(lang, "newvote.ask_trustees", known=known),
+        reply_markup=_keyboard(lang, "newvote.all_leaders"),
+    )
+    return TRUSTEES
+
+
+async def _leaders(context: BotContext) -> list[Member]:
+    """Leaders who can be trustees: verified, active, linked, with a roster id."""
+    return [
+        m
+        for m in await context.services.members.with_role_at_least(Role.LEADER)
+        if m.member_id and m.telegram_id and m.verified_at and m.active
+    ]
+
+
+def _label(member: Member) -> str:
+    name = " ".join(p for p in (member.first_name, member.last_name) if p)
+    return f"{name} ({member.member_id})" if name else str(member.member_id)
+
+
+async def on_trustees(update: Update, context: BotContext) -> int:
+    lang = (await person_of(update, context)).language
+    text = _text(update)
+    if text in _shortcuts("newvote.all_leaders"):
+        ids: list[str] = [m.member_id or "" for m in await _leaders(context)]
+    else:
+        ids = [p.strip("()") for p in text.replace(",", "\n").split()]
+    try:
+        trustees, needed = parse_trustees(ids, None)
+    except FieldError:
+        await reply(update, t(lang, "newvote.bad.trustees"))
+        return TRUSTEES
+    _draft(context)["trustees"] = trustees
+    await reply(
+        update,
+        t(lang, "newvote.ask_needed", trustees=len(trustees), suggested=needed),
+        reply_markup=ReplyKeyboardMarkup(
+            [[KeyboardButton(str(needed))]], resize_keyboard=True, one_time_keyboard=True
+        ),
+    )
+    return NEEDED
+
+
+async def on_needed(update: Update, context: BotContext) -> int:
+    lang = (await person_of(update, context)).language
+    trustees = tuple(_draft(context).get("trustees", ()))
+    try:
+        trustees, needed = parse_trustees(list(trustees), _text(update))
+    except FieldError:
+        await reply(update, t(lang, "newvote.bad.needed", trustees=len(trustees)))
+        return NEEDED
+    return await _preview(update, context, lang, trustees, needed)
+
+
+async def _preview(
+    update: Update, context: BotContext, lang: str, trustees: tuple[str, ...], needed: int
+) -> int:
+    """Build the definition and show the preview with Confirm."""
+    answers = _draft(context)
+    definition = VoteDefinition(
+        question=answers["question"], opens_at=answers["opens_at"],
+        closes_at=answers["closes_at"], threshold=answers["threshold"],
+        options=answers["options"], worksites=answers["worksites"],
+        classifications=answers["classifications"], quorum=answers["quorum"],
+        show_results=answers["show_results"], trustees=trustees, trustees_needed=needed,
+    )  # fmt: skip
+    assert context.user_data is not None
+    context.user_data[DRAFT] = {"definition": definition}
+    tz = context.services.settings.timezone
+    confirm = pack("newvote", "confirm")
+    discard = pack("newvote", "discard")
+    buttons = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(t(lang, "newvote.confirm"), callback_data=confirm),
+                InlineKeyboardButton(t(lang, "newvote.discard"), callback_data=discard),
+            ]
+        ]
+    )
+    count = (
+        t(lang, "newvote.count_by_trustees", needed=needed, trustees=", ".join(trustees))
+        if trustees
+        else t(lang, "newvote.count_by_bot")
+    )
+    rules = Safe(f"{messages.rules(lang, preview(definition), tz)}\n{count}")
+    await reply(update, t(lang, "newvote.preview_intro"), reply_markup=ReplyKeyboardRemove())
+    await reply(update, rules, reply_markup=buttons)
+    return ConversationHandler.END
+
+
+def preview(definition: VoteDefinition) -> Vote:
+    """The definition as the vote it will be, for showing the rules before it exists."""
+    return Vote(
+        id=0, question=definition.question, options=definition.options,
+        worksites=definition.worksites, classifications=definition.classifications,
+        opens_at=definition.opens_at, closes_at=definition.closes_at,
+        threshold_num=definition.threshold.fraction.numerator,
+        threshold_den=definition.threshold.fraction.denominator,
+        threshold_strict=definition.threshold.strict,
+        quorum_num=definition.quorum.numerator if definition.quorum else None,
+        quorum_den=definition.quorum.denominator if definition.quorum else None,
+        show_results=definition.show_results, reminders=definition.reminders,
+        state="scheduled", roll_size=0, created_by="", opened_at=None, closed_at=None,
+    )  # fmt: skip
+
+
+async def on_confirm(update: Update, context: BotContext) -> None:
+    """Confirm or Discard under the preview."""
+    query = update.callback_query
+    assert query is not None
+    person = await leader_of(update, context)
+    if person is None:
+        return
+    lang = person.language
+    data = unpack(query.data, "newvote", {"confirm", "discard"})
+    assert context.user_data is not None
+    draft = context.user_data.pop(DRAFT, None)
+    definition = draft.get("definition") if isinstance(draft, dict) else None
+    if data is None or definition is None:
+        await query.answer(t(lang, "newvote.expired"), show_alert=True)
+        return
+    await query.answer()
+    if data.action == "discard":
+        await _edit(query, t(lang, "newvote.discarded"), None)
+        return
+    async def send_share(member: Member, text: Safe) -> None:
+        # Straight to Telegram: a share never passes through the stored outbox.
+        assert member.telegram_id is not None
+        await context.bot.send_message(member.telegram_id, text)
+
+    try:
+        vote = await context.services.votes.create(definition, person, send_share)
+    except VoteError as exc:
+        await _edit(query, t(lang, f"votes.error.{exc.reason}", member_id=exc.member), None)
+        return
+    tz = context.services.settings.tz
+    await _edit(
+        query,
+        t(lang, "newvote.created", number=vote.id, opens=format_time(vote.opens_at, tz),
+          closes=format_time(vote.closes_at, tz)),
+        None,
+    )  # fmt: skip
+
+
+async def cancel(update: Update, context: BotContext) -> int:
+    person = await person_of(update, context)
+    if context.user_data is not None:
+        context.user_data.pop(DRAFT, None)
+    await reply(update, t(person.language, "newvote.cancelled"), reply_markup=ReplyKeyboardRemove())
+    return ConversationHandler.END
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    private = filters.ChatType.PRIVATE
+    text = private & filters.TEXT & ~filters.COMMAND
+    steps = (on_question, on_options, on_worksites, on_classes, on_opens, on_closes,
+             on_threshold, on_quorum, on_results, on_count, on_trustees, on_needed)  # fmt: skip
+    application.add_handler(
+        ConversationHandler(
+            entry_points=[CommandHandler("newvote", start, filters=private)],
+            states={state: [MessageHandler(text, step)] for state, step in enumerate(steps)},
+            fallbacks=[CommandHandler("cancel", cancel)],
+            name="newvote",
+            persistent=True,
+            allow_reentry=True,
+        )
+    )
+    application.add_handler(CallbackQueryHandler(on_confirm, pattern=pattern("newvote")))
