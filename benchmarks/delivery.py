@@ -109,9 +109,12 @@ async def enqueue(settings: Settings) -> None:
     async with open_services(settings) as services:
         everyone = await services.members.audience()
         await services.delivery.enqueue(
-            kind="update", subject="bench", recipients=everyone,
-            messages={"en": Outgoing(TEXT)}, created_by="bench",
-        )  # fmt: skip
+            kind="update",
+            subject="bench",
+            recipients=everyone,
+            messages={"en": Outgoing(TEXT)},
+            created_by="bench",
+        )
 
 
 async def spawn_bot(settings: Settings, log: Path | None = None) -> asyncio.subprocess.Process:
@@ -129,9 +132,14 @@ async def spawn_bot(settings: Settings, log: Path | None = None) -> asyncio.subp
     }
     stderr = log.open("ab") if log is not None else asyncio.subprocess.DEVNULL
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=stderr,
-    )  # fmt: skip
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=stderr,
+    )
 
 
 def tracebacks(log: Path) -> int:
@@ -234,11 +242,16 @@ async def ours(
                 await wait_for_sends(emulator, 1, 60)
                 cpu_start = cpu_seconds(process.pid)
                 if probe:
-                    probing = asyncio.create_task(probe_replies(
-                        emulator, users, probe, lambda: copies_sent(emulator) >= count * 0.98
-                    ))  # fmt: skip
-                await until(lambda: copies_sent(emulator) >= count, count / rate * 3 + 60,
-                            f"fewer than {count} sent")  # fmt: skip
+                    probing = asyncio.create_task(
+                        probe_replies(
+                            emulator, users, probe, lambda: copies_sent(emulator) >= count * 0.98
+                        )
+                    )
+                await until(
+                    lambda: copies_sent(emulator) >= count,
+                    count / rate * 3 + 60,
+                    f"fewer than {count} sent",
+                )
                 cpu = cpu_seconds(process.pid) - cpu_start
                 if probe:
                     latencies, lost_replies = await probing
@@ -247,20 +260,26 @@ async def ours(
                 await process.wait()
             name = f"ours ({'paid ' if paid else ''}{rate:.0f}/s, {concurrency} in flight)"
             return summarise(
-                name, emulator, users, cpu_ms_per_message=cpu / count * 1000,
+                name,
+                emulator,
+                users,
+                cpu_ms_per_message=cpu / count * 1000,
                 reply_p50=percentile(latencies, 0.5) if latencies else None,
                 reply_p99=percentile(latencies, 0.99) if latencies else None,
-                replies_lost=lost_replies, tracebacks=tracebacks(log),
-            )  # fmt: skip
+                replies_lost=lost_replies,
+                tracebacks=tracebacks(log),
+            )
 
 
 def copies_sent(emulator: BotAPIEmulator) -> int:
     """Successful sends of the broadcast itself (replies to /help are not counted)."""
     return sum(
-        1 for c in emulator.calls
-        if c.method == "sendMessage" and c.status == 200
+        1
+        for c in emulator.calls
+        if c.method == "sendMessage"
+        and c.status == 200
         and "Tentative" in str(c.params.get("text"))
-    )  # fmt: skip
+    )
 
 
 async def contact_burst(count: int, limits: Limits) -> dict[str, float]:
@@ -290,8 +309,11 @@ async def contact_burst(count: int, limits: Limits) -> dict[str, float]:
                     await asyncio.sleep(1.0 / count)  # all of them within one second
                 while len(told) < count and time.monotonic() - started < 60:
                     for user in users:
-                        told_now = any(TOLD in m.text for m in user.inbox for TOLD in (
-                            "You're verified", "passed this on to a steward"))  # fmt: skip
+                        told_now = any(
+                            TOLD in m.text
+                            for m in user.inbox
+                            for TOLD in ("You're verified", "passed this on to a steward")
+                        )
                         if user.id not in told and told_now:
                             told[user.id] = time.monotonic() - started
                     await asyncio.sleep(0.01)
@@ -363,8 +385,11 @@ async def crash(count: int, rate: float, limits: Limits, seed: int) -> tuple[lis
                 process.send_signal(signal.SIGTERM)
                 await process.wait()
             got = copies(users)
-            tally = [sum(1 for n in got if n == 0), sum(1 for n in got if n == 1),
-                     sum(1 for n in got if n >= 2)]  # fmt: skip
+            tally = [
+                sum(1 for n in got if n == 0),
+                sum(1 for n in got if n == 1),
+                sum(1 for n in got if n >= 2),
+            ]
             return tally, kill_at / count
 
 
@@ -396,8 +421,10 @@ async def members_part(
 ) -> None:
     """What members feel, under both limit models, beside AIORateLimiter."""
     size = 300 if quick else 2_400
-    print("| limit model | sender | recipients | achieved rate | duration | 429s | lost "
-          "| reply p50 | reply p99 | replies lost | tracebacks |")  # fmt: skip
+    print(
+        "| limit model | sender | recipients | achieved rate | duration | 429s | lost "
+        "| reply p50 | reply p99 | replies lost | tracebacks |"
+    )
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for model in models:
         limits = Limits(global_per_second=30, private_per_second=1, private_burst=3, model=model)
@@ -406,37 +433,51 @@ async def members_part(
         p50 = median_of([r.reply_p50 or 0 for r in results])
         p99 = median_of([r.reply_p99 or 0 for r in results])
         c = chosen
-        print(f"| {model} | {c.name} | {size:,} | {c.rate:.1f}/s | {c.seconds:.1f} s "
-              f"| {c.rate_limited} | {c.lost} | {p50 * 1000:.0f} ms | {p99 * 1000:.0f} ms "
-              f"| {sum(r.replies_lost for r in results)} "
-              f"| {sum(r.tracebacks for r in results)} |  (p99s: "
-              f"{', '.join(f'{(r.reply_p99 or 0) * 1000:.0f}' for r in results)} ms; 429s: "
-              f"{', '.join(str(r.rate_limited) for r in results)})", flush=True)  # fmt: skip
+        print(
+            f"| {model} | {c.name} | {size:,} | {c.rate:.1f}/s | {c.seconds:.1f} s "
+            f"| {c.rate_limited} | {c.lost} | {p50 * 1000:.0f} ms | {p99 * 1000:.0f} ms "
+            f"| {sum(r.replies_lost for r in results)} "
+            f"| {sum(r.tracebacks for r in results)} |  (p99s: "
+            f"{', '.join(f'{(r.reply_p99 or 0) * 1000:.0f}' for r in results)} ms; 429s: "
+            f"{', '.join(str(r.rate_limited) for r in results)})",
+            flush=True,
+        )
         if not alternative:
             continue
         aio = median_result([await aio_rate_limiter(size, limits) for _ in range(runs)])
-        print(f"| {model} | {aio.name} | {size:,} | {aio.rate:.1f}/s | {aio.seconds:.1f} s "
-              f"| {aio.rate_limited} | {aio.lost} | — | — | — | — |", flush=True)  # fmt: skip
-    print("\n| limit model | 150 contact shares in 1 s | told (of 150) | within 15 s | p50 | last "
-          "| 429s | tracebacks |")  # fmt: skip
+        print(
+            f"| {model} | {aio.name} | {size:,} | {aio.rate:.1f}/s | {aio.seconds:.1f} s "
+            f"| {aio.rate_limited} | {aio.lost} | — | — | — | — |",
+            flush=True,
+        )
+    print(
+        "\n| limit model | 150 contact shares in 1 s | told (of 150) | within 15 s | p50 | last "
+        "| 429s | tracebacks |"
+    )
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for model in models:
         limits = Limits(global_per_second=30, private_per_second=1, private_burst=3, model=model)
         bursts = [await contact_burst(150, limits) for _ in range(runs)]
         lasts = ", ".join(f"{b['last']:.1f}" for b in bursts)
-        print(f"| {model} | median of {runs} | {median_of([b['told'] for b in bursts]):.0f} "
-              f"| {median_of([b['within_15s'] for b in bursts]):.0f} "
-              f"| {median_of([b['p50'] for b in bursts]):.1f} s "
-              f"| {median_of([b['last'] for b in bursts]):.1f} s "
-              f"| {median_of([b['rate_limited'] for b in bursts]):.0f} "
-              f"| {sum(b['tracebacks'] for b in bursts):.0f} |  (last: "
-              f"{lasts} s)", flush=True)  # fmt: skip
+        print(
+            f"| {model} | median of {runs} | {median_of([b['told'] for b in bursts]):.0f} "
+            f"| {median_of([b['within_15s'] for b in bursts]):.0f} "
+            f"| {median_of([b['p50'] for b in bursts]):.1f} s "
+            f"| {median_of([b['last'] for b in bursts]):.1f} s "
+            f"| {median_of([b['rate_limited'] for b in bursts]):.0f} "
+            f"| {sum(b['tracebacks'] for b in bursts):.0f} |  (last: "
+            f"{lasts} s)",
+            flush=True,
+        )
 
 
 async def main(
-    quick: bool, runs: int, part: str = "all", models: str = "bucket,window",
+    quick: bool,
+    runs: int,
+    part: str = "all",
+    models: str = "bucket,window",
     alternative: bool = True,
-) -> None:  # fmt: skip
+) -> None:
     if part in ("members", "all"):
         await members_part(quick, runs, tuple(models.split(",")), alternative)
     if part in ("scale", "all"):
@@ -478,5 +519,6 @@ if __name__ == "__main__":
     parser.add_argument("--models", default="bucket,window", help="limit models to run")
     parser.add_argument("--no-alternative", action="store_true", help="skip AIORateLimiter")
     options = parser.parse_args()
-    asyncio.run(main(options.quick, options.runs, options.part, options.models,
-                     not options.no_alternative))  # fmt: skip
+    asyncio.run(
+        main(options.quick, options.runs, options.part, options.models, not options.no_alternative)
+    )

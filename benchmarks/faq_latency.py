@@ -32,13 +32,34 @@ TOPICS = str.split(
     "overtime holiday vacation seniority transfer layoff grievance steward meeting rally "
     "childcare accommodation disability language spanish notification privacy data verify"
 )
-STARTS = ("How do I", "What happens to my", "When is the", "Where is the", "Can I change my",
-          "Who handles", "Is there help with", "What are the rules for")  # fmt: skip
-FILLER = ("during the strike", "after we go back", "at my clinic", "for part-time staff",
-          "for new hires", "on weekends", "in the bot", "this month")  # fmt: skip
-OUT_OF_SCOPE = ("is it going to rain tomorrow", "best pizza near the hospital",
-                "who won the game", "what is the wifi password", "can you fix my printer",
-                "how tall is the eiffel tower")  # fmt: skip
+STARTS = (
+    "How do I",
+    "What happens to my",
+    "When is the",
+    "Where is the",
+    "Can I change my",
+    "Who handles",
+    "Is there help with",
+    "What are the rules for",
+)
+FILLER = (
+    "during the strike",
+    "after we go back",
+    "at my clinic",
+    "for part-time staff",
+    "for new hires",
+    "on weekends",
+    "in the bot",
+    "this month",
+)
+OUT_OF_SCOPE = (
+    "is it going to rain tomorrow",
+    "best pizza near the hospital",
+    "who won the game",
+    "what is the wifi password",
+    "can you fix my printer",
+    "how tall is the eiffel tower",
+)
 
 
 def synthetic_faq(n: int, rng: random.Random) -> list[FaqEntry]:
@@ -91,8 +112,12 @@ async def run(entries_count: int, questions_count: int, runs: int) -> dict[str, 
     entries = synthetic_faq(entries_count, rng)
     questions = synthetic_questions(entries, questions_count, rng)
     results: dict[str, list[float]] = {
-        "ours_median": [], "ours_p99": [], "base_median": [], "base_p99": [], "load_s": [],
-    }  # fmt: skip
+        "ours_median": [],
+        "ours_p99": [],
+        "base_median": [],
+        "base_p99": [],
+        "load_s": [],
+    }
     with tempfile.TemporaryDirectory() as scratch:
         async with Database(Path(scratch) / "faq.sqlite3") as db:
             await db.migrate()
@@ -127,8 +152,9 @@ def main() -> None:
     args = parser.parse_args()
     results = asyncio.run(run(args.entries, args.questions, args.runs))
     med = {k: statistics.median(v) for k, v in results.items()}
-    print(f"{args.entries} entries, {args.questions} questions, {args.runs} runs "
-          "(median over runs)")  # fmt: skip
+    print(
+        f"{args.entries} entries, {args.questions} questions, {args.runs} runs (median over runs)"
+    )
     print("| per question | median | p99 |")
     print("|---|---:|---:|")
     print(f"| ours (FaqService.ask) | {med['ours_median']:.2f} ms | {med['ours_p99']:.2f} ms |")

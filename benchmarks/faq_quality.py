@@ -89,19 +89,28 @@ def rows(ours: Report, base: Report) -> list[tuple[str, str, str]]:
     return [
         ("right entry shown (answer or a suggestion)", pct(ours.shown), pct(base.shown)),
         ("right entry shown first", pct(ours.top1), pct(base.top1)),
-        ("answered outright and right", pct(ours.answered_correctly),
-         pct(base.answered_correctly)),
-        (f"wrong outright answers (of all {n})",
-         f"{pct(ours.wrong_share)} ({ours.wrong_answers})",
-         f"{pct(base.wrong_share)} ({base.wrong_answers})"),
-        ("out-of-scope answered outright", pct(ours.out_of_scope_answered),
-         pct(base.out_of_scope_answered)),
-        ('"I don\'t know yet" on out-of-scope', pct(ours.unknown_correct),
-         pct(base.unknown_correct)),
-        ("ranking: best-ranked right / in top 3",
-         f"{pct(ours.ranked_first)} / {pct(ours.ranked_top3)}",
-         f"{pct(base.ranked_first)} / {pct(base.ranked_top3)}"),
-    ]  # fmt: skip
+        ("answered outright and right", pct(ours.answered_correctly), pct(base.answered_correctly)),
+        (
+            f"wrong outright answers (of all {n})",
+            f"{pct(ours.wrong_share)} ({ours.wrong_answers})",
+            f"{pct(base.wrong_share)} ({base.wrong_answers})",
+        ),
+        (
+            "out-of-scope answered outright",
+            pct(ours.out_of_scope_answered),
+            pct(base.out_of_scope_answered),
+        ),
+        (
+            '"I don\'t know yet" on out-of-scope',
+            pct(ours.unknown_correct),
+            pct(base.unknown_correct),
+        ),
+        (
+            "ranking: best-ranked right / in top 3",
+            f"{pct(ours.ranked_first)} / {pct(ours.ranked_top3)}",
+            f"{pct(base.ranked_first)} / {pct(base.ranked_top3)}",
+        ),
+    ]
 
 
 def table(title: str, ours: Report, base: Report) -> str:
@@ -255,7 +264,7 @@ def main() -> None:
     parser.add_argument("--markdown", type=Path, help="also write the tables to this file")
     parser.add_argument("--misses", action="store_true", help="list what each set got wrong")
     parser.add_argument("--no-latency", action="store_true", help="skip the latency run")
-    args = parser.parse_args()  # fmt: skip
+    args = parser.parse_args()
     sets = dict(args.sets) if args.sets else DEFAULT_SETS
     output, _ = asyncio.run(measure(sets, args.misses, not args.no_latency))
     print(output)

@@ -41,8 +41,14 @@ from storage.surveys import OpenedResponse, StoredSurvey, SurveysRepository
 
 TZ = ZoneInfo("America/Los_Angeles")
 WORKSITES = [f"Medical Center {n}" for n in range(40)] + ["Tiny Clinic"]
-CLASSES = ["Psychologist", "Clinical Social Worker", "Psychiatric Nurse", "Therapist",
-           "Addiction Counselor", "MFT"]  # fmt: skip
+CLASSES = [
+    "Psychologist",
+    "Clinical Social Worker",
+    "Psychiatric Nurse",
+    "Therapist",
+    "Addiction Counselor",
+    "MFT",
+]
 DEFINITION = """\
 id: bench
 title: Benchmark
@@ -63,14 +69,17 @@ questions:
 
 def answers_for(rng: random.Random) -> dict[str, object]:
     return {
-        "protected": round(rng.uniform(0, 10), 1), "offclock": rng.randint(0, 15),
-        "caseload": rng.randint(40, 300), "waitdays": rng.randint(3, 90),
+        "protected": round(rng.uniform(0, 10), 1),
+        "offclock": rng.randint(0, 15),
+        "caseload": rng.randint(40, 300),
+        "waitdays": rng.randint(3, 90),
         "wait": rng.choice(["under-2-weeks", "2-4-weeks", "4-8-weeks", "longer"]),
-        "leave": rng.randint(1, 5), "reason": rng.choice(["workload", "pay", "burnout"]),
+        "leave": rng.randint(1, 5),
+        "reason": rng.choice(["workload", "pay", "burnout"]),
         "seven": rng.choice(["yes", "maybe", "no"]),
         "squeezed": rng.sample(["notes", "calls", "meetings", "travel"], rng.randint(1, 3)),
         "comment": "too many patients" if rng.random() < 0.2 else None,
-    }  # fmt: skip
+    }
 
 
 async def fill(db: Database, survey: Survey, stored: StoredSurvey, responses: int) -> None:
@@ -82,17 +91,28 @@ async def fill(db: Database, survey: Survey, stored: StoredSurvey, responses: in
         classification = rng.choice(CLASSES)
         response_rows.append((number + 1, stored.pk, worksite, classification))
         for answer in stored_answers(survey, answers_for(rng)):
-            answer_rows.append((number + 1, stored.pk, answer.question, answer.value,
-                                worksite, classification, answer.text))  # fmt: skip
+            answer_rows.append(
+                (
+                    number + 1,
+                    stored.pk,
+                    answer.question,
+                    answer.value,
+                    worksite,
+                    classification,
+                    answer.text,
+                )
+            )
     async with db.transaction() as conn:
         await conn.executemany(
             "INSERT INTO survey_responses (id, survey, worksite, classification) "
-            "VALUES (?, ?, ?, ?)", response_rows,
-        )  # fmt: skip
+            "VALUES (?, ?, ?, ?)",
+            response_rows,
+        )
         await conn.executemany(
             "INSERT INTO survey_answers (response, survey, question, value, worksite, "
-            "classification, text) VALUES (?, ?, ?, ?, ?, ?, ?)", answer_rows,
-        )  # fmt: skip
+            "classification, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            answer_rows,
+        )
     await db.execute("ANALYZE")
 
 
@@ -102,12 +122,22 @@ SECRET = "benchmark secret " * 3
 def service_for(db: Database) -> SurveyService:
     keys = KeyService(SealKeysRepository(db), SECRET)
     progress = sealing.server_key(SECRET, boxes.PROGRESS_PURPOSE)
-    return SurveyService(SurveysRepository(db), MembersRepository(db), None, None, None, db, TZ,  # type: ignore[arg-type]
-                         keys, progress)  # fmt: skip
+    return SurveyService(
+        SurveysRepository(db),
+        MembersRepository(db),
+        None,
+        None,
+        None,
+        db,
+        TZ,  # type: ignore[arg-type]
+        keys,
+        progress,
+    )
 
 
-async def fill_sealed(db: Database, service: SurveyService, survey: Survey, pk: int,
-                      responses: int) -> None:  # fmt: skip
+async def fill_sealed(
+    db: Database, service: SurveyService, survey: Survey, pk: int, responses: int
+) -> None:
     """Sealed boxes as submissions leave them (sealed in bulk; the submit path is one
     small transaction per member)."""
     rng = random.Random(11)
@@ -115,13 +145,16 @@ async def fill_sealed(db: Database, service: SurveyService, survey: Survey, pk: 
     rows = []
     for number in range(responses):
         worksite = "Tiny Clinic" if number < 3 else rng.choice(WORKSITES[:-1])
-        plain = boxes.response_plaintext(survey, worksite, rng.choice(CLASSES), None,
-                                         stored_answers(survey, answers_for(rng)))  # fmt: skip
-        rows.append((pk, random.randbytes(16), sealing.seal(public, plain,
-                                                            boxes.response_subject(pk))))
+        plain = boxes.response_plaintext(
+            survey, worksite, rng.choice(CLASSES), None, stored_answers(survey, answers_for(rng))
+        )
+        rows.append(
+            (pk, random.randbytes(16), sealing.seal(public, plain, boxes.response_subject(pk)))
+        )
     async with db.transaction() as conn:
-        await conn.executemany("INSERT INTO survey_sealed (survey, id, sealed) VALUES (?, ?, ?)",
-                               rows)  # fmt: skip
+        await conn.executemany(
+            "INSERT INTO survey_sealed (survey, id, sealed) VALUES (?, ?, ?)", rows
+        )
 
 
 async def close_once(folder: Path, survey: Survey, responses: int, sealed: bool) -> float:
@@ -130,8 +163,9 @@ async def close_once(folder: Path, survey: Survey, responses: int, sealed: bool)
     async with Database(path) as db:
         await db.migrate()
         service = service_for(db)
-        stored = await service.repo.save(survey.to_json(), int(time.time()), "bench",
-                                         service.keys.server_key())  # fmt: skip
+        stored = await service.repo.save(
+            survey.to_json(), int(time.time()), "bench", service.keys.server_key()
+        )
         await service.repo.move(stored.pk, "scheduled", "open")
         if sealed:
             await fill_sealed(db, service, survey, stored.pk, responses)
@@ -208,15 +242,16 @@ async def main(responses: int, runs: int, close_runs: int) -> None:
             assert stored is not None
             load = time.perf_counter() - start
             rows = await db.fetchval("SELECT COUNT(*) FROM survey_answers")
-            print(f"{responses:,} responses x {len(survey.questions)} questions "
-                  f"({rows:,} answer rows; inserted in {load:.1f} s), {runs} runs\n")  # fmt: skip
+            print(
+                f"{responses:,} responses x {len(survey.questions)} questions "
+                f"({rows:,} answer rows; inserted in {load:.1f} s), {runs} runs\n"
+            )
             cases = [
                 ("overall", None, None),
                 ("by worksite (41 groups, one under 5)", "worksite", None),
                 ("by classification", "classification", None),
-                ("steward: 2 worksites, by classification", "classification",
-                 WORKSITES[:2]),
-            ]  # fmt: skip
+                ("steward: 2 worksites, by classification", "classification", WORKSITES[:2]),
+            ]
             table = []
             for label, by, scope in cases:
                 ours: list[float] = []
@@ -244,14 +279,20 @@ async def main(responses: int, runs: int, close_runs: int) -> None:
     for label, ours_s, naive_s in table:
         print(f"| {label} | {ours_s * 1000:.0f} ms | {naive_s * 1000:.0f} ms |")
     print(f"\nchat text for the worksite breakdown: {statistics.median(text) * 1000:.1f} ms")
-    print(f"charts: {count} PNGs (one per question) in {statistics.median(charts):.2f} s "
-          f"({statistics.median(charts) / count * 1000:.0f} ms each)")  # fmt: skip
+    print(
+        f"charts: {count} PNGs (one per question) in {statistics.median(charts):.2f} s "
+        f"({statistics.median(charts) / count * 1000:.0f} ms each)"
+    )
     print(f"\n| close (median of {close_runs}) | time |")
     print("|---|---:|")
-    print(f"| responses in clear: state, checkpoint, VACUUM | "
-          f"{statistics.median(closes[False]):.2f} s |")  # fmt: skip
-    print(f"| sealed: open every box, insert shuffled, erase key, checkpoint, VACUUM | "
-          f"{statistics.median(closes[True]):.2f} s |")  # fmt: skip
+    print(
+        f"| responses in clear: state, checkpoint, VACUUM | "
+        f"{statistics.median(closes[False]):.2f} s |"
+    )
+    print(
+        f"| sealed: open every box, insert shuffled, erase key, checkpoint, VACUUM | "
+        f"{statistics.median(closes[True]):.2f} s |"
+    )
 
 
 if __name__ == "__main__":

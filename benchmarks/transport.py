@@ -29,10 +29,15 @@ TRANSPORTS: dict[str, Callable[[int], BaseRequest]] = {
 }
 
 
-async def one_run(emulator: BotAPIEmulator, chat_id: int, name: str, calls: int, size: int
-                  ) -> tuple[float, float]:  # fmt: skip
-    bot = Bot(emulator.token, base_url=emulator.base_url, request=TRANSPORTS[name](size),
-              get_updates_request=TRANSPORTS[name](1))  # fmt: skip
+async def one_run(
+    emulator: BotAPIEmulator, chat_id: int, name: str, calls: int, size: int
+) -> tuple[float, float]:
+    bot = Bot(
+        emulator.token,
+        base_url=emulator.base_url,
+        request=TRANSPORTS[name](size),
+        get_updates_request=TRANSPORTS[name](1),
+    )
     async with bot:
         gate = asyncio.Semaphore(size)
 

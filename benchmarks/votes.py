@@ -79,8 +79,11 @@ async def open_vote(services: Services, _: None) -> int:
     vote = await services.votes.create(
         VoteDefinition("Do you authorize a strike?", now + 3600, now + 7200, MAJORITY), None
     )
-    [job] = [j for j in await services.scheduler.jobs.pending() if j.kind == "vote.open"
-             and j.key == str(vote.id)]  # fmt: skip
+    [job] = [
+        j
+        for j in await services.scheduler.jobs.pending()
+        if j.kind == "vote.open" and j.key == str(vote.id)
+    ]
     await services.scheduler.run_job(job.id)
     return vote.id
 
@@ -152,9 +155,11 @@ async def steady(folder: Path, members: int, window: float, on: bool) -> dict[st
 
         started = time.perf_counter()
         await asyncio.gather(
-            *(member(u, b, rng.uniform(0, window), rng.choice(["Yes", "No"]))
-              for u, b in zip(users, ballots, strict=True))
-        )  # fmt: skip
+            *(
+                member(u, b, rng.uniform(0, window), rng.choice(["Yes", "No"]))
+                for u, b in zip(users, ballots, strict=True)
+            )
+        )
         total = time.perf_counter() - started
         cast = await bot.call("ballots_cast")
         assert cast == members, cast
@@ -190,11 +195,19 @@ async def count(folder: Path, ballots: int) -> dict[str, float]:
         await db.migrate()
         repo, keys = VotesRepository(db), KeyService(SealKeysRepository(db), "b" * 40)
         vote = await repo.create(
-            {"question": "Strike?", "options": ["Yes", "No", "Abstain"], "worksites": [],
-             "classifications": [], "opens_at": 1, "closes_at": 4_000_000_000,
-             "threshold_num": 2, "threshold_den": 3, "reminders": []},
+            {
+                "question": "Strike?",
+                "options": ["Yes", "No", "Abstain"],
+                "worksites": [],
+                "classifications": [],
+                "opens_at": 1,
+                "closes_at": 4_000_000_000,
+                "threshold_num": 2,
+                "threshold_den": 3,
+                "reminders": [],
+            },
             "bench",
-        )  # fmt: skip
+        )
         await repo.open(vote.id, 1, keys.server_key())
         public = await keys.public(vote.subject)
         rng = random.Random(7)
@@ -233,9 +246,11 @@ async def count(folder: Path, ballots: int) -> dict[str, float]:
         clear = (time.perf_counter() - started) * 1000
         assert totals == tuple(n for _, n in sorted(map(tuple, rows))) and sum(totals) == ballots
         return {
-            "open_count_s": opened, "one_thread_s": single, "clear_group_by_ms": clear,
+            "open_count_s": opened,
+            "one_thread_s": single,
+            "clear_group_by_ms": clear,
             "vacuum_s": vacuum,
-        }  # fmt: skip
+        }
 
 
 async def main_async(args: argparse.Namespace) -> None:
@@ -249,9 +264,7 @@ async def main_async(args: argparse.Namespace) -> None:
                 (folder / part).mkdir()
             if not args.skip_steady:
                 for on, part in ((True, "steady"), (False, "steady_clear")):
-                    runs[part].append(
-                        await steady(folder / part, args.members, args.window, on)
-                    )
+                    runs[part].append(await steady(folder / part, args.members, args.window, on))
             for on, part in ((True, "burst"), (False, "burst_clear")):
                 runs[part].append(await burst(folder / part, args.members, on))
             runs["count"].append(await count(folder / "count", args.ballots))

@@ -34,16 +34,29 @@ Spec = tuple[Arg, ...] | list[tuple[Arg, ...]]
 SCHEMA: dict[str, dict[str, Spec]] = {
     "account": {"lang": (_one_of("en", "es"),), "forget": (), "keep": ()},
     "bc": {
-        "site": (INT,), "class": (INT,), "all": (), "next": (), "urgent": (BOOL,),
-        "when": (_one_of("now", "later"),), "confirm": (), "edit": (), "cancel": (),
+        "site": (INT,),
+        "class": (INT,),
+        "all": (),
+        "next": (),
+        "urgent": (BOOL,),
+        "when": (_one_of("now", "later"),),
+        "confirm": (),
+        "edit": (),
+        "cancel": (),
     },
     "faq": {"show": (KEY,), "vote": (KEY, BOOL), "tag": (KEY,)},
     "faqadm": {
-        "list": (INT,), "view": (KEY,), "edit": (KEY, KEY), "del": (KEY,), "delok": (KEY,),
-        "add": (), "clear": (INT,),
+        "list": (INT,),
+        "view": (KEY,),
+        "edit": (KEY, KEY),
+        "del": (KEY,),
+        "delok": (KEY,),
+        "add": (),
+        "clear": (INT,),
     },
     "faqlnk": {  # source (g: FAQ gap, t: ticket), its number, then the entry's short key
-        "pick": (_one_of("g", "t"), INT), "find": (_one_of("g", "t"), INT),
+        "pick": (_one_of("g", "t"), INT),
+        "find": (_one_of("g", "t"), INT),
         "to": (_one_of("g", "t"), INT, KEY),
     },
     "home": {"ask": (), "updates": (), "votes": (), "surveys": (), "me": (), "language": ()},
@@ -51,14 +64,28 @@ SCHEMA: dict[str, dict[str, Spec]] = {
     "newvote": {"confirm": (), "discard": ()},
     "role": {"set": (INT, _one_of("member", "steward", "leader", "admin"))},
     "survey": {
-        "start": (INT,), "pick": (INT, INT, INT), "tog": (INT, INT, INT), "done": (INT, INT),
-        "skip": (INT, INT), "back": (INT, INT), "submit": (INT, INT),
-        "res": (INT, _one_of("all", "worksite", "classification")), "charts": (INT, KEY),
-        "csv": (INT,), "load": (KEY,), "drop": (KEY,),
+        "start": (INT,),
+        "pick": (INT, INT, INT),
+        "tog": (INT, INT, INT),
+        "done": (INT, INT),
+        "skip": (INT, INT),
+        "back": (INT, INT),
+        "submit": (INT, INT),
+        "res": (INT, _one_of("all", "worksite", "classification")),
+        "charts": (INT, KEY),
+        "csv": (INT,),
+        "load": (KEY,),
+        "drop": (KEY,),
     },
     "ticket": {
-        "askq": (), "view": (INT,), "answer": (INT,), "reply": (INT,), "close": (INT,),
-        "tofaq": (INT,), "tofaq_ok": (INT,), "tofaq_no": (INT,),
+        "askq": (),
+        "view": (INT,),
+        "answer": (INT,),
+        "reply": (INT,),
+        "close": (INT,),
+        "tofaq": (INT,),
+        "tofaq_ok": (INT,),
+        "tofaq_no": (INT,),
     },
     "upd": {"ack": (INT,), "cancel": (INT,), "retract": (INT,), "keep": (INT,)},
     "verify": {"approve": (INT,), "reject": (INT,)},
@@ -66,10 +93,19 @@ SCHEMA: dict[str, dict[str, Spec]] = {
     "vote": {"show": (INT,), "pick": [(INT, KEY), (INT,)], "cast": [(INT, KEY), (INT,)]},
     "votes": {
         action: (INT,)
-        for action in ("list", "card", "cancel", "cancelok", "turnout", "result", "chart",
-                       "csv", "receipts")
+        for action in (
+            "list",
+            "card",
+            "cancel",
+            "cancelok",
+            "turnout",
+            "result",
+            "chart",
+            "csv",
+            "receipts",
+        )
     },
-}  # fmt: skip
+}
 
 
 def _fits(args: tuple[str, ...], spec: Spec) -> bool:

@@ -71,8 +71,10 @@ def _encode(value: Any, depth: int) -> Any:
     if isinstance(value, dict):
         if all(isinstance(key, str) for key in value) and TAG not in value:
             return {key: _encode(item, depth + 1) for key, item in value.items()}
-        return {TAG: "dict", "v": [[_encode(k, depth + 1), _encode(v, depth + 1)]
-                                   for k, v in value.items()]}  # fmt: skip
+        return {
+            TAG: "dict",
+            "v": [[_encode(k, depth + 1), _encode(v, depth + 1)] for k, v in value.items()],
+        }
     if isinstance(value, datetime):
         if value.tzinfo is None:
             raise DraftCodecError("a datetime in a draft must carry its time zone")
@@ -82,8 +84,9 @@ def _encode(value: Any, depth: int) -> Any:
         return {TAG: "fraction", "v": [value.numerator, value.denominator]}
     tag = _TAG_OF.get(type(value))
     if tag is not None:
-        fields = {f.name: _encode(getattr(value, f.name), depth + 1)
-                  for f in dataclasses.fields(value)}  # fmt: skip
+        fields = {
+            f.name: _encode(getattr(value, f.name), depth + 1) for f in dataclasses.fields(value)
+        }
         return {TAG: tag, "v": fields}
     raise DraftCodecError(f"drafts cannot hold a {type(value).__name__}")
 

@@ -127,8 +127,9 @@ def ago(seconds: float) -> str:
 
 
 def telegram_ok(username: str) -> Check:
-    return Check("telegram", True, f"token valid, bot is @{username}", "telegram_ok",
-                 {"bot": username})  # fmt: skip
+    return Check(
+        "telegram", True, f"token valid, bot is @{username}", "telegram_ok", {"bot": username}
+    )
 
 
 def telegram_failed(problem: str) -> Check:
@@ -137,9 +138,13 @@ def telegram_failed(problem: str) -> Check:
 
 def process_check(running: bool, pid: int | None) -> Check:
     if not running:
-        return Check("process", False,
-                     "the bot is not running: sudo systemctl start unionbot "
-                     "(journalctl -u unionbot says why it stopped)", "process_down")  # fmt: skip
+        return Check(
+            "process",
+            False,
+            "the bot is not running: sudo systemctl start unionbot "
+            "(journalctl -u unionbot says why it stopped)",
+            "process_down",
+        )
     label = f" (pid {pid})" if pid else ""
     return Check("process", True, f"the bot is running{label}", "process_up")
 
@@ -147,15 +152,22 @@ def process_check(running: bool, pid: int | None) -> Check:
 async def polling_check(db: Database, now: float) -> Check:
     found = await BotStateRepository(db).get(LAST_POLL)
     if found is None:
-        return Check("polling", False,
-                     "the bot has never polled Telegram: start it and check its log",
-                     "poll_never")  # fmt: skip
+        return Check(
+            "polling",
+            False,
+            "the bot has never polled Telegram: start it and check its log",
+            "poll_never",
+        )
     age = now - int(found.value)
     params = {"age": ago(age)}
     if age > POLL_STALE:
-        return Check("polling", False,
-                     f"last successful poll {ago(age)} ago: is the bot running and online?",
-                     "poll_stale", params)  # fmt: skip
+        return Check(
+            "polling",
+            False,
+            f"last successful poll {ago(age)} ago: is the bot running and online?",
+            "poll_stale",
+            params,
+        )
     return Check("polling", True, f"last successful poll {ago(age)} ago", "poll_ok", params)
 
 
@@ -168,10 +180,14 @@ async def outbox_check(db: Database, now: float) -> Check:
     params = {"pending": found.pending, "failed": found.failed_recent}
     progressing = found.last_sent_at is not None and found.last_sent_at >= now - OUTBOX_STALE
     if found.overdue and not progressing:
-        return Check("outbox", False,
-                     f"stuck: {found.overdue} of {found.pending} copies waiting more than "
-                     f"{OUTBOX_STALE // 60} min and nothing sent meanwhile{failed}",
-                     "outbox_stuck", params | {"overdue": found.overdue})  # fmt: skip
+        return Check(
+            "outbox",
+            False,
+            f"stuck: {found.overdue} of {found.pending} copies waiting more than "
+            f"{OUTBOX_STALE // 60} min and nothing sent meanwhile{failed}",
+            "outbox_stuck",
+            params | {"overdue": found.overdue},
+        )
     if found.pending:
         text = f"{found.pending} copies being sent{failed}"
         return Check("outbox", True, text, "outbox_sending", params)
@@ -180,28 +196,39 @@ async def outbox_check(db: Database, now: float) -> Check:
 
 async def jobs_check(db: Database, now: float) -> Check:
     found = await figures.jobs(db, stale=now - JOB_GRACE, since=now - RECENT)
-    problems = [f"{kind} {key} failed: {error or 'no reason recorded'}"
-                for kind, key, error in found.failed_recent]  # fmt: skip
+    problems = [
+        f"{kind} {key} failed: {error or 'no reason recorded'}"
+        for kind, key, error in found.failed_recent
+    ]
     problems += [f"{kind} {key} is {ago(now - due)} late" for kind, key, due in found.overdue]
     params = {"pending": found.pending, "problems": "; ".join(problems)}
     if problems:
         return Check("jobs", False, "; ".join(problems), "jobs_failed", params)
-    return Check("jobs", True, f"{found.pending} scheduled, none late or failed", "jobs_ok",
-                 params)  # fmt: skip
+    return Check("jobs", True, f"{found.pending} scheduled, none late or failed", "jobs_ok", params)
 
 
 async def votes_check(db: Database) -> Check:
     found = await figures.open_votes(db)
     listed = ", ".join(f"#{vote_id}" for vote_id, _, _ in found) or "none"
-    return Check("votes", True, f"{len(found)} open ({listed})", "votes",
-                 {"count": len(found), "list": listed})  # fmt: skip
+    return Check(
+        "votes",
+        True,
+        f"{len(found)} open ({listed})",
+        "votes",
+        {"count": len(found), "list": listed},
+    )
 
 
 async def surveys_check(db: Database) -> Check:
     found = await figures.open_surveys(db)
     listed = ", ".join(slug for slug, _ in found) or "none"
-    return Check("surveys", True, f"{len(found)} open ({listed})", "surveys",
-                 {"count": len(found), "list": listed})  # fmt: skip
+    return Check(
+        "surveys",
+        True,
+        f"{len(found)} open ({listed})",
+        "surveys",
+        {"count": len(found), "list": listed},
+    )
 
 
 def backup_taken_at(path: Path) -> float:
@@ -216,19 +243,31 @@ def backup_taken_at(path: Path) -> float:
 def backup_check(folder: Path, now: float) -> Check:
     found = existing_backups(folder) if folder.is_dir() else []
     if not found:
-        return Check("backup", False,
-                     f"no backup in {folder} yet: run `unionbot db backup {folder}/`",
-                     "backup_none", {"folder": str(folder)})  # fmt: skip
+        return Check(
+            "backup",
+            False,
+            f"no backup in {folder} yet: run `unionbot db backup {folder}/`",
+            "backup_none",
+            {"folder": str(folder)},
+        )
     newest = max(found, key=backup_taken_at)
     age = now - backup_taken_at(newest)
     params = {"name": newest.name, "age": ago(age), "count": len(found)}
     if age > BACKUP_MAX_AGE:
-        return Check("backup", False,
-                     f"the last backup ({newest.name}) is {ago(age)} old: "
-                     "the daily backup is not running",
-                     "backup_old", params)  # fmt: skip
-    return Check("backup", True, f"last backup {newest.name}, {ago(age)} ago ({len(found)} kept)",
-                 "backup_ok", params)  # fmt: skip
+        return Check(
+            "backup",
+            False,
+            f"the last backup ({newest.name}) is {ago(age)} old: the daily backup is not running",
+            "backup_old",
+            params,
+        )
+    return Check(
+        "backup",
+        True,
+        f"last backup {newest.name}, {ago(age)} ago ({len(found)} kept)",
+        "backup_ok",
+        params,
+    )
 
 
 async def gather(

@@ -42,13 +42,31 @@ def poster(link: str, union: str, worksite: str | None, base: Path) -> list[Path
     matrix = [list(row) for row in qr.matrix_iter(scale=1, border=4)]
     figure = plt.figure(figsize=LETTER)
     figure.patch.set_facecolor("white")
-    figure.add_artist(plt.Rectangle((0, 0.955), 1, 0.045, color=UNION_COLOR,
-                                    transform=figure.transFigure))  # fmt: skip
+    figure.add_artist(
+        plt.Rectangle((0, 0.955), 1, 0.045, color=UNION_COLOR, transform=figure.transFigure)
+    )
     figure.text(0.5, 0.915, union, ha="center", va="center", fontsize=28, weight="bold")
-    figure.text(0.5, 0.865, _text("en", "poster.headline"), ha="center", va="center",
-                fontsize=24, weight="bold", color=UNION_COLOR)  # fmt: skip
-    figure.text(0.5, 0.825, _text("es", "poster.headline"), ha="center", va="center",
-                fontsize=22, weight="bold", color=UNION_COLOR, style="italic")  # fmt: skip
+    figure.text(
+        0.5,
+        0.865,
+        _text("en", "poster.headline"),
+        ha="center",
+        va="center",
+        fontsize=24,
+        weight="bold",
+        color=UNION_COLOR,
+    )
+    figure.text(
+        0.5,
+        0.825,
+        _text("es", "poster.headline"),
+        ha="center",
+        va="center",
+        fontsize=22,
+        weight="bold",
+        color=UNION_COLOR,
+        style="italic",
+    )
     if worksite:
         figure.text(0.5, 0.785, worksite, ha="center", va="center", fontsize=16)
     side = 0.5 * LETTER[0]  # the code's side in inches, kept square
@@ -58,14 +76,28 @@ def poster(link: str, union: str, worksite: str | None, base: Path) -> list[Path
     below = 0.755 - side / LETTER[1] - 0.02
     figure.text(0.5, below, link, ha="center", va="center", fontsize=14, family="monospace")
     for column, language in ((0.07, "en"), (0.53, "es")):
-        figure.text(column, below - 0.04, _text(language, "poster.title"), ha="left", va="top",
-                    fontsize=13, weight="bold")  # fmt: skip
+        figure.text(
+            column,
+            below - 0.04,
+            _text(language, "poster.title"),
+            ha="left",
+            va="top",
+            fontsize=13,
+            weight="bold",
+        )
         lines = []
         for step in _text(language, "poster.steps").splitlines():
             lines += textwrap.wrap(step, 46, subsequent_indent="   ")
         lines += ["", *textwrap.wrap(_text(language, "poster.note"), 48)]
-        figure.text(column, below - 0.07, "\n".join(lines), ha="left", va="top",
-                    fontsize=10.5, linespacing=1.4)  # fmt: skip
+        figure.text(
+            column,
+            below - 0.07,
+            "\n".join(lines),
+            ha="left",
+            va="top",
+            fontsize=10.5,
+            linespacing=1.4,
+        )
     written = []
     for suffix, options in ((".pdf", {}), (".png", {"dpi": PNG_DPI})):
         path = base.with_suffix(suffix)

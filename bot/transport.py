@@ -116,7 +116,6 @@ class AiohttpRequest(BaseRequest):
         return form
 
 
-
 def api_bot(settings: Settings) -> Bot:
     """A Bot for one-off calls outside the running Application (the CLI), same transport."""
     return Bot(

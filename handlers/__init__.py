@@ -28,8 +28,25 @@ def register_all(application: Application) -> None:  # type: ignore[type-arg]
     """
     application.add_handler(TypeHandler(Update, common.enforce_membership), group=-100)
     for feature in (
-        verify, start, home, account, roles, updates_compose, updates_sent, admin, surveys,
-        errors, status, votes_ballot, votes_admin, votes_wizard,
-        tickets, faq_admin, faq_link, faq_answers, typed, fallback,
-    ):  # fmt: skip
+        verify,
+        start,
+        home,
+        account,
+        roles,
+        updates_compose,
+        updates_sent,
+        admin,
+        surveys,
+        errors,
+        status,
+        votes_ballot,
+        votes_admin,
+        votes_wizard,
+        tickets,
+        faq_admin,
+        faq_link,
+        faq_answers,
+        typed,
+        fallback,
+    ):
         feature.register(application)

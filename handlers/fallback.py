@@ -40,11 +40,20 @@ async def unknown_text(update: Update, context: BotContext) -> None:
 
 # Message fields, checked in order, and the kind of message each means.
 _KINDS = (
-    ("sticker", "sticker"), ("photo", "photo"), ("animation", "animation"),
-    ("video_note", "video"), ("video", "video"), ("voice", "voice"), ("audio", "audio"),
-    ("document", "document"), ("venue", "location"), ("location", "location"),
-    ("contact", "contact"), ("poll", "poll"), ("dice", "sticker"),
-)  # fmt: skip
+    ("sticker", "sticker"),
+    ("photo", "photo"),
+    ("animation", "animation"),
+    ("video_note", "video"),
+    ("video", "video"),
+    ("voice", "voice"),
+    ("audio", "audio"),
+    ("document", "document"),
+    ("venue", "location"),
+    ("location", "location"),
+    ("contact", "contact"),
+    ("poll", "poll"),
+    ("dice", "sticker"),
+)
 
 
 def kind_of(message: Message) -> str:

@@ -103,9 +103,12 @@ async def run_demo() -> str:
             await play_vote(sandbox, rosa, ballots)
             # Dev joins after the vote opened, with an invite link from the server.
             [code] = await services.verification.create_invites(
-                member_id="10006", worksite=None, count=1, lifetime=timedelta(days=1),
+                member_id="10006",
+                worksite=None,
+                count=1,
+                lifetime=timedelta(days=1),
                 created_by="cli",
-            )  # fmt: skip
+            )
             await step(dev, "send", f"/start {code}")
             await survey_scene(sandbox, rosa, [sam, ana, ben, lucia, dev])
             return sandbox.emulator.render_transcript()
@@ -115,15 +118,39 @@ WORKLOAD = Path(__file__).parents[1] / "examples" / "surveys" / "workload.yaml"
 # Typed answers, and [buttons] pressed: protected hours, off-clock hours, caseload, wait,
 # intent to leave, then the follow-ups it shows (main reason, 7 hours) and the comment.
 TAKERS = [
-    ["2", "10", "140", "[4–8 weeks]", "[4]", "[Workload / caseload]", "[Yes — I'd likely stay]",
-     "[Skip ▶️]"],
-    ["0", "6", "95", "[More than 8 weeks]", "[5]", "[No time for patient care]", "[Maybe]",
-     "I write notes at night, unpaid."],
+    [
+        "2",
+        "10",
+        "140",
+        "[4–8 weeks]",
+        "[4]",
+        "[Workload / caseload]",
+        "[Yes — I'd likely stay]",
+        "[Skip ▶️]",
+    ],
+    [
+        "0",
+        "6",
+        "95",
+        "[More than 8 weeks]",
+        "[5]",
+        "[No time for patient care]",
+        "[Maybe]",
+        "I write notes at night, unpaid.",
+    ],
     ["1.5", "8", "120", "[2–4 weeks]", "[2]", "[Skip ▶️]"],
-    ["3", "5", "80", "[4–8 semanas]", "[3]", "[Agotamiento]", "[Sí — probablemente me quedaría]",
-     "[Saltar ▶️]"],
+    [
+        "3",
+        "5",
+        "80",
+        "[4–8 semanas]",
+        "[3]",
+        "[Agotamiento]",
+        "[Sí — probablemente me quedaría]",
+        "[Saltar ▶️]",
+    ],
     ["4", "12", "160", "[More than 8 weeks]", "[1]", "[Skip ▶️]"],
-]  # fmt: skip
+]
 
 
 async def survey_scene(sandbox: Sandbox, leader: SimUser, members: list[SimUser]) -> None:
@@ -140,8 +167,9 @@ async def survey_scene(sandbox: Sandbox, leader: SimUser, members: list[SimUser]
     await leader.press("✅ Load survey")
     await sandbox.settle()
     for _ in range(200):  # the announcement goes out through the delivery engine
-        state = await services.db.fetchval("SELECT state FROM broadcasts WHERE kind = ?",
-                                           ("survey.announce",))  # fmt: skip
+        state = await services.db.fetchval(
+            "SELECT state FROM broadcasts WHERE kind = ?", ("survey.announce",)
+        )
         if state == "done":
             break
         await asyncio.sleep(0.05)

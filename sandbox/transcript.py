@@ -6,9 +6,14 @@ from dataclasses import dataclass, field
 
 # Arrow per event kind: users ▶, bot sends ▷, edits ✎, deletes ✗, pins 📌, answers ↩.
 _USER_KINDS = {
-    "text": "▶", "contact": "▶", "file": "▶", "press": "▶", "inline": "▶", "status": "▶",
+    "text": "▶",
+    "contact": "▶",
+    "file": "▶",
+    "press": "▶",
+    "inline": "▶",
+    "status": "▶",
     "other": "▶",
-}  # fmt: skip
+}
 _BOT_KINDS = {"send": "▷", "edit": "✎", "delete": "✗", "pin": "📌", "answer": "↩"}
 
 

@@ -17,10 +17,12 @@ async def play_vote(sandbox: Sandbox, leader: SimUser, ballots: list[tuple[SimUs
     vote = await services.votes.create(
         VoteDefinition(
             question="Do you authorize a strike if management won't cap caseloads?",
-            opens_at=now + 60, closes_at=now + 3600, threshold=TWO_THIRDS,
+            opens_at=now + 60,
+            closes_at=now + 3600,
+            threshold=TWO_THIRDS,
         ),
         None,
-    )  # fmt: skip
+    )
     await _run(sandbox, "vote.open", str(vote.id))
     for member, option in ballots:
         message = await _ballot(member, vote.id)
@@ -37,8 +39,11 @@ async def play_vote(sandbox: Sandbox, leader: SimUser, ballots: list[tuple[SimUs
     typed = code.text.split("/verify ")[-1].split()[0]
     await first.send(f"/verify {typed}")
     await sandbox.settle()
-    await _wait(lambda: all(any("Result" in m.text or "Resultado" in m.text for m in u.inbox)
-                            for u, _ in ballots))  # fmt: skip
+    await _wait(
+        lambda: all(
+            any("Result" in m.text or "Resultado" in m.text for m in u.inbox) for u, _ in ballots
+        )
+    )
 
 
 def message_confirm(member: SimUser) -> str:

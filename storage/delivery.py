@@ -120,9 +120,19 @@ class DeliveryRepository:
                 """INSERT INTO broadcasts (kind, subject, op, target, payload, urgent, created_by,
                        progress_chat, progress_message, progress_language)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (kind, subject, op, target, json.dumps(payload), int(urgent), created_by,
-                 chat, message, language),
-            )  # fmt: skip
+                (
+                    kind,
+                    subject,
+                    op,
+                    target,
+                    json.dumps(payload),
+                    int(urgent),
+                    created_by,
+                    chat,
+                    message,
+                    language,
+                ),
+            )
             broadcast = cursor.lastrowid
             assert broadcast is not None
             await conn.executemany(
@@ -130,11 +140,18 @@ class DeliveryRepository:
                        message_id)
                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 [
-                    (broadcast, r.member, r.chat_id, r.language,
-                     "skipped" if r.skip_reason else "pending", r.skip_reason, r.message_id)
+                    (
+                        broadcast,
+                        r.member,
+                        r.chat_id,
+                        r.language,
+                        "skipped" if r.skip_reason else "pending",
+                        r.skip_reason,
+                        r.message_id,
+                    )
                     for r in recipients
                 ],
-            )  # fmt: skip
+            )
         return broadcast
 
     async def get(self, broadcast_id: int) -> Broadcast | None:
@@ -186,9 +203,11 @@ class DeliveryRepository:
                        message_id = COALESCE(?, message_id),
                        sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END
                    WHERE id = ?""",
-                [(state, reason, message_id, state, int(when), delivery)
-                 for delivery, state, reason, message_id, when in outcomes],
-            )  # fmt: skip
+                [
+                    (state, reason, message_id, state, int(when), delivery)
+                    for delivery, state, reason, message_id, when in outcomes
+                ],
+            )
 
     async def retry_later(self, delivery_id: int, due_at: float, reason: str) -> None:
         await self.db.execute(
@@ -223,8 +242,16 @@ class DeliveryRepository:
                 failures[row["reason"] or "unknown"] = row["n"]
             elif row["state"] == "skipped":
                 skips[row["reason"] or "unknown"] = row["n"]
-        return Progress(sum(counts.values()), counts["sent"], counts["failed"],
-                        counts["skipped"], counts["pending"], acked, failures, skips)  # fmt: skip
+        return Progress(
+            sum(counts.values()),
+            counts["sent"],
+            counts["failed"],
+            counts["skipped"],
+            counts["pending"],
+            acked,
+            failures,
+            skips,
+        )
 
     async def finish(self, broadcast_id: int, state: str = "done") -> bool:
         """Close a broadcast; True when this call closed it."""

@@ -58,9 +58,11 @@ class Member:
     def in_good_standing(self) -> bool:
         """Active, unfrozen, on the roster or admitted to a worksite, and in good standing."""
         return (
-            self.active and not self.frozen and not self.staff_only
+            self.active
+            and not self.frozen
+            and not self.staff_only
             and self.status == "good_standing"
-        )  # fmt: skip
+        )
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Member:
@@ -279,9 +281,13 @@ class MembersRepository:
                  AND (? = '[]' OR worksite IN (SELECT value FROM json_each(?)))
                  AND (? = '[]' OR classification IN (SELECT value FROM json_each(?)))
                ORDER BY id""",
-            (json.dumps(list(worksites)), json.dumps(list(worksites)),
-             json.dumps(list(classifications)), json.dumps(list(classifications))),
-        )  # fmt: skip
+            (
+                json.dumps(list(worksites)),
+                json.dumps(list(worksites)),
+                json.dumps(list(classifications)),
+                json.dumps(list(classifications)),
+            ),
+        )
         return [r[0] for r in rows]
 
     async def worksites(self) -> list[str]:
@@ -528,7 +534,5 @@ async def strip_powers(conn: aiosqlite.Connection) -> list[Stripped]:
                 "WHERE id = ?",
                 (vote, vote),
             )
-        stripped.append(
-            Stripped(row["id"], row["member_id"], telegram_id, role, worksites, votes)
-        )
+        stripped.append(Stripped(row["id"], row["member_id"], telegram_id, role, worksites, votes))
     return stripped

@@ -55,9 +55,14 @@ class PendingInputs:
         if row is None:
             return None
         return PendingInput(
-            row["telegram_id"], row["chat_id"], row["kind"], row["ticket"],
-            json.loads(row["data"]), row["prompt_id"], row["created_at"],
-        )  # fmt: skip
+            row["telegram_id"],
+            row["chat_id"],
+            row["kind"],
+            row["ticket"],
+            json.loads(row["data"]),
+            row["prompt_id"],
+            row["created_at"],
+        )
 
     async def clear(self, telegram_id: int, chat_id: int) -> bool:
         """Forget what we were waiting for; True when there was something."""

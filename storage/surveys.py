@@ -270,9 +270,7 @@ class SurveysRepository:
         )
         return {r[0] for r in rows}
 
-    async def participation_count(
-        self, survey: int, worksites: Sequence[str] | None = None
-    ) -> int:
+    async def participation_count(self, survey: int, worksites: Sequence[str] | None = None) -> int:
         """How many have submitted (in some worksites: a steward's), as it is while open."""
         if worksites is None:
             return await self.db.fetchval(

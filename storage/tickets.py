@@ -21,9 +21,14 @@ class Ticket:
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Ticket:
         return cls(
-            row["id"], row["member"], row["worksite"], row["language"], row["state"],
-            row["created_at"], row["updated_at"],
-        )  # fmt: skip
+            row["id"],
+            row["member"],
+            row["worksite"],
+            row["language"],
+            row["state"],
+            row["created_at"],
+            row["updated_at"],
+        )
 
 
 @dataclass(frozen=True, slots=True)

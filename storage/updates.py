@@ -70,9 +70,17 @@ class UpdatesRepository:
             f"""INSERT INTO updates (author, text, photo, document, worksites, classifications,
                     urgent, send_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}""",
-            (author, text, photo, document, json.dumps(list(worksites)),
-             json.dumps(list(classifications)), int(urgent), send_at),
-        )  # fmt: skip
+            (
+                author,
+                text,
+                photo,
+                document,
+                json.dumps(list(worksites)),
+                json.dumps(list(classifications)),
+                int(urgent),
+                send_at,
+            ),
+        )
         return Update.from_row(rows[0])
 
     async def get(self, update_id: int) -> Update | None:

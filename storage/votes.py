@@ -183,9 +183,12 @@ class VotesRepository:
             await conn.execute(
                 f"INSERT OR IGNORE INTO vote_roll (vote, member, worksite) "
                 f"SELECT :vote, id, worksite FROM ({_ELIGIBLE})",
-                {"vote": vote_id, "worksites": vote["worksites"],
-                 "classes": vote["classifications"]},
-            )  # fmt: skip
+                {
+                    "vote": vote_id,
+                    "worksites": vote["worksites"],
+                    "classes": vote["classifications"],
+                },
+            )
             size = await _refresh_roll_size(conn, vote_id)
             async with conn.execute(
                 "SELECT 1 FROM seal_keys WHERE subject = ?", (f"vote:{vote_id}",)

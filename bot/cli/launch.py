@@ -86,8 +86,10 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:
         done = restore(args.backup, settings.database_path, datetime.now(UTC))
     except RestoreError as exc:
         raise CommandError(f"{exc}; nothing was changed") from None
-    print(f"restored {args.backup} to {settings.database_path} "
-          f"(schema {done.schema}, {done.members} members)")  # fmt: skip
+    print(
+        f"restored {args.backup} to {settings.database_path} "
+        f"(schema {done.schema}, {done.members} members)"
+    )
     if done.replaced is not None:
         print(f"the database it replaced is kept as {done.replaced}")
     if done.schema < done.latest:
@@ -147,9 +149,10 @@ async def cmd_poster(settings: Settings, args: argparse.Namespace) -> None:
 def add_db_commands(db_commands: Any) -> None:
     """`unionbot db restore`, beside migrate and backup."""
     restore_cmd = db_commands.add_parser(
-        "restore", help="put a backup back (the bot must be stopped)",
+        "restore",
+        help="put a backup back (the bot must be stopped)",
         description=cmd_restore.__doc__,
-    )  # fmt: skip
+    )
     restore_cmd.add_argument("backup", type=Path, metavar="BACKUP", help="a backup file")
     restore_cmd.set_defaults(handler=cmd_restore)
 
@@ -157,9 +160,10 @@ def add_db_commands(db_commands: Any) -> None:
 def add_commands(commands: Any) -> None:
     """`unionbot status` and `unionbot poster`."""
     status = commands.add_parser(
-        "status", help="is the bot healthy? (exit 1 when something needs attention)",
+        "status",
+        help="is the bot healthy? (exit 1 when something needs attention)",
         description=cmd_status.__doc__,
-    )  # fmt: skip
+    )
     status.add_argument("--json", action="store_true", help="machine-readable output")
     status.add_argument(
         "--offline", action="store_true", help="skip asking Telegram whether the token works"
@@ -209,7 +213,9 @@ async def roster_invites_csv(settings: Settings, args: argparse.Namespace) -> No
         print(f"all {found.on_roster} roster members{where} are already in the bot; no links made")
         return
     write_csv(args.csv, found.rows)
-    print(f"{len(found.rows)} invite links written to {args.csv} "
-          f"(valid until {found.rows[0]['expires']}); {found.already_linked} of "
-          f"{found.on_roster} roster members{where} are already in the bot")  # fmt: skip
+    print(
+        f"{len(found.rows)} invite links written to {args.csv} "
+        f"(valid until {found.rows[0]['expires']}); {found.already_linked} of "
+        f"{found.on_roster} roster members{where} are already in the bot"
+    )
     print("each link works once: send every member their own row, and keep the file private")

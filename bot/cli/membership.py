@@ -47,15 +47,23 @@ async def cmd_roster_import(settings: Settings, args: argparse.Namespace) -> Non
         )
         if not args.dry_run:
             await services.audit.record(
-                "cli", "roster.import", args.file.name,
-                added=report.added, updated=report.updated,
-                deactivated=report.deactivated, rejected=len(report.rejected),
-            )  # fmt: skip
+                "cli",
+                "roster.import",
+                args.file.name,
+                added=report.added,
+                updated=report.updated,
+                deactivated=report.deactivated,
+                rejected=len(report.rejected),
+            )
         for row in report.stripped:
             await services.audit.record(
-                "cli", "membership.powers_revoked", row.member_id, role=row.role,
-                steward_worksites=list(row.steward_worksites), votes=list(row.dropped_from_votes),
-            )  # fmt: skip
+                "cli",
+                "membership.powers_revoked",
+                row.member_id,
+                role=row.role,
+                steward_worksites=list(row.steward_worksites),
+                votes=list(row.dropped_from_votes),
+            )
         print("\n".join(report.lines()))
         for row in report.stripped:
             member = await services.members.get(row.pk)

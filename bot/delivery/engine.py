@@ -181,14 +181,20 @@ class DeliveryEngine:
             assert delivery.message_id is not None
             if message.photo or message.document:
                 await self.bot.edit_message_caption(
-                    chat, delivery.message_id, caption=message.text, reply_markup=markup,
+                    chat,
+                    delivery.message_id,
+                    caption=message.text,
+                    reply_markup=markup,
                     rate_limit_args=BULK,
-                )  # fmt: skip
+                )
             else:
                 await self.bot.edit_message_text(
-                    message.text, chat, delivery.message_id, reply_markup=markup,
+                    message.text,
+                    chat,
+                    delivery.message_id,
+                    reply_markup=markup,
                     rate_limit_args=BULK,
-                )  # fmt: skip
+                )
             return delivery.message_id
         extra: dict[str, Any] = {"rate_limit_args": BULK}
         if self.paid:

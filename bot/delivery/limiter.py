@@ -57,21 +57,44 @@ MAX_RETRIES = 6  # 429s a reply may meet before it is given up
 _SENDS = frozenset(
     m.lower()
     for m in (
-        "sendMessage", "sendPhoto", "sendDocument", "sendVideo", "sendAudio", "sendVoice",
-        "sendAnimation", "sendSticker", "sendLocation", "sendVenue", "sendContact", "sendPoll",
-        "sendDice", "sendMediaGroup", "sendVideoNote", "sendPaidMedia", "sendInvoice",
-        "copyMessage", "copyMessages", "forwardMessage", "forwardMessages",
+        "sendMessage",
+        "sendPhoto",
+        "sendDocument",
+        "sendVideo",
+        "sendAudio",
+        "sendVoice",
+        "sendAnimation",
+        "sendSticker",
+        "sendLocation",
+        "sendVenue",
+        "sendContact",
+        "sendPoll",
+        "sendDice",
+        "sendMediaGroup",
+        "sendVideoNote",
+        "sendPaidMedia",
+        "sendInvoice",
+        "copyMessage",
+        "copyMessages",
+        "forwardMessage",
+        "forwardMessages",
     )
-)  # fmt: skip
+)
 # Calls that change what was sent: the chat's budget; the overall one only when they are
 # bulk work (a correction edited into every copy of a broadcast).
 _CHANGES = frozenset(
     m.lower()
     for m in (
-        "editMessageText", "editMessageCaption", "editMessageMedia", "editMessageReplyMarkup",
-        "deleteMessage", "deleteMessages", "pinChatMessage", "unpinChatMessage",
+        "editMessageText",
+        "editMessageCaption",
+        "editMessageMedia",
+        "editMessageReplyMarkup",
+        "deleteMessage",
+        "deleteMessages",
+        "pinChatMessage",
+        "unpinChatMessage",
     )
-)  # fmt: skip
+)
 _HARMLESS = ("message is not modified", "query is too old", "query id is invalid")
 
 Call = Callable[..., Coroutine[Any, Any, Any]]
@@ -217,8 +240,9 @@ class Outbound(BaseRateLimiter[str]):
                 if bulk or attempt >= MAX_RETRIES:
                     raise  # the engine requeues bulk copies itself
                 self.stats.retried += 1
-                log.warning("flood control on %s: waiting %.0f s, then sending again", endpoint,
-                            wait)  # fmt: skip
+                log.warning(
+                    "flood control on %s: waiting %.0f s, then sending again", endpoint, wait
+                )
             except BadRequest as exc:
                 if not any(text in exc.message.lower() for text in _HARMLESS):
                     raise
@@ -282,8 +306,11 @@ class Outbound(BaseRateLimiter[str]):
                 lanes = [self.paid if waiter.paid else self.free] if waiter.overall else []
                 if waiter.priority and self.bulk is not None and not waiter.paid:
                     lanes.append(self.bulk)
-                ready_at = max(self.resume_at, self._chat_ready_at(waiter.chat, now),
-                               *(lane.next_at for lane in lanes))  # fmt: skip
+                ready_at = max(
+                    self.resume_at,
+                    self._chat_ready_at(waiter.chat, now),
+                    *(lane.next_at for lane in lanes),
+                )
                 if ready_at <= now:
                     del self._queue[index]
                     for lane in lanes:

@@ -36,9 +36,14 @@ class DeliveryService:
         """Create the engine for a running bot whose calls all go through `outbound`."""
         self.outbound = outbound
         self.engine = DeliveryEngine(
-            self.repo, self.members, bot, rate=rate, paid=paid, concurrency=concurrency,
+            self.repo,
+            self.members,
+            bot,
+            rate=rate,
+            paid=paid,
+            concurrency=concurrency,
             default_language=self.default_language,
-        )  # fmt: skip
+        )
         self.engine.progress_watcher = self._show_progress
         return self.engine
 
@@ -74,9 +79,14 @@ class DeliveryService:
             for member in targets
         ]
         broadcast = await self.repo.create(
-            kind=kind, subject=subject, payload=payload(messages), urgent=urgent,
-            created_by=created_by, recipients=rows, progress=progress,
-        )  # fmt: skip
+            kind=kind,
+            subject=subject,
+            payload=payload(messages),
+            urgent=urgent,
+            created_by=created_by,
+            recipients=rows,
+            progress=progress,
+        )
         self._wake()
         return broadcast
 
@@ -98,10 +108,16 @@ class DeliveryService:
             for member, chat, message, language in copies
         ]
         changed = await self.repo.create(
-            kind=f"{original.kind}.{op}", subject=original.subject,
-            payload=payload(messages) if messages else original.payload, urgent=original.urgent,
-            created_by=created_by, recipients=rows, op=op, target=broadcast_id, progress=progress,
-        )  # fmt: skip
+            kind=f"{original.kind}.{op}",
+            subject=original.subject,
+            payload=payload(messages) if messages else original.payload,
+            urgent=original.urgent,
+            created_by=created_by,
+            recipients=rows,
+            op=op,
+            target=broadcast_id,
+            progress=progress,
+        )
         self._wake()
         return changed
 

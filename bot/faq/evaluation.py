@@ -253,9 +253,13 @@ def tune(items: Sequence[Sample]) -> Params:
         for bm25_share in _steps(0.0, 0.6, 0.1):
             for reverse_share in _steps(0.0, 0.75, 0.25):
                 params = Params(
-                    title_share, bm25_share, DEFAULT_PARAMS.language_bonus, reverse_share,
-                    suggest_at=DEFAULT_PARAMS.suggest_at, **never,
-                )  # fmt: skip
+                    title_share,
+                    bm25_share,
+                    DEFAULT_PARAMS.language_bonus,
+                    reverse_share,
+                    suggest_at=DEFAULT_PARAMS.suggest_at,
+                    **never,
+                )
                 report = report_for(items, params)
                 value = report.ranked_first + report.ranked_top3
                 if best_rank is None or value > best_rank[0] + 1e-9:

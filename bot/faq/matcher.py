@@ -294,11 +294,16 @@ def measure_candidates(
         relative = bm25 / best_bm25 if best_bm25 > 0 else 0.0
         candidates.append(
             Candidate(
-                entry_id, bm25, covered / total, in_title, terms.language, relative,
+                entry_id,
+                bm25,
+                covered / total,
+                in_title,
+                terms.language,
+                relative,
                 phrasings=tuple(phrasings) if own else (),
                 covers_focus=focus,
             )
-        )  # fmt: skip
+        )
     return candidates
 
 

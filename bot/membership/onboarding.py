@@ -17,8 +17,15 @@ from storage import onboarding
 from storage.database import FILE_MODE
 
 CSV_COLUMNS = (
-    "member_id", "first_name", "last_name", "name", "worksite", "language", "link", "expires",
-)  # fmt: skip
+    "member_id",
+    "first_name",
+    "last_name",
+    "name",
+    "worksite",
+    "language",
+    "link",
+    "expires",
+)
 
 
 @dataclass(frozen=True, slots=True)

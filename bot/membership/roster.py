@@ -136,10 +136,10 @@ def parse_roster(text: str, secret: str) -> RosterFile:
             if member_id in first_seen:
                 roster.rejected.append(
                     Rejection(
-                        start, f"duplicate member_id {member_id} (first on line "
-                        f"{first_seen[member_id]})"
+                        start,
+                        f"duplicate member_id {member_id} (first on line {first_seen[member_id]})",
                     )
-                )  # fmt: skip
+                )
                 continue
             first_seen[member_id] = start
             roster.rows[member_id] = outcome

@@ -163,16 +163,22 @@ class VerificationService:
         request = None
         if pending is None:
             request = await self.requests.create(
-                person.telegram_id, person.language, member.id if member else None,
-                member.member_id or "" if member else "", "",
-                member.worksite if member else None, via="phone",
-            )  # fmt: skip
+                person.telegram_id,
+                person.language,
+                member.id if member else None,
+                member.member_id or "" if member else "",
+                "",
+                member.worksite if member else None,
+                via="phone",
+            )
         await self.audit.record(
-            person.actor, "verify.contact", "request" if request else "pending",
+            person.actor,
+            "verify.contact",
+            "request" if request else "pending",
             member=member.member_id if member else None,
             standing=member.status if member else None,
             linked_elsewhere=bool(member and member.telegram_id not in (None, person.telegram_id)),
-        )  # fmt: skip
+        )
         return Result(Outcome.PHONE_RECEIVED, member, request)
 
     async def by_invite(self, person: Person, code: str, name: str = "") -> Result:
@@ -204,19 +210,30 @@ class VerificationService:
         if member is None:
             assert invite.worksite is not None
             request = await self.requests.create(
-                person.telegram_id, person.language, None, "", name.strip()[:MAX_TYPED],
-                invite.worksite, via="invite",
-            )  # fmt: skip
+                person.telegram_id,
+                person.language,
+                None,
+                "",
+                name.strip()[:MAX_TYPED],
+                invite.worksite,
+                via="invite",
+            )
             await self.audit.record(
-                person.actor, "verify.invite", "request", request=request.id,
+                person.actor,
+                "verify.invite",
+                "request",
+                request=request.id,
                 worksite=invite.worksite,
-            )  # fmt: skip
+            )
             return Result(Outcome.INVITE_PENDING, None, request)
         linked = await self.members.link(member.id, person.telegram_id)
         await self.audit.record(
-            person.actor, "verify.invite", "verified",
-            member=linked.member_id, worksite=linked.worksite,
-        )  # fmt: skip
+            person.actor,
+            "verify.invite",
+            "verified",
+            member=linked.member_id,
+            worksite=linked.worksite,
+        )
         return Result(Outcome.VERIFIED, linked)
 
     async def request_review(self, person: Person, typed_id: str, typed_name: str) -> Result:
@@ -300,10 +317,13 @@ class VerificationService:
             return Review(Decision.NOT_ALLOWED, request)  # nobody on the roster to link
         if approve and facts.needs_admin and not reviewer.can(Role.ADMIN):
             await self.audit.record(
-                reviewer.actor, "verify.relink_refused", str(request.id),
-                member=member.member_id if member else None, role=member.role if member else None,
+                reviewer.actor,
+                "verify.relink_refused",
+                str(request.id),
+                member=member.member_id if member else None,
+                role=member.role if member else None,
                 linked_elsewhere=facts.linked_elsewhere,
-            )  # fmt: skip
+            )
             return Review(Decision.NEEDS_ADMIN, request, member)
         if approve and invited and await self.members.by_telegram_id(request.telegram_id):
             return Review(Decision.NOT_ALLOWED, request)  # they got in another way meanwhile
@@ -322,15 +342,17 @@ class VerificationService:
             assert request.worksite is not None
             member = await self.members.add_verified(request.telegram_id, request.worksite)
         await self.audit.record(
-            reviewer.actor, f"verify.{state}", str(request.id),
+            reviewer.actor,
+            f"verify.{state}",
+            str(request.id),
             member=member.member_id if member else None,
             moved_from=f"tg:{move.old_telegram_id}" if move else None,
-        )  # fmt: skip
+        )
         decided = await self.requests.get(request.id)
         return Review(Decision(state), decided, member, move)
 
     async def dispute(self, person: Person, move_id: int) -> LinkMove | None:
-        """"This wasn't me" from the account a link was moved away from: freeze the row.
+        """ "This wasn't me" from the account a link was moved away from: freeze the row.
 
         Only that old account may dispute, once; the row then has no powers at all until
         an admin looks (`unionbot members unfreeze`). None when the press is not valid.
@@ -343,9 +365,12 @@ class VerificationService:
             return None
         await self.members.freeze(move.member)
         await self.audit.record(
-            person.actor, "link.disputed", str(move.id), member=move.member,
+            person.actor,
+            "link.disputed",
+            str(move.id),
+            member=move.member,
             moved_to=f"tg:{move.new_telegram_id}",
-        )  # fmt: skip
+        )
         return move
 
     async def create_invites(

@@ -40,9 +40,16 @@ MAX_TEXT = 300  # question text: it must fit above the buttons
 MAX_LABEL = 60  # option labels are button texts
 MAX_FREE_TEXT = 2000
 TOP_FIELDS = (
-    "id", "title", "intro", "privacy", "audience", "opens_at", "closes_at", "reminders",
+    "id",
+    "title",
+    "intro",
+    "privacy",
+    "audience",
+    "opens_at",
+    "closes_at",
+    "reminders",
     "questions",
-)  # fmt: skip
+)
 QUESTION_FIELDS = {
     "single": ("options",),
     "multiple": ("options", "max"),
@@ -157,7 +164,12 @@ class _Reader:
 
 
 def parse_survey(
-    text: str, name: str, tz: ZoneInfo, now: float, *, check_times: bool = True,
+    text: str,
+    name: str,
+    tz: ZoneInfo,
+    now: float,
+    *,
+    check_times: bool = True,
     known: KnownNames | None = None,
 ) -> Survey:
     """Validate survey YAML text; raises SurveyFileError naming every problem."""
@@ -195,10 +207,17 @@ def parse_survey(
         raise SurveyFileError(reader.errors)
     assert survey_id and title and closes_at is not None
     return Survey(
-        id=survey_id, title=title, intro=intro, privacy=privacy, worksites=tuple(worksites),
-        classifications=tuple(classifications), opens_at=opens_at, closes_at=closes_at,
-        reminders=reminders, questions=tuple(questions),
-    )  # fmt: skip
+        id=survey_id,
+        title=title,
+        intro=intro,
+        privacy=privacy,
+        worksites=tuple(worksites),
+        classifications=tuple(classifications),
+        opens_at=opens_at,
+        closes_at=closes_at,
+        reminders=reminders,
+        questions=tuple(questions),
+    )
 
 
 def _survey_id(reader: _Reader, top: dict[str, yaml.Node]) -> str | None:
@@ -290,9 +309,10 @@ def _questions(reader: _Reader, node: yaml.Node | None) -> list[Question]:
             continue
         if question.id in seen:
             reader.error(
-                item, f'question "{question.id}"',
+                item,
+                f'question "{question.id}"',
                 f"id is used twice (first on line {seen[question.id]}); ids must be unique",
-            )  # fmt: skip
+            )
             continue
         seen[question.id] = line(item)
         questions.append(question)
@@ -495,9 +515,10 @@ def _condition(
         return None  # that question's own error is reported; don't pile on
     if target is None:
         reader.error(
-            fields["question"], label,
+            fields["question"],
+            label,
             f'show_if refers to "{target_id}", which is not an earlier question',
-        )  # fmt: skip
+        )
         return None
     if target.type == "text":
         reader.error(fields["question"], label, "show_if cannot depend on a free-text answer")

@@ -236,9 +236,7 @@ def _merge_one(
     if not others:
         return None
     target = OTHER if OTHER in others else min(others, key=lambda g: (sizes[g], g))
-    merged = {
-        name: (OTHER if g in (group, target) else g) for name, g in mapping.items()
-    }
+    merged = {name: (OTHER if g in (group, target) else g) for name, g in mapping.items()}
     return merged if len(set(merged.values())) >= 2 else None
 
 
@@ -268,8 +266,9 @@ def _remedy(
     wins; when none is, the smallest group touching the cells is folded and we go on.
     """
     candidates: list[tuple[Mapping_ | None, Mapping_ | None, int]] = [
-        (rows, None, 0), (None, cols, 0),
-    ]  # fmt: skip
+        (rows, None, 0),
+        (None, cols, 0),
+    ]
     row_sizes, col_sizes = _coarse(cells, rows, None), _coarse(cells, None, cols)
     for r, c in found:
         candidates.append((_merge_one(rows, sites, r), cols, row_sizes.get((r, "*"), 0)))
@@ -279,9 +278,10 @@ def _remedy(
         return sum(len(set(m.values())) for m in plan[:2] if m is not None)
 
     safe = [
-        p for p in candidates
+        p
+        for p in candidates
         if p[0] is None or p[1] is None or isolating(_coarse(cells, p[0], p[1]), minimum) is None
-    ]  # fmt: skip
+    ]
     best = max(safe, key=groups) if safe else min(candidates[2:], key=lambda p: p[2])
     return best[0], best[1]
 

@@ -94,10 +94,16 @@ def summary_line(language: str, question: Question, tally: Tally) -> Safe:
     assert summary is not None
     unit = f" {say(question.unit, language)}" if question.unit else ""
     return t(
-        language, "survey.res_stats", mean=fmt(summary.mean), median=fmt(summary.median),
-        q1=fmt(summary.q1), q3=fmt(summary.q3), low=fmt(summary.low), high=fmt(summary.high),
+        language,
+        "survey.res_stats",
+        mean=fmt(summary.mean),
+        median=fmt(summary.median),
+        q1=fmt(summary.q1),
+        q3=fmt(summary.q3),
+        low=fmt(summary.low),
+        high=fmt(summary.high),
         unit=unit,
-    )  # fmt: skip
+    )
 
 
 def bars(rows: Sequence[tuple[str, int]], total: int) -> str:
@@ -110,9 +116,14 @@ def question_block(language: str, number: int, entry: Any) -> str:
     question: Question = entry.question
     tally: Tally = entry.overall
     lines = [
-        t(language, "survey.res_question", number=number, text=say(question.text, language),
-          answered=tally.answered)
-    ]  # fmt: skip
+        t(
+            language,
+            "survey.res_question",
+            number=number,
+            text=say(question.text, language),
+            answered=tally.answered,
+        )
+    ]
     if question.type == "text":
         lines.append(t(language, "survey.res_text", count=tally.answered))
         return "\n".join(lines)
@@ -142,8 +153,12 @@ def breakdown_lines(language: str, question: Question, groups: dict[str, Tally])
         if question.type in ("scale", "number"):
             summary = summarize(tally.counts)
             assert summary is not None
-            detail = t(language, "survey.res_group_stats", mean=fmt(summary.mean),
-                       median=fmt(summary.median))  # fmt: skip
+            detail = t(
+                language,
+                "survey.res_group_stats",
+                mean=fmt(summary.mean),
+                median=fmt(summary.median),
+            )
         else:
             top = sorted(choice_rows(question, tally, language), key=lambda r: -r[1])[:3]
             detail = " · ".join(
@@ -151,8 +166,9 @@ def breakdown_lines(language: str, question: Question, groups: dict[str, Tally])
                 for label_, count in top
                 if count
             )
-        lines.append(t(language, "survey.res_group", group=label, n=tally.answered,
-                       detail=Safe(detail)))  # fmt: skip
+        lines.append(
+            t(language, "survey.res_group", group=label, n=tally.answered, detail=Safe(detail))
+        )
     return "\n".join(lines)
 
 
@@ -166,15 +182,21 @@ def results_messages(
     """The results in chat: a header and one block per question, split to fit messages."""
     survey = results.survey
     state = t(
-        language, "survey.res_open" if results.state == "open" else "survey.res_closed",
+        language,
+        "survey.res_open" if results.state == "open" else "survey.res_closed",
         at=when(closes_at, tz),
-    )  # fmt: skip
+    )
     header = [
         t(language, "survey.res_title", title=say(survey.title, language)),
-        t(language, "survey.res_count", responses=results.responses, audience=results.audience,
-          rate=charts.percent(results.responses, results.audience)),
+        t(
+            language,
+            "survey.res_count",
+            responses=results.responses,
+            audience=results.audience,
+            rate=charts.percent(results.responses, results.audience),
+        ),
         state,
-    ]  # fmt: skip
+    ]
     if scope:
         header.append(t(language, "survey.res_scope", worksites=scope))
     if results.sealed:
@@ -374,12 +396,17 @@ def results_json(results: Results) -> dict[str, Any]:
     """The same numbers as in chat, for scripts (English labels)."""
     survey = results.survey
     out: dict[str, Any] = {
-        "survey": results.slug, "title": say(survey.title, "en"), "state": results.state,
-        "responses": results.responses, "audience": results.audience,
-        "response_rate": round(results.rate, 4), "minimum_group": MIN_GROUP,
-        "by": results.by, "groups": results.group_responses if results.by else None,
+        "survey": results.slug,
+        "title": say(survey.title, "en"),
+        "state": results.state,
+        "responses": results.responses,
+        "audience": results.audience,
+        "response_rate": round(results.rate, 4),
+        "minimum_group": MIN_GROUP,
+        "by": results.by,
+        "groups": results.group_responses if results.by else None,
         "questions": [],
-    }  # fmt: skip
+    }
     if results.sealed:
         out["sealed"] = True  # open: the answers are sealed until the close
     if not results.shown:
@@ -397,9 +424,11 @@ def _question_json(
     question: Question, tally: Tally, groups: dict[str, Tally] | None
 ) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "id": question.id, "type": question.type, "text": say(question.text, "en"),
+        "id": question.id,
+        "type": question.type,
+        "text": say(question.text, "en"),
         "answered": tally.answered,
-    }  # fmt: skip
+    }
     if question.type == "text" or not tally.shown:
         data["hidden"] = question.type != "text"
         return data
@@ -409,9 +438,13 @@ def _question_json(
         summary = summarize(tally.counts)
         assert summary is not None
         data["stats"] = {
-            "mean": round(summary.mean, 3), "median": summary.median, "q1": summary.q1,
-            "q3": summary.q3, "min": summary.low, "max": summary.high,
-        }  # fmt: skip
+            "mean": round(summary.mean, 3),
+            "median": summary.median,
+            "q1": summary.q1,
+            "q3": summary.q3,
+            "min": summary.low,
+            "max": summary.high,
+        }
     if groups is not None:
         data["groups"] = {
             name: _question_json(question, group, None) for name, group in groups.items()

@@ -233,9 +233,14 @@ class SurveyService:
                 )
         await self.scheduler.schedule(CLOSE_JOB, str(stored.pk), _at(survey.closes_at), {})
         await self.audit.record(
-            actor, "survey.load", survey.id, questions=len(survey.questions),
-            opens_at=opens_at, closes_at=survey.closes_at, privacy=survey.privacy,
-        )  # fmt: skip
+            actor,
+            "survey.load",
+            survey.id,
+            questions=len(survey.questions),
+            opens_at=opens_at,
+            closes_at=survey.closes_at,
+            privacy=survey.privacy,
+        )
         return stored
 
     def register_jobs(self) -> None:
@@ -279,9 +284,7 @@ class SurveyService:
             chosen = [w for w in (chosen or worksites) if w in worksites]
             if not chosen:
                 return []
-        return await self.members.audience(
-            chosen, list(survey.classifications), good_standing=True
-        )
+        return await self.members.audience(chosen, list(survey.classifications), good_standing=True)
 
     async def open(self, pk: int) -> int | None:
         """Open the survey and announce it to its audience; the broadcast id."""
@@ -293,16 +296,24 @@ class SurveyService:
         survey = survey_of(stored)
         messages = {
             lang: Outgoing(
-                t(lang, "survey.announce", title=say(survey.title, lang),
-                  closes=when(survey.closes_at, self.tz), minutes=_minutes(survey)),
+                t(
+                    lang,
+                    "survey.announce",
+                    title=say(survey.title, lang),
+                    closes=when(survey.closes_at, self.tz),
+                    minutes=_minutes(survey),
+                ),
                 ((Button(t(lang, "survey.start_button"), _start_data(pk)),),),
             )
             for lang in LANGUAGES
-        }  # fmt: skip
+        }
         broadcast = await self.delivery.enqueue(
-            kind="survey.announce", subject=f"survey:{pk}",
-            recipients=await self.audience(survey), messages=messages, created_by="system",
-        )  # fmt: skip
+            kind="survey.announce",
+            subject=f"survey:{pk}",
+            recipients=await self.audience(survey),
+            messages=messages,
+            created_by="system",
+        )
         await self.repo.set_announcement(pk, broadcast)
         await self.audit.record("system", "survey.open", stored.slug, broadcast=broadcast)
         return broadcast
@@ -318,16 +329,23 @@ class SurveyService:
         recipients = [m for m in await self.audience(survey) if m not in done]
         messages = {
             lang: Outgoing(
-                t(lang, "survey.reminder", title=say(survey.title, lang),
-                  closes=when(survey.closes_at, self.tz)),
+                t(
+                    lang,
+                    "survey.reminder",
+                    title=say(survey.title, lang),
+                    closes=when(survey.closes_at, self.tz),
+                ),
                 ((Button(t(lang, "survey.continue_button"), _start_data(pk)),),),
             )
             for lang in LANGUAGES
-        }  # fmt: skip
+        }
         return await self.delivery.enqueue(
-            kind="survey.remind", subject=f"survey:{pk}", recipients=recipients,
-            messages=messages, created_by="system",
-        )  # fmt: skip
+            kind="survey.remind",
+            subject=f"survey:{pk}",
+            recipients=recipients,
+            messages=messages,
+            created_by="system",
+        )
 
     async def close(self, pk: int) -> bool:
         """Close: open the sealed responses into the tally tables, erase the key, discard
@@ -434,9 +452,13 @@ class SurveyService:
         return stored, survey, progress.answers, member
 
     async def _advance(
-        self, member: Member, stored: StoredSurvey, survey: Survey, position: int,
+        self,
+        member: Member,
+        stored: StoredSurvey,
+        survey: Survey,
+        position: int,
         answers: dict[str, Any],
-    ) -> Outcome:  # fmt: skip
+    ) -> Outcome:
         answers = flow.kept_answers(survey, answers)
         following = flow.next_position(survey, answers, position)
         await self._save(stored.pk, member, survey, following, answers)
@@ -655,9 +677,12 @@ class SurveyService:
         if stored.privacy == "confidential":
             labels = (await self.member_labels(stored)).get
         text = export_csv(
-            results, rows, include_text=include_text, member_ids=labels,
+            results,
+            rows,
+            include_text=include_text,
+            member_ids=labels,
             plan=await self.plan(stored),
-        )  # fmt: skip
+        )
         return text, results.responses
 
     async def member_labels(self, stored: StoredSurvey) -> dict[int, str]:

@@ -164,14 +164,23 @@ class UpdatesService:
         worksites = draft.worksites or (tuple(allowed) if allowed is not None else ())
         assert author.member is not None
         update = await self.updates.create(
-            author=author.member.id, text=draft.text, photo=draft.photo,
-            document=draft.document, worksites=worksites,
-            classifications=draft.classifications, urgent=draft.urgent, send_at=send_at,
-        )  # fmt: skip
+            author=author.member.id,
+            text=draft.text,
+            photo=draft.photo,
+            document=draft.document,
+            worksites=worksites,
+            classifications=draft.classifications,
+            urgent=draft.urgent,
+            send_at=send_at,
+        )
         await self.audit.record(
-            author.actor, "update.create", str(update.id),
-            worksites=list(worksites), urgent=draft.urgent, scheduled=draft.send_at is not None,
-        )  # fmt: skip
+            author.actor,
+            "update.create",
+            str(update.id),
+            worksites=list(worksites),
+            urgent=draft.urgent,
+            scheduled=draft.send_at is not None,
+        )
         if draft.send_at is not None:
             await self.scheduler.schedule(
                 SEND_JOB, str(update.id), draft.send_at, {"update": update.id}
@@ -185,10 +194,14 @@ class UpdatesService:
             return None
         recipients = await self.members.audience(update.worksites, update.classifications)
         broadcast = await self.delivery.enqueue(
-            kind="update", subject=f"update:{update.id}", recipients=recipients,
-            messages=all_languages(update), created_by=f"update:{update.id}",
-            urgent=update.urgent, progress=progress,
-        )  # fmt: skip
+            kind="update",
+            subject=f"update:{update.id}",
+            recipients=recipients,
+            messages=all_languages(update),
+            created_by=f"update:{update.id}",
+            urgent=update.urgent,
+            progress=progress,
+        )
         await self.updates.mark_sent(update.id, broadcast)
         return broadcast
 
@@ -232,9 +245,12 @@ class UpdatesService:
         corrected = replace(update, text=text)
         assert update.broadcast is not None
         broadcast = await self.delivery.change_sent(
-            update.broadcast, op="edit", messages=all_languages(corrected),
-            created_by=leader.actor, progress=progress,
-        )  # fmt: skip
+            update.broadcast,
+            op="edit",
+            messages=all_languages(corrected),
+            created_by=leader.actor,
+            progress=progress,
+        )
         await self.audit.record(leader.actor, "update.correct", str(update_id))
         return broadcast
 
@@ -247,9 +263,12 @@ class UpdatesService:
         await self.updates.set_state(update_id, "retracted", only_from="sent")
         assert update.broadcast is not None
         broadcast = await self.delivery.change_sent(
-            update.broadcast, op="delete", messages=None, created_by=leader.actor,
+            update.broadcast,
+            op="delete",
+            messages=None,
+            created_by=leader.actor,
             progress=progress,
-        )  # fmt: skip
+        )
         await self.audit.record(leader.actor, "update.retract", str(update_id))
         return broadcast
 

@@ -30,9 +30,17 @@ DEFAULT_OPTIONS = ("Yes", "No")
 DEFAULT_REMINDERS = (24 * 3600, 2 * 3600)
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 FIELDS = (
-    "question", "options", "eligibility", "opens_at", "closes_at", "threshold", "quorum",
-    "show_results", "reminders", "trustees",
-)  # fmt: skip
+    "question",
+    "options",
+    "eligibility",
+    "opens_at",
+    "closes_at",
+    "threshold",
+    "quorum",
+    "show_results",
+    "reminders",
+    "trustees",
+)
 REQUIRED = ("question", "opens_at", "closes_at", "threshold")
 ELIGIBILITY_FIELDS = ("worksites", "classifications")
 TRUSTEE_FIELDS = ("members", "needed")
@@ -380,7 +388,10 @@ def _trustees(entry: tuple[Any, int], name: str, parsed: dict[str, Any], errors:
 
 
 def _eligibility(
-    entry: tuple[Any, int], name: str, parsed: dict[str, Any], errors: list[str],
+    entry: tuple[Any, int],
+    name: str,
+    parsed: dict[str, Any],
+    errors: list[str],
     known: KnownNames | None = None,
 ) -> None:
     value, line = entry
@@ -402,7 +413,10 @@ def _eligibility(
 
 
 def _known_fields(
-    value: dict[str, tuple[Any, int]], allowed: tuple[str, ...], section: str, name: str,
+    value: dict[str, tuple[Any, int]],
+    allowed: tuple[str, ...],
+    section: str,
+    name: str,
     errors: list[str],
 ) -> dict[str, tuple[Any, int]]:
     """A nested mapping's allowed fields; every other one is an error naming its line."""

@@ -63,13 +63,22 @@ def rules(language: str, vote: Vote, tz_name: str) -> Safe:
         t(language, "vote.rules.who", who=who),
         t(language, "vote.rules.opens", when=_when(vote.opens_at, tz_name)),
         t(language, "vote.rules.closes", when=_when(vote.closes_at, tz_name)),
-        t(language, "vote.rules.threshold", rule=threshold_text(language, vote),
-          option=vote.options[0]),
+        t(
+            language,
+            "vote.rules.threshold",
+            rule=threshold_text(language, vote),
+            option=vote.options[0],
+        ),
         t(language, "vote.rules.quorum", rule=quorum_text(language, vote)),
-        t(language, "vote.rules.results",
-          who=t(language, "vote.results.members" if vote.show_results else "vote.results.leaders")),
+        t(
+            language,
+            "vote.rules.results",
+            who=t(
+                language, "vote.results.members" if vote.show_results else "vote.results.leaders"
+            ),
+        ),
         t(language, "vote.rules.reminders", reminders=reminders),
-    ]  # fmt: skip
+    ]
     return Safe("\n".join(lines))
 
 
@@ -190,12 +199,17 @@ def _name(member: Member) -> str:
 def announcement(vote: Vote, tz_name: str) -> dict[str, Outgoing]:
     return {
         lang: Outgoing(
-            t(lang, "vote.announce", question=vote.question,
-              closes=_when(vote.closes_at, tz_name), rules=_member_rules(lang, vote)),
+            t(
+                lang,
+                "vote.announce",
+                question=vote.question,
+                closes=_when(vote.closes_at, tz_name),
+                rules=_member_rules(lang, vote),
+            ),
             ((Button(t(lang, "vote.button.vote"), pack("vote", "show", vote.id)),),),
         )
         for lang in LANGUAGES
-    }  # fmt: skip
+    }
 
 
 def reminder(vote: Vote, tz_name: str) -> dict[str, Outgoing]:
@@ -210,9 +224,12 @@ def reminder(vote: Vote, tz_name: str) -> dict[str, Outgoing]:
 
 def _member_rules(language: str, vote: Vote) -> Safe:
     return t(
-        language, "vote.announce_rules", rule=threshold_text(language, vote),
-        option=vote.options[0], quorum=quorum_text(language, vote),
-    )  # fmt: skip
+        language,
+        "vote.announce_rules",
+        rule=threshold_text(language, vote),
+        option=vote.options[0],
+        quorum=quorum_text(language, vote),
+    )
 
 
 # -- results ----------------------------------------------------------------------------
@@ -241,13 +258,18 @@ def result_text(language: str, vote: Vote, tally: Tally) -> Safe:
         "",
         *bars,
         "",
-        t(language, "vote.result.turnout", ballots=f"{tally.ballots:,}",
-          roll=f"{tally.roll_size:,}", share=percent(tally.ballots, tally.roll_size)),
+        t(
+            language,
+            "vote.result.turnout",
+            ballots=f"{tally.ballots:,}",
+            roll=f"{tally.roll_size:,}",
+            share=percent(tally.ballots, tally.roll_size),
+        ),
         quorum,
         threshold,
         "",
         t(language, "vote.result.passed" if tally.passed else "vote.result.failed"),
-    ]  # fmt: skip
+    ]
     return Safe("\n".join(lines))
 
 
@@ -272,9 +294,12 @@ def chart(language: str, tally: Tally) -> bytes:
     """The result as a PNG bar chart (labels are drawn, not parsed as HTML)."""
     share = percent(tally.ballots, tally.roll_size)
     note = t(
-        language, "vote.chart.note", ballots=f"{tally.ballots:,}", roll=f"{tally.roll_size:,}",
+        language,
+        "vote.chart.note",
+        ballots=f"{tally.ballots:,}",
+        roll=f"{tally.roll_size:,}",
         share=share,
-    )  # fmt: skip
+    )
     return bar_chart(
         f"#{tally.vote_id} {tally.question[:80]}",
         list(tally.options),
@@ -287,16 +312,27 @@ def turnout_text(language: str, vote: Vote, turnout: Turnout) -> Safe:
     """Turnout while a vote is open: how many, never who, never how."""
     lines = [
         t(language, "votes.turnout.title", number=vote.id, question=vote.question),
-        t(language, "votes.turnout.overall", voted=f"{turnout.voted:,}",
-          roll=f"{turnout.roll_size:,}", share=percent(turnout.voted, turnout.roll_size)),
-    ]  # fmt: skip
+        t(
+            language,
+            "votes.turnout.overall",
+            voted=f"{turnout.voted:,}",
+            roll=f"{turnout.roll_size:,}",
+            share=percent(turnout.voted, turnout.roll_size),
+        ),
+    ]
     if turnout.by_worksite:
         lines.append(t(language, "votes.turnout.by_worksite"))
         for name, (voted, roll) in sorted(turnout.by_worksite.items()):
             label = t(language, "votes.turnout.other") if name == "Other" else name
             lines.append(
-                t(language, "votes.turnout.line", worksite=label, voted=f"{voted:,}",
-                  roll=f"{roll:,}", share=percent(voted, roll))
-            )  # fmt: skip
+                t(
+                    language,
+                    "votes.turnout.line",
+                    worksite=label,
+                    voted=f"{voted:,}",
+                    roll=f"{roll:,}",
+                    share=percent(voted, roll),
+                )
+            )
     lines.append(t(language, "votes.turnout.sealed"))
     return Safe("\n".join(lines))

@@ -148,9 +148,13 @@ class VoteService:
             for member, share in zip(trustees, shares, strict=True):
                 language = member.language or self.default_language
                 text = messages.share(
-                    language, definition, share.text(), definition.trustees_needed,
-                    len(trustees), self.tz_name,
-                )  # fmt: skip
+                    language,
+                    definition,
+                    share.text(),
+                    definition.trustees_needed,
+                    len(trustees),
+                    self.tz_name,
+                )
                 try:
                     await send_share(member, text)
                 except Exception as exc:
@@ -180,10 +184,15 @@ class VoteService:
             await self.repo.cancel(vote.id)  # never leave a vote that would not open or close
             raise
         await self.audit.record(
-            _actor(by), "vote.create", f"vote:{vote.id}", opens_at=vote.opens_at,
-            closes_at=vote.closes_at, options=len(vote.options),
-            trustees=len(definition.trustees), needed=definition.trustees_needed,
-        )  # fmt: skip
+            _actor(by),
+            "vote.create",
+            f"vote:{vote.id}",
+            opens_at=vote.opens_at,
+            closes_at=vote.closes_at,
+            options=len(vote.options),
+            trustees=len(definition.trustees),
+            needed=definition.trustees_needed,
+        )
         return vote
 
     async def _void_shares(
@@ -263,10 +272,13 @@ class VoteService:
         await self.audit.record(_actor(by), "vote.roll_add", f"vote:{vote_id}", member=member.id)
         if vote.state == "open":
             await self.delivery.enqueue(
-                kind="vote.announce", subject=f"vote:{vote_id}", recipients=[member.id],
-                messages=messages.announcement(vote, self.tz_name), created_by=_actor(by),
+                kind="vote.announce",
+                subject=f"vote:{vote_id}",
+                recipients=[member.id],
+                messages=messages.announcement(vote, self.tz_name),
+                created_by=_actor(by),
                 urgent=True,
-            )  # fmt: skip
+            )
         return member
 
     async def turnout(self, vote_id: int, by: Person | None) -> Turnout:
@@ -375,9 +387,13 @@ class VoteService:
             return size  # the bot was down for the whole window: the close follows at once
         roll = await self.repo.roll(vote_id)
         await self.delivery.enqueue(
-            kind="vote.announce", subject=f"vote:{vote_id}", recipients=roll,
-            messages=messages.announcement(vote, self.tz_name), created_by="system", urgent=True,
-        )  # fmt: skip
+            kind="vote.announce",
+            subject=f"vote:{vote_id}",
+            recipients=roll,
+            messages=messages.announcement(vote, self.tz_name),
+            created_by="system",
+            urgent=True,
+        )
         return size
 
     async def remind(self, vote_id: int) -> int:
@@ -388,9 +404,12 @@ class VoteService:
         waiting = await self.repo.not_voted(vote_id)
         if waiting:
             await self.delivery.enqueue(
-                kind="vote.remind", subject=f"vote:{vote_id}", recipients=waiting,
-                messages=messages.reminder(vote, self.tz_name), created_by="system",
-            )  # fmt: skip
+                kind="vote.remind",
+                subject=f"vote:{vote_id}",
+                recipients=waiting,
+                messages=messages.reminder(vote, self.tz_name),
+                created_by="system",
+            )
         return len(waiting)
 
     async def close(self, vote_id: int) -> Tally | None:
@@ -434,9 +453,12 @@ class VoteService:
         outcome = await self.keys.accept_share(share, member.id)
         if outcome.state in (ShareState.WRONG, ShareState.NOT_YOURS, ShareState.UNKNOWN):
             await self.audit.record(
-                by.actor, "vote.unlock.refused", vote.subject, share=share.index,
+                by.actor,
+                "vote.unlock.refused",
+                vote.subject,
+                share=share.index,
                 reason=str(outcome.state),
-            )  # fmt: skip
+            )
             return Unlock(outcome.state, vote)
         if outcome.state in (ShareState.ACCEPTED, ShareState.COMPLETE):
             await self.audit.record(by.actor, "vote.unlock", vote.subject, share=share.index)
@@ -461,18 +483,24 @@ class VoteService:
         )
         leaders = await self._leader_ids()
         await self.delivery.enqueue(
-            kind="vote.result.leaders", subject=vote.subject, recipients=leaders,
+            kind="vote.result.leaders",
+            subject=vote.subject,
+            recipients=leaders,
             messages=messages.result(vote, tally, self.tz_name, for_leaders=True),
-            created_by="system", urgent=True,
-        )  # fmt: skip
+            created_by="system",
+            urgent=True,
+        )
         if vote.show_results:
             told = set(leaders)  # leaders got their own copy, with the export buttons
             roll = [m for m in await self.repo.roll(vote.id) if m not in told]
             await self.delivery.enqueue(
-                kind="vote.result", subject=vote.subject, recipients=roll,
+                kind="vote.result",
+                subject=vote.subject,
+                recipients=roll,
                 messages=messages.result(vote, tally, self.tz_name, for_leaders=False),
-                created_by="system", urgent=True,
-            )  # fmt: skip
+                created_by="system",
+                urgent=True,
+            )
         return tally
 
     async def _ask_trustees(self, vote: Vote, *, first: bool) -> None:
@@ -481,10 +509,13 @@ class VoteService:
         if status is None:
             return
         await self.delivery.enqueue(
-            kind="vote.unlock", subject=vote.subject, recipients=[m.id for m in status.waiting],
+            kind="vote.unlock",
+            subject=vote.subject,
+            recipients=[m.id for m in status.waiting],
             messages=messages.unlock_request(vote, status.needed, len(status.unlocked), first),
-            created_by="system", urgent=True,
-        )  # fmt: skip
+            created_by="system",
+            urgent=True,
+        )
         if first:
             leaders = await self._leader_ids()
             trustees = len(status.unlocked) + len(status.waiting)
@@ -538,9 +569,14 @@ class VoteService:
     async def _tally(self, vote: Vote) -> Tally:
         counts = await self.repo.counts(vote.id, len(vote.options))
         return Tally(
-            vote.id, vote.question, vote.options, counts, vote.roll_size, threshold_of(vote),
+            vote.id,
+            vote.question,
+            vote.options,
+            counts,
+            vote.roll_size,
+            threshold_of(vote),
             quorum_of(vote),
-        )  # fmt: skip
+        )
 
 
 def _require_leader(by: Person | None) -> None:

@@ -88,8 +88,16 @@ def result_csv(tally: Tally) -> str:
     for i, (label, count) in enumerate(tally.rows()):
         writer.writerow([tally.vote_id, _cell(label), count, format_share(tally.share(i))])
     summary = tally.to_json()
-    for key in ("ballots", "roll_size", "turnout", "threshold", "threshold_met", "quorum",
-                "quorum_met", "passed"):  # fmt: skip
+    for key in (
+        "ballots",
+        "roll_size",
+        "turnout",
+        "threshold",
+        "threshold_met",
+        "quorum",
+        "quorum_met",
+        "passed",
+    ):
         value = summary[key]
         writer.writerow([tally.vote_id, key, "" if value is None else value, ""])
     return out.getvalue()

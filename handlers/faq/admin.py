@@ -58,9 +58,14 @@ def _list_page(lang: str, entries: list[FaqEntry], page: int) -> tuple[Safe, Inl
 def _card(lang: str, entry: FaqEntry) -> tuple[Safe, InlineKeyboardMarkup]:
     answer = entry.answer if len(entry.answer) <= CARD_ANSWER else entry.answer[:CARD_ANSWER] + "…"
     text = t(
-        lang, "faqadmin.card", id=entry.id, entry_language=entry.language,
-        tags=", ".join(entry.tags) or "—", question=entry.question, answer=answer,
-    )  # fmt: skip
+        lang,
+        "faqadmin.card",
+        id=entry.id,
+        entry_language=entry.language,
+        tags=", ".join(entry.tags) or "—",
+        question=entry.question,
+        answer=answer,
+    )
     key = short_key(entry.id)
     rows = [
         [_button(t(lang, f"faqadmin.edit_{field}"), "edit", key, field) for field in FIELDS],
@@ -96,9 +101,13 @@ async def on_button(update: Update, context: BotContext) -> None:
         if data.action == "add":
             await query.answer()
             await ask_to_type(
-                context, person.telegram_id, chat_id, "faq_add",
-                t(lang, "faqadmin.ask_question"), data={"step": "question"},
-            )  # fmt: skip
+                context,
+                person.telegram_id,
+                chat_id,
+                "faq_add",
+                t(lang, "faqadmin.ask_question"),
+                data={"step": "question"},
+            )
         elif number is None:
             await query.answer(t(lang, "button.expired"), show_alert=True)
         elif data.action == "list":
@@ -123,9 +132,13 @@ async def on_button(update: Update, context: BotContext) -> None:
         field = data.args[1]
         await query.answer()
         await ask_to_type(
-            context, person.telegram_id, chat_id, "faq_edit",
-            t(lang, f"faqadmin.ask_{field}"), data={"id": entry.id, "field": field},
-        )  # fmt: skip
+            context,
+            person.telegram_id,
+            chat_id,
+            "faq_edit",
+            t(lang, f"faqadmin.ask_{field}"),
+            data={"id": entry.id, "field": field},
+        )
     elif data.action == "del":
         await query.answer()
         confirm = InlineKeyboardMarkup(
@@ -169,9 +182,14 @@ async def typed_add(
             next_prompt = t(lang, "faqadmin.ask_tags")
         else:
             entry = await add_entry(
-                services.faq, services.audit, person.actor, draft["question"], draft["answer"],
-                parse_tags(text), lang,
-            )  # fmt: skip
+                services.faq,
+                services.audit,
+                person.actor,
+                draft["question"],
+                draft["answer"],
+                parse_tags(text),
+                lang,
+            )
             await services.pending.clear(pending.telegram_id, pending.chat_id)
             card, markup = _card(lang, entry)
             await reply(
@@ -197,9 +215,13 @@ async def typed_edit(
         return
     try:
         entry = await update_entry(
-            services.faq, services.audit, person.actor,
-            str(pending.data.get("id")), str(pending.data.get("field")), text,
-        )  # fmt: skip
+            services.faq,
+            services.audit,
+            person.actor,
+            str(pending.data.get("id")),
+            str(pending.data.get("field")),
+            text,
+        )
     except FaqEditError as error:
         await _error(update, lang, error)
         if error.code == "gone":

@@ -86,17 +86,19 @@ async def answer_question(update: Update, context: BotContext, person: Person, t
         await services.faq.repo.log_gap(text.strip(), "suggested")
         rows = entry_rows(list(decision.suggestions))
         await reply(
-            update, t(lang, "faq.suggest"),
+            update,
+            t(lang, "faq.suggest"),
             reply_markup=InlineKeyboardMarkup([*rows, ask_steward_button(lang)]),
             reply_parameters=_quoting(message.message_id),
-        )  # fmt: skip
+        )
         return
     await services.faq.repo.log_gap(text.strip(), "unknown")
     await reply(
-        update, t(lang, "faq.unknown"),
+        update,
+        t(lang, "faq.unknown"),
         reply_markup=InlineKeyboardMarkup([ask_steward_button(lang)]),
         reply_parameters=_quoting(message.message_id),
-    )  # fmt: skip
+    )
 
 
 # -- buttons ----------------------------------------------------------------------------------

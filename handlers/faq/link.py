@@ -107,9 +107,13 @@ async def on_button(update: Update, context: BotContext) -> None:
     elif data.action == "find":
         await query.answer()
         await ask_to_type(
-            context, person.telegram_id, query.message.chat.id, "faq_link",
-            t(lang, "faqlink.ask_search"), data={"source": source, "number": number},
-        )  # fmt: skip
+            context,
+            person.telegram_id,
+            query.message.chat.id,
+            "faq_link",
+            t(lang, "faqlink.ask_search"),
+            data={"source": source, "number": number},
+        )
     else:
         entry = find_by_key(
             await context.services.faq.entries(),
@@ -123,9 +127,14 @@ async def on_button(update: Update, context: BotContext) -> None:
 
 
 async def _link(
-    update: Update, context: BotContext, person: Person, source: str, number: int,
-    text: str, entry: FaqEntry,
-) -> None:  # fmt: skip
+    update: Update,
+    context: BotContext,
+    person: Person,
+    source: str,
+    number: int,
+    text: str,
+    entry: FaqEntry,
+) -> None:
     query = update.callback_query
     assert query is not None
     services = context.services
@@ -168,9 +177,10 @@ async def typed_search(
         await reply(update, t(lang, "faqlink.none"))
         return
     await reply(
-        update, t(lang, "faqlink.found", text=wording),
+        update,
+        t(lang, "faqlink.found", text=wording),
         reply_markup=InlineKeyboardMarkup(_choices(source, number, found)),
-    )  # fmt: skip
+    )
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

@@ -56,12 +56,16 @@ async def promote(update: Update, context: BotContext) -> None:
     await reply(
         update,
         t(
-            lang, "promote.card", name=_name(member), member_id=services.roles.label(member),
-            worksite=member.worksite or "—", role=t(lang, f"role.{member.role}"),
+            lang,
+            "promote.card",
+            name=_name(member),
+            member_id=services.roles.label(member),
+            worksite=member.worksite or "—",
+            role=t(lang, f"role.{member.role}"),
             stewards=_stewards(lang, worksites),
         ),
         reply_markup=InlineKeyboardMarkup([buttons[:2], buttons[2:]]),
-    )  # fmt: skip
+    )
 
 
 async def on_role_button(update: Update, context: BotContext) -> None:
@@ -105,10 +109,13 @@ async def apply_role(
 def report(services: Services, language: str, change: RoleChange) -> Safe:
     key = "promote.done" if change.changed else "promote.unchanged"
     return t(
-        language, key, name=_name(change.member), member_id=services.roles.label(change.member),
+        language,
+        key,
+        name=_name(change.member),
+        member_id=services.roles.label(change.member),
         role=t(language, f"role.{change.member.role}"),
         stewards=_stewards(language, change.worksites),
-    )  # fmt: skip
+    )
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

@@ -90,9 +90,10 @@ async def tell_outcome(
     name = member.first_name or (update.effective_user.first_name if update.effective_user else "")
     name_part = t(language, "verify.done_name", name=name) if name else Safe("")
     await reply(
-        update, t(language, "verify.done", name_part=name_part),
+        update,
+        t(language, "verify.done", name_part=name_part),
         reply_markup=ReplyKeyboardRemove(),
-    )  # fmt: skip
+    )
     await welcome_member(context.bot, context.services, verified)
     return verified
 
@@ -197,9 +198,13 @@ def review_text(language: str, request: VerificationRequest, facts: ReviewFacts)
         lines.append(t(language, "review.via_phone"))
     elif request.via == "invite":
         lines.append(
-            t(language, "review.via_invite", worksite=request.worksite or "—",
-              name=request.typed_name or "—")
-        )  # fmt: skip
+            t(
+                language,
+                "review.via_invite",
+                worksite=request.worksite or "—",
+                name=request.typed_name or "—",
+            )
+        )
         return Safe("\n".join(lines))
     else:
         lines.append(
@@ -326,9 +331,10 @@ async def tell_old_account(context: BotContext, move: LinkMove) -> None:
     )
     try:
         await context.bot.send_message(
-            move.old_telegram_id, t(language, "link.moved"),
+            move.old_telegram_id,
+            t(language, "link.moved"),
             reply_markup=InlineKeyboardMarkup([[button]]),
-        )  # fmt: skip
+        )
     except TelegramError as exc:
         log.info("could not tell the old account of move %s: %s", move.id, exc)
 
@@ -354,9 +360,12 @@ async def on_not_me(update: Update, context: BotContext) -> None:
             continue
         language = admin.language or services.settings.default_language
         text = t(
-            language, "link.dispute_alert", member_id=label,
-            old=str(move.old_telegram_id), new=str(move.new_telegram_id),
-        )  # fmt: skip
+            language,
+            "link.dispute_alert",
+            member_id=label,
+            old=str(move.old_telegram_id),
+            new=str(move.new_telegram_id),
+        )
         try:
             await context.bot.send_message(admin.telegram_id, text)
         except TelegramError as exc:

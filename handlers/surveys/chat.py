@@ -59,8 +59,9 @@ def question_text(language: str, step: Step) -> Safe:
     survey = step.survey
     title = say(survey.title, language)
     if question is None:
-        return Safe(f"📋 {t(language, 'survey.title_only', title=title)}\n\n"
-                    + t(language, "survey.review"))  # fmt: skip
+        return Safe(
+            f"📋 {t(language, 'survey.title_only', title=title)}\n\n" + t(language, "survey.review")
+        )
     number, total = step.counter
     lines = [
         t(language, "survey.counter", title=title, number=number, total=total),
@@ -86,11 +87,18 @@ def hint(language: str, question: Question) -> Safe:
     if question.type == "scale":
         text = t(language, "survey.hint_scale", min=f"{question.min:g}", max=f"{question.max:g}")
         if question.min_label and question.max_label:
-            text = Safe(text + "\n" + t(
-                language, "survey.hint_scale_ends", min=f"{question.min:g}",
-                max=f"{question.max:g}", min_label=say(question.min_label, language),
-                max_label=say(question.max_label, language),
-            ))  # fmt: skip
+            text = Safe(
+                text
+                + "\n"
+                + t(
+                    language,
+                    "survey.hint_scale_ends",
+                    min=f"{question.min:g}",
+                    max=f"{question.max:g}",
+                    min_label=say(question.min_label, language),
+                    max_label=say(question.max_label, language),
+                )
+            )
         return text
     if question.type == "number":
         key = "survey.hint_integer" if question.integer else "survey.hint_number"
@@ -110,8 +118,10 @@ def question_buttons(language: str, step: Step) -> InlineKeyboardMarkup | None:
     if question is None:
         rows.append([button(t(language, "survey.submit_button"), "submit", position)])
     elif question.type == "single":
-        rows += [[button(say(o.text, language), "pick", position, i)]
-                 for i, o in enumerate(question.options)]  # fmt: skip
+        rows += [
+            [button(say(o.text, language), "pick", position, i)]
+            for i, o in enumerate(question.options)
+        ]
     elif question.type == "multiple":
         chosen = step.answers.get(question.id) or []
         for i, option in enumerate(question.options):
@@ -131,8 +141,9 @@ def question_buttons(language: str, step: Step) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-async def show_step(update: Update, context: BotContext, person: Person, step: Step, *,
-                    edit: bool) -> None:  # fmt: skip
+async def show_step(
+    update: Update, context: BotContext, person: Person, step: Step, *, edit: bool
+) -> None:
     """Show a question (or the Submit step): edit the pressed message, or send a new one."""
     text = question_text(person.language, step)
     markup = question_buttons(person.language, step)
@@ -153,9 +164,14 @@ def intro_text(language: str, stored: StoredSurvey, tz: Any) -> Safe:
     privacy = t(language, f"survey.privacy_{survey.privacy}")
     intro = say(survey.intro, language)
     return t(
-        language, "survey.intro", title=say(survey.title, language), intro=intro,
-        privacy=privacy, count=len(survey.questions), closes=when(survey.closes_at, tz),
-    )  # fmt: skip
+        language,
+        "survey.intro",
+        title=say(survey.title, language),
+        intro=intro,
+        privacy=privacy,
+        count=len(survey.questions),
+        closes=when(survey.closes_at, tz),
+    )
 
 
 # -- members ------------------------------------------------------------------------
@@ -178,13 +194,23 @@ async def surveys_command(update: Update, context: BotContext) -> None:
     for stored, status in listed:
         survey = survey_of(stored)
         title = say(survey.title, lang)
-        lines.append(t(lang, f"survey.list_item_{status}", title=title,
-                       closes=when(survey.closes_at, service.tz)))  # fmt: skip
+        lines.append(
+            t(
+                lang,
+                f"survey.list_item_{status}",
+                title=title,
+                closes=when(survey.closes_at, service.tz),
+            )
+        )
         if status != "done":
             label = t(lang, "survey.start_button" if status == "new" else "survey.continue_button")
-            buttons.append([InlineKeyboardButton(
-                f"{label} · {title}"[:60], callback_data=pack(FEATURE, "start", stored.pk)
-            )])  # fmt: skip
+            buttons.append(
+                [
+                    InlineKeyboardButton(
+                        f"{label} · {title}"[:60], callback_data=pack(FEATURE, "start", stored.pk)
+                    )
+                ]
+            )
     markup = InlineKeyboardMarkup(buttons) if buttons else None
     await reply(update, Safe("\n".join(lines)), reply_markup=markup)
 
@@ -330,12 +356,17 @@ async def results_command(update: Update, context: BotContext) -> None:
             await reply(update, t(lang, "survey.results_none"))
             return
         buttons = [
-            [InlineKeyboardButton(say(survey_of(s).title, lang)[:60],
-                                  callback_data=pack(FEATURE, "res", s.pk, "all"))]
+            [
+                InlineKeyboardButton(
+                    say(survey_of(s).title, lang)[:60],
+                    callback_data=pack(FEATURE, "res", s.pk, "all"),
+                )
+            ]
             for s in recent
-        ]  # fmt: skip
-        await reply(update, t(lang, "survey.results_pick"),
-                    reply_markup=InlineKeyboardMarkup(buttons))  # fmt: skip
+        ]
+        await reply(
+            update, t(lang, "survey.results_pick"), reply_markup=InlineKeyboardMarkup(buttons)
+        )
         return
     stored = await service.find(args[0][:64])
     by = args[1].lower() if len(args) > 1 else "all"
@@ -348,8 +379,14 @@ async def results_command(update: Update, context: BotContext) -> None:
     await send_results(update, context, person, scope, stored, by)
 
 
-async def send_results(update: Update, context: BotContext, person: Person,
-                       scope: list[str] | None, stored: StoredSurvey, by: str) -> None:  # fmt: skip
+async def send_results(
+    update: Update,
+    context: BotContext,
+    person: Person,
+    scope: list[str] | None,
+    stored: StoredSurvey,
+    by: str,
+) -> None:
     service, lang = context.services.surveys, person.language
     results = await service.results(stored, BY[by], scope)
     scope_text = ", ".join(scope) if scope is not None else None
@@ -369,10 +406,12 @@ def results_buttons(person: Person, pk: int) -> InlineKeyboardMarkup:
         return InlineKeyboardButton(t(lang, key), callback_data=pack(FEATURE, action, pk, *args))
 
     rows = [
-        [button("survey.button_by_worksite", "res", "worksite"),
-         button("survey.button_by_classification", "res", "classification")],
+        [
+            button("survey.button_by_worksite", "res", "worksite"),
+            button("survey.button_by_classification", "res", "classification"),
+        ],
         [button("survey.button_charts", "charts", "all")],
-    ]  # fmt: skip
+    ]
     if person.can(Role.LEADER):
         rows[1].append(button("survey.button_csv", "csv"))
     return InlineKeyboardMarkup(rows)
@@ -409,8 +448,9 @@ async def on_results_button(update: Update, context: BotContext) -> None:
         await send_csv(context, person, stored)
 
 
-async def send_charts(context: BotContext, person: Person, scope: list[str] | None,
-                      stored: StoredSurvey) -> None:  # fmt: skip
+async def send_charts(
+    context: BotContext, person: Person, scope: list[str] | None, stored: StoredSurvey
+) -> None:
     service = context.services.surveys
     results = await service.results(stored, None, scope)
     images = chart_images(person.language, results)
@@ -439,9 +479,11 @@ async def send_csv(context: BotContext, person: Person, stored: StoredSurvey) ->
     text, count = await services.surveys.export(stored)
     title = say(survey_of(stored).title, person.language)
     await context.bot.send_document(
-        person.telegram_id, text.encode("utf-8"), filename=f"survey-{stored.slug}.csv",
+        person.telegram_id,
+        text.encode("utf-8"),
+        filename=f"survey-{stored.slug}.csv",
         caption=t(person.language, "survey.csv_caption", title=title),
-    )  # fmt: skip
+    )
     await services.audit.record(person.actor, "survey.export", stored.slug, rows=count)
 
 
@@ -485,14 +527,21 @@ async def _survey_file(update: Update, context: BotContext, document: Document, 
     assert context.user_data is not None
     context.user_data[DRAFT] = {"token": token, "text": text, "name": name}
     await reply(
-        update, preview(lang, survey, context.services.surveys.tz),
-        reply_markup=InlineKeyboardMarkup([[
-            InlineKeyboardButton(t(lang, "survey.load_confirm"),
-                                 callback_data=pack(FEATURE, "load", token)),
-            InlineKeyboardButton(t(lang, "survey.load_cancel"),
-                                 callback_data=pack(FEATURE, "drop", token)),
-        ]]),
-    )  # fmt: skip
+        update,
+        preview(lang, survey, context.services.surveys.tz),
+        reply_markup=InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        t(lang, "survey.load_confirm"), callback_data=pack(FEATURE, "load", token)
+                    ),
+                    InlineKeyboardButton(
+                        t(lang, "survey.load_cancel"), callback_data=pack(FEATURE, "drop", token)
+                    ),
+                ]
+            ]
+        ),
+    )
 
 
 def preview(language: str, survey: Any, tz: Any) -> Safe:
@@ -504,23 +553,35 @@ def preview(language: str, survey: Any, tz: Any) -> Safe:
     for number, question in enumerate(survey.questions, 1):
         condition = (
             t(language, "survey.load_conditional", question=question.show_if.question)
-            if question.show_if else ""
-        )  # fmt: skip
+            if question.show_if
+            else ""
+        )
         optional = t(language, "survey.optional") if question.optional else ""
-        questions.append(t(
-            language, "survey.load_question", number=number, text=say(question.text, language),
-            kind=t(language, f"survey.kind_{question.type}"),
-            optional=Safe(f" {optional}" if optional else ""),
-            condition=Safe(condition),
-        ))  # fmt: skip
+        questions.append(
+            t(
+                language,
+                "survey.load_question",
+                number=number,
+                text=say(question.text, language),
+                kind=t(language, f"survey.kind_{question.type}"),
+                optional=Safe(f" {optional}" if optional else ""),
+                condition=Safe(condition),
+            )
+        )
     opens = when(survey.opens_at, tz) if survey.opens_at else t(language, "survey.opens_now")
     reminders = ", ".join(f"{r // 3600}h" for r in survey.reminders) or "—"
     return t(
-        language, "survey.load_preview", title=say(survey.title, language), id=survey.id,
-        privacy=t(language, f"survey.privacy_label_{survey.privacy}"), audience=audience,
-        opens=opens, closes=when(survey.closes_at, tz), reminders=reminders,
+        language,
+        "survey.load_preview",
+        title=say(survey.title, language),
+        id=survey.id,
+        privacy=t(language, f"survey.privacy_label_{survey.privacy}"),
+        audience=audience,
+        opens=opens,
+        closes=when(survey.closes_at, tz),
+        reminders=reminders,
         questions=Safe("\n".join(questions)),
-    )  # fmt: skip
+    )
 
 
 async def on_load_button(update: Update, context: BotContext) -> None:
@@ -555,9 +616,16 @@ async def on_load_button(update: Update, context: BotContext) -> None:
     except SurveyExists:
         await reply(update, t(lang, "survey.load_exists", id=survey.id))
         return
-    await reply(update, t(lang, "survey.loaded", title=say(survey.title, lang),
-                          opens=when(stored.opens_at, service.tz),
-                          closes=when(stored.closes_at, service.tz)))  # fmt: skip
+    await reply(
+        update,
+        t(
+            lang,
+            "survey.loaded",
+            title=say(survey.title, lang),
+            opens=when(stored.opens_at, service.tz),
+            closes=when(stored.closes_at, service.tz),
+        ),
+    )
 
 
 # -- wiring ---------------------------------------------------------------------------
@@ -586,8 +654,9 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     )
     # In a separate group so the command itself still runs as usual.
     other_command = filters.COMMAND & ~filters.Regex(r"^/cancel(@\w+)?(\s|$)")
-    application.add_handler(MessageHandler(private & waiting & other_command, on_other_command),
-                            group=-1)  # fmt: skip
+    application.add_handler(
+        MessageHandler(private & waiting & other_command, on_other_command), group=-1
+    )
     # Group -1 and no stop: a YAML file that is not a survey still reaches other features.
     survey_file = filters.Document.FileExtension("yaml") | filters.Document.FileExtension("yml")
     application.add_handler(MessageHandler(private & survey_file, on_document), group=-1)

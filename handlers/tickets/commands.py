@@ -144,18 +144,25 @@ async def open_ticket(update: Update, context: BotContext, person: Person, text:
     assert result.ticket is not None and person.member is not None
     await reply(
         update,
-        t(person.language, "ticket.opened", number=result.ticket.id,
-          worksite=person.member.worksite or "—"),
-    )  # fmt: skip
+        t(
+            person.language,
+            "ticket.opened",
+            number=result.ticket.id,
+            worksite=person.member.worksite or "—",
+        ),
+    )
     await notify_stewards(context, result.ticket)
     return result
 
 
 async def _prompt_question(context: BotContext, person: Person, chat_id: int) -> None:
     await ask_to_type(
-        context, person.telegram_id, chat_id, "ask",
+        context,
+        person.telegram_id,
+        chat_id,
+        "ask",
         t(person.language, "ticket.ask_prompt", limit=MAX_QUESTION),
-    )  # fmt: skip
+    )
 
 
 async def ask(update: Update, context: BotContext) -> None:
@@ -237,9 +244,15 @@ async def steward_queue(update: Update, context: BotContext) -> None:
     for ticket in tickets:
         thread = await services.tickets.thread(ticket)
         lines.append(
-            t(lang, "ticket.queue_line", number=ticket.id, worksite=ticket.worksite or "—",
-              state=views.state_name(lang, ticket.state), text=views.snippet(thread[-1].text))
-        )  # fmt: skip
+            t(
+                lang,
+                "ticket.queue_line",
+                number=ticket.id,
+                worksite=ticket.worksite or "—",
+                state=views.state_name(lang, ticket.state),
+                text=views.snippet(thread[-1].text),
+            )
+        )
     await reply(update, Safe("\n".join(lines)), reply_markup=views.list_buttons(lang, tickets))
 
 
@@ -271,9 +284,12 @@ async def typed_answer(
     assert ticket is not None
     await reply(update, t(person.language, "ticket.answer_sent", number=ticket.id))
     await _tell_member(
-        context, ticket, "ticket.answer_for_member",
-        name=_display_name(update, person), text=text.strip(),
-    )  # fmt: skip
+        context,
+        ticket,
+        "ticket.answer_for_member",
+        name=_display_name(update, person),
+        text=text.strip(),
+    )
     await refresh_posts(context, ticket)
 
 
@@ -339,9 +355,10 @@ async def _view(update: Update, context: BotContext, person: Person, ticket_id: 
     thread, lang = await services.tickets.thread(ticket), person.language
     if services.tickets.owns(person, ticket):
         await reply(
-            update, views.member_view(lang, ticket, thread),
+            update,
+            views.member_view(lang, ticket, thread),
             reply_markup=views.member_buttons(lang, ticket),
-        )  # fmt: skip
+        )
         return
     assert update.effective_chat is not None
     await _post_card(context, ticket, update.effective_chat.id, lang)
@@ -361,11 +378,19 @@ async def _start_answer(
     name = html.escape(_display_name(update, person), quote=False)
     mention = Safe(f'<a href="tg://user?id={person.telegram_id}">{name}</a>')
     await ask_to_type(
-        context, person.telegram_id, query.message.chat.id, "answer",
-        t(person.language, "ticket.answer_prompt", mention=mention, number=ticket_id,
-          limit=MAX_ANSWER),
+        context,
+        person.telegram_id,
+        query.message.chat.id,
+        "answer",
+        t(
+            person.language,
+            "ticket.answer_prompt",
+            mention=mention,
+            number=ticket_id,
+            limit=MAX_ANSWER,
+        ),
         ticket=ticket_id,
-    )  # fmt: skip
+    )
 
 
 async def _start_reply(update: Update, context: BotContext, person: Person, ticket_id: int) -> None:
@@ -382,10 +407,13 @@ async def _start_reply(update: Update, context: BotContext, person: Person, tick
     assert query is not None and query.message is not None
     await query.answer()
     await ask_to_type(
-        context, person.telegram_id, query.message.chat.id, "reply",
+        context,
+        person.telegram_id,
+        query.message.chat.id,
+        "reply",
         t(person.language, "ticket.reply_prompt", number=ticket_id, limit=MAX_QUESTION),
         ticket=ticket_id,
-    )  # fmt: skip
+    )
 
 
 async def _close(update: Update, context: BotContext, person: Person, ticket_id: int) -> None:
@@ -427,9 +455,10 @@ async def _confirm_faq(update: Update, context: BotContext, person: Person, tick
         ]
     )
     await reply(
-        update, t(lang, "ticket.faq_confirm", question=question, answer=answer),
+        update,
+        t(lang, "ticket.faq_confirm", question=question, answer=answer),
         reply_markup=buttons,
-    )  # fmt: skip
+    )
 
 
 async def _add_to_faq(update: Update, context: BotContext, person: Person, ticket_id: int) -> None:
@@ -447,9 +476,13 @@ async def _add_to_faq(update: Update, context: BotContext, person: Person, ticke
     question, answer = found
     try:
         entry = await add_entry(
-            services.faq, services.audit, person.actor, question, answer,
+            services.faq,
+            services.audit,
+            person.actor,
+            question,
+            answer,
             source=f"ticket:{ticket_id}",
-        )  # fmt: skip
+        )
     except FaqEditError as exc:
         await _alert(update, t(person.language, f"faqadmin.error_{exc.code}", limit=exc.limit))
         return

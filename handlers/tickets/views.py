@@ -61,9 +61,12 @@ def state_name(language: str, state: str) -> Safe:
 def steward_card(language: str, ticket: Ticket, thread: list[TicketMessage], who: str) -> Safe:
     """What stewards see: the ticket, who asked, and the thread."""
     head = t(
-        language, "ticket.card_title", number=ticket.id, worksite=ticket.worksite or "—",
+        language,
+        "ticket.card_title",
+        number=ticket.id,
+        worksite=ticket.worksite or "—",
         state=state_name(language, ticket.state),
-    )  # fmt: skip
+    )
     lines = [head, t(language, "ticket.card_from", name=who), ""]
     lines += _lines(language, thread, "ticket.line_member", who)
     return shorten("\n".join(lines))  # a card is edited in place: one message, always

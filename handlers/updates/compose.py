@@ -108,11 +108,13 @@ async def got_text(update: Update, context: BotContext) -> int:
 def _from_message(message: Message, draft: Draft) -> Draft:
     """Keep the author's formatting: PTB renders their entities as escaped HTML."""
     if message.photo:
-        return replace(draft, text=message.caption_html or "", photo=message.photo[-1].file_id,
-                       document=None)  # fmt: skip
+        return replace(
+            draft, text=message.caption_html or "", photo=message.photo[-1].file_id, document=None
+        )
     if message.document:
-        return replace(draft, text=message.caption_html or "", document=message.document.file_id,
-                       photo=None)  # fmt: skip
+        return replace(
+            draft, text=message.caption_html or "", document=message.document.file_id, photo=None
+        )
     return replace(draft, text=message.text_html or "", photo=None, document=None)
 
 
@@ -277,13 +279,19 @@ async def show_preview(update: Update, context: BotContext, person: Person) -> i
     classes = ", ".join(draft.classifications) or t(lang, "broadcast.everyone_short")
     settings = context.services.settings
     when = (
-        draft.send_at.astimezone(settings.tz).strftime(TIME_FORMAT) if draft.send_at
+        draft.send_at.astimezone(settings.tz).strftime(TIME_FORMAT)
+        if draft.send_at
         else t(lang, "broadcast.now_short")
-    )  # fmt: skip
+    )
     summary = t(
-        lang, "broadcast.summary", count=f"{count:,}", sites=sites, classes=classes,
-        urgency=t(lang, "broadcast.urgent" if draft.urgent else "broadcast.normal"), when=when,
-    )  # fmt: skip
+        lang,
+        "broadcast.summary",
+        count=f"{count:,}",
+        sites=sites,
+        classes=classes,
+        urgency=t(lang, "broadcast.urgent" if draft.urgent else "broadcast.normal"),
+        when=when,
+    )
     markup = InlineKeyboardMarkup(
         [
             [
@@ -299,10 +307,19 @@ async def show_preview(update: Update, context: BotContext, person: Person) -> i
 def _as_update(draft: Draft) -> StoredUpdate:
     """A draft dressed as a stored update, for the preview (id 0 marks it as a preview)."""
     return StoredUpdate(
-        id=0, author=None, text=draft.text, photo=draft.photo, document=draft.document,
-        worksites=draft.worksites, classifications=draft.classifications, urgent=draft.urgent,
-        pinned=False, state="scheduled", send_at=0, broadcast=None,
-    )  # fmt: skip
+        id=0,
+        author=None,
+        text=draft.text,
+        photo=draft.photo,
+        document=draft.document,
+        worksites=draft.worksites,
+        classifications=draft.classifications,
+        urgent=draft.urgent,
+        pinned=False,
+        state="scheduled",
+        send_at=0,
+        broadcast=None,
+    )
 
 
 async def on_preview(update: Update, context: BotContext) -> int:

@@ -103,9 +103,12 @@ async def scheduled(update: Update, context: BotContext) -> None:
         return
     for item in waiting:
         text = t(
-            person.language, "updates.scheduled_line", number=item.id,
-            when=_when(context, item.send_at), text=snippet(item.text) or "📎",
-        )  # fmt: skip
+            person.language,
+            "updates.scheduled_line",
+            number=item.id,
+            when=_when(context, item.send_at),
+            text=snippet(item.text) or "📎",
+        )
         button = InlineKeyboardButton(
             t(person.language, "updates.cancel_button"),
             callback_data=pack("upd", "cancel", item.id),
@@ -147,14 +150,27 @@ async def reach(update: Update, context: BotContext) -> None:
     lang = person.language
     lines = [
         t(lang, "updates.reach_title", number=number),
-        t(lang, "updates.reach_total", delivered=f"{progress.sent:,}", total=f"{progress.total:,}",
-          acked=f"{progress.acked:,}"),
+        t(
+            lang,
+            "updates.reach_total",
+            delivered=f"{progress.sent:,}",
+            total=f"{progress.total:,}",
+            acked=f"{progress.acked:,}",
+        ),
         "",
-    ]  # fmt: skip
+    ]
     for row in rows:
         name = t(lang, "updates.other_sites") if row.worksite == "Other" else row.worksite
-        lines.append(t(lang, "updates.reach_line", worksite=name, delivered=f"{row.delivered:,}",
-                       total=f"{row.recipients:,}", acked=f"{row.acknowledged:,}"))  # fmt: skip
+        lines.append(
+            t(
+                lang,
+                "updates.reach_line",
+                worksite=name,
+                delivered=f"{row.delivered:,}",
+                total=f"{row.recipients:,}",
+                acked=f"{row.acknowledged:,}",
+            )
+        )
     if not rows:
         lines.append(t(lang, "updates.reach_too_small"))
     await reply(update, Safe("\n".join(lines)))
@@ -231,9 +247,11 @@ async def correct_text(update: Update, context: BotContext) -> int:
     )
     try:
         await context.services.updates.correct(
-            person, number, update.effective_message.text_html or "",
+            person,
+            number,
+            update.effective_message.text_html or "",
             (progress_message.chat_id, progress_message.message_id, person.language),
-        )  # fmt: skip
+        )
     except DraftError as exc:
         await progress_message.edit_text(t(person.language, f"updates.problem.{exc.problem}"))
         return NEW_TEXT
@@ -256,14 +274,25 @@ async def retract(update: Update, context: BotContext) -> None:
         return
     person, found = chosen
     number = found.id
-    buttons = InlineKeyboardMarkup([[
-        InlineKeyboardButton(t(person.language, "updates.retract_yes"),
-                             callback_data=pack("upd", "retract", number)),
-        InlineKeyboardButton(t(person.language, "updates.retract_no"),
-                             callback_data=pack("upd", "keep", number)),
-    ]])  # fmt: skip
-    await reply(update, t(person.language, "updates.retract_confirm", text=snippet(found.text)),
-                reply_markup=buttons)  # fmt: skip
+    buttons = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t(person.language, "updates.retract_yes"),
+                    callback_data=pack("upd", "retract", number),
+                ),
+                InlineKeyboardButton(
+                    t(person.language, "updates.retract_no"),
+                    callback_data=pack("upd", "keep", number),
+                ),
+            ]
+        ]
+    )
+    await reply(
+        update,
+        t(person.language, "updates.retract_confirm", text=snippet(found.text)),
+        reply_markup=buttons,
+    )
 
 
 async def on_retract(update: Update, context: BotContext) -> None:
@@ -308,9 +337,13 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
         )
     )
     for name, callback in (
-        ("updates", recent), ("scheduled", scheduled), ("reach", reach), ("pin", pin),
-        ("unpin", unpin), ("retract", retract),
-    ):  # fmt: skip
+        ("updates", recent),
+        ("scheduled", scheduled),
+        ("reach", reach),
+        ("pin", pin),
+        ("unpin", unpin),
+        ("retract", retract),
+    ):
         application.add_handler(CommandHandler(name, callback, filters=private))
     on = pattern("upd")
     application.add_handler(CallbackQueryHandler(got_it, pattern=rf"{on}ack:"))

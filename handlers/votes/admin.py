@@ -140,13 +140,18 @@ async def _act(
             if vote.state != "scheduled":
                 raise VoteError("cannot_cancel")
             keyboard = InlineKeyboardMarkup(
-                [[
-                    InlineKeyboardButton(t(lang, "votes.cancel.yes"),
-                                         callback_data=pack("votes", "cancelok", vote_id)),
-                    InlineKeyboardButton(t(lang, "votes.cancel.no"),
-                                         callback_data=pack("votes", "card", vote_id)),
-                ]]
-            )  # fmt: skip
+                [
+                    [
+                        InlineKeyboardButton(
+                            t(lang, "votes.cancel.yes"),
+                            callback_data=pack("votes", "cancelok", vote_id),
+                        ),
+                        InlineKeyboardButton(
+                            t(lang, "votes.cancel.no"), callback_data=pack("votes", "card", vote_id)
+                        ),
+                    ]
+                ]
+            )
             await query.answer()
             await _edit(query, t(lang, "votes.cancel.confirm", number=vote_id), keyboard)
             return

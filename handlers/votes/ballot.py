@@ -166,9 +166,14 @@ async def on_share(update: Update, context: BotContext) -> None:
         number = result.vote.id if result.vote else ""
         await reply(
             update,
-            t(person.language, f"vote.unlock.{result.state}", number=number, have=result.have,
-              needed=result.needed),
-        )  # fmt: skip
+            t(
+                person.language,
+                f"vote.unlock.{result.state}",
+                number=number,
+                have=result.have,
+                needed=result.needed,
+            ),
+        )
     raise ApplicationHandlerStop  # a share is never an FAQ question or a typed answer
 
 

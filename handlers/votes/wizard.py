@@ -54,8 +54,20 @@ from handlers.votes.ballot import _edit
 from storage.members import Member, Role
 from storage.votes import Vote
 
-(QUESTION, OPTIONS, WORKSITES, CLASSES, OPENS, CLOSES, THRESHOLD, QUORUM, RESULTS, COUNT,
- TRUSTEES, NEEDED) = range(12)  # fmt: skip
+(
+    QUESTION,
+    OPTIONS,
+    WORKSITES,
+    CLASSES,
+    OPENS,
+    CLOSES,
+    THRESHOLD,
+    QUORUM,
+    RESULTS,
+    COUNT,
+    TRUSTEES,
+    NEEDED,
+) = range(12)
 DRAFT = "newvote"  # user_data key: the answers so far, then the finished definition
 MAX_TYPED = 2000
 
@@ -128,9 +140,15 @@ async def _step(
 async def on_question(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
     return await _step(
-        update, context, parse_question, "question", QUESTION, OPTIONS,
-        t(lang, "newvote.ask_options"), _keyboard(lang, "newvote.yes_no"),
-    )  # fmt: skip
+        update,
+        context,
+        parse_question,
+        "question",
+        QUESTION,
+        OPTIONS,
+        t(lang, "newvote.ask_options"),
+        _keyboard(lang, "newvote.yes_no"),
+    )
 
 
 async def on_options(update: Update, context: BotContext) -> int:
@@ -144,9 +162,15 @@ async def on_options(update: Update, context: BotContext) -> int:
 
     worksites = ", ".join(await context.services.members.worksites()) or "—"
     return await _step(
-        update, context, parse, "options", OPTIONS, WORKSITES,
-        t(lang, "newvote.ask_worksites", known=worksites), _keyboard(lang, "newvote.everyone"),
-    )  # fmt: skip
+        update,
+        context,
+        parse,
+        "options",
+        OPTIONS,
+        WORKSITES,
+        t(lang, "newvote.ask_worksites", known=worksites),
+        _keyboard(lang, "newvote.everyone"),
+    )
 
 
 def _names(what: str, known: tuple[str, ...]) -> Any:
@@ -166,18 +190,29 @@ async def on_worksites(update: Update, context: BotContext) -> int:
     known = ", ".join(await context.services.members.classifications()) or "—"
     roster, _ = await context.services.members.roster_names()
     return await _step(
-        update, context, _names("worksites", roster), "worksites", WORKSITES, CLASSES,
-        t(lang, "newvote.ask_classifications", known=known), _keyboard(lang, "newvote.everyone"),
-    )  # fmt: skip
+        update,
+        context,
+        _names("worksites", roster),
+        "worksites",
+        WORKSITES,
+        CLASSES,
+        t(lang, "newvote.ask_classifications", known=known),
+        _keyboard(lang, "newvote.everyone"),
+    )
 
 
 async def on_classes(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
     _, roster = await context.services.members.roster_names()
     return await _step(
-        update, context, _names("classifications", roster), "classifications", CLASSES, OPENS,
+        update,
+        context,
+        _names("classifications", roster),
+        "classifications",
+        CLASSES,
+        OPENS,
         t(lang, "newvote.ask_opens", zone=context.services.settings.timezone),
-    )  # fmt: skip
+    )
 
 
 def _time_parser(context: BotContext, field: str) -> Any:
@@ -198,18 +233,28 @@ def _time_parser(context: BotContext, field: str) -> Any:
 async def on_opens(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
     return await _step(
-        update, context, _time_parser(context, "opens_at"), "opens_at", OPENS, CLOSES,
+        update,
+        context,
+        _time_parser(context, "opens_at"),
+        "opens_at",
+        OPENS,
+        CLOSES,
         t(lang, "newvote.ask_closes", zone=context.services.settings.timezone),
-    )  # fmt: skip
+    )
 
 
 async def on_closes(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
     return await _step(
-        update, context, _time_parser(context, "closes_at"), "closes_at", CLOSES, THRESHOLD,
+        update,
+        context,
+        _time_parser(context, "closes_at"),
+        "closes_at",
+        CLOSES,
+        THRESHOLD,
         t(lang, "newvote.ask_threshold"),
         _keyboard(lang, "newvote.majority", "newvote.two_thirds"),
-    )  # fmt: skip
+    )
 
 
 async def on_threshold(update: Update, context: BotContext) -> int:
@@ -223,9 +268,15 @@ async def on_threshold(update: Update, context: BotContext) -> int:
         return parse_threshold(text)
 
     return await _step(
-        update, context, parse, "threshold", THRESHOLD, QUORUM,
-        t(lang, "newvote.ask_quorum"), _keyboard(lang, "newvote.no_quorum"),
-    )  # fmt: skip
+        update,
+        context,
+        parse,
+        "threshold",
+        THRESHOLD,
+        QUORUM,
+        t(lang, "newvote.ask_quorum"),
+        _keyboard(lang, "newvote.no_quorum"),
+    )
 
 
 async def on_quorum(update: Update, context: BotContext) -> int:
@@ -235,9 +286,15 @@ async def on_quorum(update: Update, context: BotContext) -> int:
         return None if text in _shortcuts("newvote.no_quorum") else parse_quorum(text)
 
     return await _step(
-        update, context, parse, "quorum", QUORUM, RESULTS,
-        t(lang, "newvote.ask_results"), _keyboard(lang, "newvote.show_yes", "newvote.show_no"),
-    )  # fmt: skip
+        update,
+        context,
+        parse,
+        "quorum",
+        QUORUM,
+        RESULTS,
+        t(lang, "newvote.ask_results"),
+        _keyboard(lang, "newvote.show_yes", "newvote.show_no"),
+    )
 
 
 async def on_results(update: Update, context: BotContext) -> int:
@@ -332,12 +389,18 @@ async def _preview(
     """Build the definition and show the preview with Confirm."""
     answers = _draft(context)
     definition = VoteDefinition(
-        question=answers["question"], opens_at=answers["opens_at"],
-        closes_at=answers["closes_at"], threshold=answers["threshold"],
-        options=answers["options"], worksites=answers["worksites"],
-        classifications=answers["classifications"], quorum=answers["quorum"],
-        show_results=answers["show_results"], trustees=trustees, trustees_needed=needed,
-    )  # fmt: skip
+        question=answers["question"],
+        opens_at=answers["opens_at"],
+        closes_at=answers["closes_at"],
+        threshold=answers["threshold"],
+        options=answers["options"],
+        worksites=answers["worksites"],
+        classifications=answers["classifications"],
+        quorum=answers["quorum"],
+        show_results=answers["show_results"],
+        trustees=trustees,
+        trustees_needed=needed,
+    )
     assert context.user_data is not None
     context.user_data[DRAFT] = {"definition": definition}
     tz = context.services.settings.timezone
@@ -365,17 +428,26 @@ async def _preview(
 def preview(definition: VoteDefinition) -> Vote:
     """The definition as the vote it will be, for showing the rules before it exists."""
     return Vote(
-        id=0, question=definition.question, options=definition.options,
-        worksites=definition.worksites, classifications=definition.classifications,
-        opens_at=definition.opens_at, closes_at=definition.closes_at,
+        id=0,
+        question=definition.question,
+        options=definition.options,
+        worksites=definition.worksites,
+        classifications=definition.classifications,
+        opens_at=definition.opens_at,
+        closes_at=definition.closes_at,
         threshold_num=definition.threshold.fraction.numerator,
         threshold_den=definition.threshold.fraction.denominator,
         threshold_strict=definition.threshold.strict,
         quorum_num=definition.quorum.numerator if definition.quorum else None,
         quorum_den=definition.quorum.denominator if definition.quorum else None,
-        show_results=definition.show_results, reminders=definition.reminders,
-        state="scheduled", roll_size=0, created_by="", opened_at=None, closed_at=None,
-    )  # fmt: skip
+        show_results=definition.show_results,
+        reminders=definition.reminders,
+        state="scheduled",
+        roll_size=0,
+        created_by="",
+        opened_at=None,
+        closed_at=None,
+    )
 
 
 async def on_confirm(update: Update, context: BotContext) -> None:
@@ -397,6 +469,7 @@ async def on_confirm(update: Update, context: BotContext) -> None:
     if data.action == "discard":
         await _edit(query, t(lang, "newvote.discarded"), None)
         return
+
     async def send_share(member: Member, text: Safe) -> None:
         # Straight to Telegram: a share never passes through the stored outbox.
         assert member.telegram_id is not None
@@ -410,10 +483,15 @@ async def on_confirm(update: Update, context: BotContext) -> None:
     tz = context.services.settings.tz
     await _edit(
         query,
-        t(lang, "newvote.created", number=vote.id, opens=format_time(vote.opens_at, tz),
-          closes=format_time(vote.closes_at, tz)),
+        t(
+            lang,
+            "newvote.created",
+            number=vote.id,
+            opens=format_time(vote.opens_at, tz),
+            closes=format_time(vote.closes_at, tz),
+        ),
         None,
-    )  # fmt: skip
+    )
 
 
 async def cancel(update: Update, context: BotContext) -> int:
@@ -427,8 +505,20 @@ async def cancel(update: Update, context: BotContext) -> int:
 def register(application: Application) -> None:  # type: ignore[type-arg]
     private = filters.ChatType.PRIVATE
     text = private & filters.TEXT & ~filters.COMMAND
-    steps = (on_question, on_options, on_worksites, on_classes, on_opens, on_closes,
-             on_threshold, on_quorum, on_results, on_count, on_trustees, on_needed)  # fmt: skip
+    steps = (
+        on_question,
+        on_options,
+        on_worksites,
+        on_classes,
+        on_opens,
+        on_closes,
+        on_threshold,
+        on_quorum,
+        on_results,
+        on_count,
+        on_trustees,
+        on_needed,
+    )
     application.add_handler(
         ConversationHandler(
             entry_points=[CommandHandler("newvote", start, filters=private)],

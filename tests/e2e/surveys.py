@@ -126,9 +126,13 @@ async def seed_responses(
         assert member is not None
         await services.members.link(member.id, 90_000 + number)
         answers = {
-            "hours": number % 8, "caseload": 20 + number, "wait": ["short", "long"][number % 2],
-            "tasks": ["notes"], "leave": 1 + number % 5, "comment": f"private note {number}",
-        }  # fmt: skip
+            "hours": number % 8,
+            "caseload": 20 + number,
+            "wait": ["short", "long"][number % 2],
+            "tasks": ["notes"],
+            "leave": 1 + number % 5,
+            "comment": f"private note {number}",
+        }
         if answers["leave"] >= 4:
             answers["reason"] = "pay"
         member = await services.members.get(member.id)

@@ -33,9 +33,16 @@ async def test_me_shows_what_the_bot_holds(union: Union) -> None:
     ana = await member(union, "Ana", "A1")
     await ana.send("/me")
     text = (await ana.next_message()).text
-    for line in ("Member ID: A1", "Name: Ana Reyes", "Worksite: Downey",
-                 "Classification: Psychologist", "Standing: good standing", "Role: member",
-                 "Language: English", "Phone number: not stored"):  # fmt: skip
+    for line in (
+        "Member ID: A1",
+        "Name: Ana Reyes",
+        "Worksite: Downey",
+        "Classification: Psychologist",
+        "Standing: good standing",
+        "Role: member",
+        "Language: English",
+        "Phone number: not stored",
+    ):
         assert line in text
     assert "555" not in text
 

@@ -38,8 +38,10 @@ async def finished(sandbox: Sandbox, broadcast: int) -> Progress:
         if stored is not None and stored.state != "sending":
             return await sandbox.services.delivery.progress(broadcast)
         await asyncio.sleep(0.05)
-    raise AssertionError(f"broadcast {broadcast} still sending: "
-                         f"{await sandbox.services.delivery.progress(broadcast)}")  # fmt: skip
+    raise AssertionError(
+        f"broadcast {broadcast} still sending: "
+        f"{await sandbox.services.delivery.progress(broadcast)}"
+    )
 
 
 MESSAGES = {

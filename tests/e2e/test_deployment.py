@@ -29,9 +29,12 @@ SKIP = {".venv", ".git", "build", "data", ".pytest_cache", ".ruff_cache", "__pyc
 def clone(target: Path) -> Path:
     """The repository as `git clone` gives it: tracked files (and new ones not ignored)."""
     listed = subprocess.run(
-        ["git", "ls-files", "-co", "--exclude-standard"], cwd=REPO, capture_output=True,
-        text=True, check=False,
-    )  # fmt: skip
+        ["git", "ls-files", "-co", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if listed.returncode != 0:  # not a git checkout: copy the tree
         shutil.copytree(REPO, target, ignore=lambda _d, names: [n for n in names if n in SKIP])
         return target
@@ -46,11 +49,22 @@ def clone(target: Path) -> Path:
 def install(prefix: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """`sudo /srv/unionbot/app/deploy/install.sh`, in the prefix, as the current user."""
     return subprocess.run(
-        [str(prefix / "app" / "deploy" / "install.sh"), "--prefix", str(prefix),
-         "--user", getpass.getuser(), "--no-apt", "--no-user", "--no-systemd"],
-        capture_output=True, text=True, timeout=600, check=False,
+        [
+            str(prefix / "app" / "deploy" / "install.sh"),
+            "--prefix",
+            str(prefix),
+            "--user",
+            getpass.getuser(),
+            "--no-apt",
+            "--no-user",
+            "--no-systemd",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
         env={**os.environ, "PYTHON": getattr(sys, "_base_executable", sys.executable), **env},
-    )  # fmt: skip
+    )
 
 
 def unit_settings(unit: Path) -> dict[str, list[str]]:
@@ -121,25 +135,36 @@ async def test_clone_to_a_healthy_bot_by_the_deployment_guide(tmp_path: Path) ->
     env_file = prefix / ".env"
     database = prefix / "data" / "unionbot.sqlite3"
     async with BotAPIEmulator(bot_username="local1199_bot") as emulator:
-        edit_env(env_file, BOT_TOKEN=emulator.token, ADMIN_IDS="4242",
-                 UNION_NAME="Local 1199", BOT_API_BASE_URL=emulator.base_url)  # fmt: skip
+        edit_env(
+            env_file,
+            BOT_TOKEN=emulator.token,
+            ADMIN_IDS="4242",
+            UNION_NAME="Local 1199",
+            BOT_API_BASE_URL=emulator.base_url,
+        )
         # `systemctl start unionbot`: the unit's command, directory, environment and umask.
         environment = dict(e.split("=", 1) for e in settings["Environment"])
         command = settings["ExecStart"][0].split()
         assert Path(settings["EnvironmentFile"][0]) == env_file
         process = await asyncio.create_subprocess_exec(
-            *command, cwd=settings["WorkingDirectory"][0],
+            *command,
+            cwd=settings["WorkingDirectory"][0],
             env={"PATH": os.environ["PATH"], **environment},
             preexec_fn=lambda: os.umask(0o077),
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        )  # fmt: skip
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
         try:
             status = prefix / "bin" / "unionbot"  # /usr/local/bin/unionbot on a server
             for _ in range(120):  # the emulator shares this loop: never block it
                 checking = await asyncio.create_subprocess_exec(
-                    str(status), "status", env={"PATH": os.environ["PATH"]}, cwd=tmp_path,
-                    stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-                )  # fmt: skip
+                    str(status),
+                    "status",
+                    env={"PATH": os.environ["PATH"]},
+                    cwd=tmp_path,
+                    stdout=asyncio.subprocess.PIPE,
+                    stderr=asyncio.subprocess.PIPE,
+                )
                 out, err = await asyncio.wait_for(checking.communicate(), 60)
                 if checking.returncode == 0:
                     break

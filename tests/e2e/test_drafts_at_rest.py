@@ -23,7 +23,6 @@ async def voters(tmp_path: Path) -> AsyncIterator[Voters]:
         yield await build_voters(sandbox)
 
 
-
 def stored_drafts(sandbox: Sandbox) -> dict[int, str]:
     with sqlite3.connect(sandbox.database_path) as conn:
         return dict(conn.execute("SELECT telegram_id, data FROM user_drafts").fetchall())
@@ -32,8 +31,19 @@ def stored_drafts(sandbox: Sandbox) -> dict[int, str]:
 async def test_newvote_preview_survives_a_restart_then_confirms(voters: Voters) -> None:
     sandbox, lee = voters.sandbox, voters.union.lee
     opens, closes = local(sandbox, 2), local(sandbox, 5)
-    for text in ("/newvote", "Strike?", "Yes / No", "Everyone", "Everyone", opens, closes,
-                 "Two-thirds", "50%", "Yes, show members", "🤖 The bot, at close"):  # fmt: skip
+    for text in (
+        "/newvote",
+        "Strike?",
+        "Yes / No",
+        "Everyone",
+        "Everyone",
+        opens,
+        closes,
+        "Two-thirds",
+        "50%",
+        "Yes, show members",
+        "🤖 The bot, at close",
+    ):
         await lee.send(text)
     preview = await received(lee, "Quorum: 50%")
     await sandbox.settle()

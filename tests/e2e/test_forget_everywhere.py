@@ -21,9 +21,12 @@ def rows_holding(path: Path, needle: int) -> list[str]:
     """Every (table.column) in the whole database with a value equal to or containing needle."""
     found = []
     with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )]  # fmt: skip
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         for table in tables:
             for column in [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]:
                 hits = conn.execute(

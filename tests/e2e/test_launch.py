@@ -91,8 +91,9 @@ async def test_invites_for_a_whole_roster_and_posters_that_scan(tmp_path: Path) 
         finally:
             bot.send_signal(signal.SIGTERM)
             await asyncio.wait_for(bot.communicate(), 30)
-        assert rows(tmp_path / "bot.sqlite3", "SELECT value FROM bot_state "
-                    "WHERE key = 'bot.username'") == [("local1199_bot",)]  # fmt: skip
+        assert rows(
+            tmp_path / "bot.sqlite3", "SELECT value FROM bot_state WHERE key = 'bot.username'"
+        ) == [("local1199_bot",)]
 
         # ... so from now on invites need no token and no network.
         sheet = tmp_path / "invites.csv"
@@ -107,9 +108,15 @@ async def test_invites_for_a_whole_roster_and_posters_that_scan(tmp_path: Path) 
         with sheet.open(encoding="utf-8-sig", newline="") as handle:
             invites = list(csv.DictReader(handle))
         assert list(invites[0]) == [
-            "member_id", "first_name", "last_name", "name", "worksite", "language", "link",
+            "member_id",
+            "first_name",
+            "last_name",
+            "name",
+            "worksite",
+            "language",
+            "link",
             "expires",
-        ]  # fmt: skip
+        ]
         assert len(invites) == MEMBERS - 6  # the 6 lapsed members get none
         assert len({row["member_id"] for row in invites}) == len(invites)
         assert len({row["link"] for row in invites}) == len(invites)
@@ -160,8 +167,10 @@ async def test_invites_for_a_whole_roster_and_posters_that_scan(tmp_path: Path) 
         finally:
             bot.send_signal(signal.SIGTERM)
             await asyncio.wait_for(bot.communicate(), 30)
-    linked = rows(tmp_path / "bot.sqlite3", "SELECT member_id FROM members WHERE telegram_id "
-                  "IS NOT NULL AND member_id IS NOT NULL")  # fmt: skip
+    linked = rows(
+        tmp_path / "bot.sqlite3",
+        "SELECT member_id FROM members WHERE telegram_id IS NOT NULL AND member_id IS NOT NULL",
+    )
     assert linked == [("M00000",)]
 
 
@@ -186,8 +195,15 @@ async def test_status_says_what_needs_attention(tmp_path: Path) -> None:
             report = json.loads(out)
             assert code == 0 and report["healthy"] is True
             assert {c["name"] for c in report["checks"]} == {
-                "telegram", "process", "polling", "outbox", "jobs", "votes", "surveys", "backup",
-            }  # fmt: skip
+                "telegram",
+                "process",
+                "polling",
+                "outbox",
+                "jobs",
+                "votes",
+                "surveys",
+                "backup",
+            }
 
             # A second bot on the same database is refused (Telegram would reject it too).
             code, _, err = await run_cli(env, "run")

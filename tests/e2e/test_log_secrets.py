@@ -148,8 +148,19 @@ def test_the_filter_rewrites_messages_arguments_and_tracebacks(captured: io.Stri
         logging.getLogger().removeHandler(handler)
     text = captured.getvalue()
     assert "RuntimeError: boom with [token] and [key share]" in text
-    gone = (TOKEN, "2135550142", "ubk1-", "UBK1-0A", "ABCD-EF23", "v1:vote:cast:3",
-            "v1:vote:pick:3", "555 0142", "555-0142", "555-0199", "12135550177")  # fmt: skip
+    gone = (
+        TOKEN,
+        "2135550142",
+        "ubk1-",
+        "UBK1-0A",
+        "ABCD-EF23",
+        "v1:vote:cast:3",
+        "v1:vote:pick:3",
+        "555 0142",
+        "555-0142",
+        "555-0199",
+        "12135550177",
+    )
     for secret in gone:
         assert secret not in text, secret
     assert "user_id': 77" in text  # ids stay: the operator needs them

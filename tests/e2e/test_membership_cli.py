@@ -197,8 +197,10 @@ def test_an_import_that_removes_staff_strips_their_powers_and_says_so(
     staff = "SELECT member_id, role FROM members WHERE member_id IN ('S1', 'L1') ORDER BY 1"
     assert rows(database, staff) == [("L1", "member"), ("S1", "member")]
     assert rows(database, "SELECT COUNT(*) FROM steward_worksites") == [(0,)]
-    revoked = rows(database, "SELECT subject FROM audit_log WHERE action = "
-                   "'membership.powers_revoked' ORDER BY subject")  # fmt: skip
+    revoked = rows(
+        database,
+        "SELECT subject FROM audit_log WHERE action = 'membership.powers_revoked' ORDER BY subject",
+    )
     assert revoked == [("L1",), ("S1",)]
     csv.write_text(ROSTER)  # back on the roster: members again, not stewards or leaders
     assert main(["roster", "import", str(csv)]) == 0
@@ -217,8 +219,10 @@ def test_unfreeze_lifts_a_freeze_and_refuses_otherwise(
     assert main(["members", "unfreeze", "A1"]) == 2
     assert "A1 is not frozen; nothing was changed" in capsys.readouterr().err
     with sqlite3.connect(database) as conn:
-        conn.execute("UPDATE members SET frozen_at = 1, telegram_id = 77, verified_at = 1 "
-                     "WHERE member_id = 'A1'")  # fmt: skip
+        conn.execute(
+            "UPDATE members SET frozen_at = 1, telegram_id = 77, verified_at = 1 "
+            "WHERE member_id = 'A1'"
+        )
     assert main(["members", "unfreeze", "A1", "--unlink"]) == 0
     assert capsys.readouterr().out.strip() == "A1 unfrozen and unlinked: they verify again"
     assert rows(database, "SELECT frozen_at, telegram_id FROM members WHERE member_id = 'A1'") == [

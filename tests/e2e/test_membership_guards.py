@@ -154,9 +154,16 @@ async def test_deactivated_leader_and_steward_lose_every_command_and_button(
     card = await sam.next_message()  # Sam could approve this a moment ago
     await reimport(union, WITHOUT_STAFF + "\n", deactivate_missing=True)
 
-    for user, command in ((lee, "/votes"), (lee, "/broadcast"), (lee, "/newvote"),
-                          (lee, "/faqadmin"), (sam, "/tickets"), (sam, "/broadcast"),
-                          (sam, "/reach 1"), (sam, "/vote")):  # fmt: skip
+    for user, command in (
+        (lee, "/votes"),
+        (lee, "/broadcast"),
+        (lee, "/newvote"),
+        (lee, "/faqadmin"),
+        (sam, "/tickets"),
+        (sam, "/broadcast"),
+        (sam, "/reach 1"),
+        (sam, "/vote"),
+    ):
         user.mark_read()
         await user.send(command)
         reply = await user.next_message()
@@ -195,8 +202,10 @@ async def test_a_lapsed_member_is_off_the_next_roll_and_out_of_tickets(union: Un
     await run_job(sandbox, "vote.open", str(early.id))
     await ana.wait_for(lambda m: "Vote now" in m.text, timeout=10)
     assert await services.votes.repo.on_roll(early.id, (await union.member("A1")).id)
-    lapsed = ROSTER.replace("A1,Ana,Reyes,(213) 555-0142,Downey,Psychologist,good_standing,",
-                            "A1,Ana,Reyes,(213) 555-0142,Downey,Psychologist,lapsed,")  # fmt: skip
+    lapsed = ROSTER.replace(
+        "A1,Ana,Reyes,(213) 555-0142,Downey,Psychologist,good_standing,",
+        "A1,Ana,Reyes,(213) 555-0142,Downey,Psychologist,lapsed,",
+    )
     await reimport(union, lapsed)
     row = await union.member("A1")
     assert not await services.votes.repo.on_roll(early.id, row.id)  # had not voted: off it

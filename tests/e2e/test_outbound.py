@@ -44,13 +44,19 @@ async def test_a_member_is_answered_while_a_broadcast_runs(
     caplog.set_level(logging.INFO)
     async with Sandbox(tmp_path, limits=telegram_limits(model)) as sandbox:
         people = await crowd(sandbox, 120)
-        pks = [m.id for m in await sandbox.services.members.delivery_targets(
-            [(await sandbox.services.members.by_telegram_id(p.id)).id for p in people]  # type: ignore[union-attr]
-        )]  # fmt: skip
+        pks = [
+            m.id
+            for m in await sandbox.services.members.delivery_targets(
+                [(await sandbox.services.members.by_telegram_id(p.id)).id for p in people]  # type: ignore[union-attr]
+            )
+        ]
         broadcast = await sandbox.services.delivery.enqueue(
-            kind="test", subject=None, recipients=pks,
-            messages={"en": Outgoing("📰 Strike news")}, created_by="cli",
-        )  # fmt: skip
+            kind="test",
+            subject=None,
+            recipients=pks,
+            messages={"en": Outgoing("📰 Strike news")},
+            created_by="cli",
+        )
         await eventually(lambda: sandbox.emulator.stats.sent >= 10, "the broadcast started")
         asking = people[-3:]  # at the end of the queue: their copy comes last
         for person in asking:
@@ -59,8 +65,10 @@ async def test_a_member_is_answered_while_a_broadcast_runs(
         # Answered while most of the broadcast was still to go: replies go first.
         progress = await sandbox.services.delivery.progress(broadcast)
         assert progress.pending > 30
-        await eventually(lambda: all(any("Strike news" in m.text for m in p.inbox)
-                                     for p in people), "the whole broadcast")  # fmt: skip
+        await eventually(
+            lambda: all(any("Strike news" in m.text for m in p.inbox) for p in people),
+            "the whole broadcast",
+        )
         assert sandbox.emulator.stats.rate_limited == 0  # paced under either model
         for person in people:
             assert sum("Strike news" in m.text for m in person.inbox) == 1
@@ -161,8 +169,17 @@ async def test_wizard_presses_that_change_nothing_get_a_clear_answer(
     no_tracebacks(caplog)
 
 
-STICKER = {"sticker": {"file_id": "st1", "file_unique_id": "u1", "type": "regular",
-                       "width": 512, "height": 512, "is_animated": False, "is_video": False}}
+STICKER = {
+    "sticker": {
+        "file_id": "st1",
+        "file_unique_id": "u1",
+        "type": "regular",
+        "width": 512,
+        "height": 512,
+        "is_animated": False,
+        "is_video": False,
+    }
+}
 LOCATION = {"location": {"latitude": 33.94, "longitude": -118.13}}
 VOICE = {"voice": {"file_id": "vo1", "file_unique_id": "u2", "duration": 3}}
 

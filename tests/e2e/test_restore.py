@@ -90,8 +90,9 @@ def _corrupt(path: Path) -> None:
         conn.executemany("INSERT INTO t VALUES (?)", [(f"row {n:05d}",) for n in range(3000)])
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA writable_schema = ON")
-        conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX t_x ON t (x DESC)' "
-                     "WHERE name = 't_x'")  # fmt: skip
+        conn.execute(
+            "UPDATE sqlite_master SET sql = 'CREATE INDEX t_x ON t (x DESC)' WHERE name = 't_x'"
+        )
 
 
 def _newer(source: Path, target: Path) -> None:

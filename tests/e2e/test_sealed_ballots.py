@@ -161,9 +161,20 @@ async def newvote_with_trustees(voters: Voters, trustees: list[SimUser], needed:
     """Lee sets up a strike vote in chat, choosing the trustee mode /newvote proposes."""
     lee, sandbox = voters.union.lee, voters.sandbox
     ids = [f"C{n:04d}" for n in range(len(trustees) - 1)]
-    for text in ("/newvote", "Strike?", "Yes / No", "Everyone", "Everyone",
-                 local(sandbox, 1), local(sandbox, 2), "Two-thirds", "No quorum",
-                 "Yes, show members", "🔑 Trustees", "\n".join(["L1", *ids])):  # fmt: skip
+    for text in (
+        "/newvote",
+        "Strike?",
+        "Yes / No",
+        "Everyone",
+        "Everyone",
+        local(sandbox, 1),
+        local(sandbox, 2),
+        "Two-thirds",
+        "No quorum",
+        "Yes, show members",
+        "🔑 Trustees",
+        "\n".join(["L1", *ids]),
+    ):
         await lee.send(text)
     await received(lee, f"How many of the {len(trustees)} trustees")
     await lee.send(needed)
@@ -291,9 +302,20 @@ async def test_a_trustee_who_cannot_be_reached_means_no_vote(voters: Voters) -> 
     trustees = await make_trustees(voters)
     await trustees[2].block()
     lee = voters.union.lee
-    for text in ("/newvote", "Strike?", "Yes / No", "Everyone", "Everyone",
-                 local(sandbox, 1), local(sandbox, 2), "Two-thirds", "No quorum",
-                 "Yes, show members", "🔑 Trustees", "L1\nC0000\nNOBODY"):  # fmt: skip
+    for text in (
+        "/newvote",
+        "Strike?",
+        "Yes / No",
+        "Everyone",
+        "Everyone",
+        local(sandbox, 1),
+        local(sandbox, 2),
+        "Two-thirds",
+        "No quorum",
+        "Yes, show members",
+        "🔑 Trustees",
+        "L1\nC0000\nNOBODY",
+    ):
         await lee.send(text)
     await lee.send("2")
     preview = await received(lee, "Count opened by:")
@@ -301,9 +323,21 @@ async def test_a_trustee_who_cannot_be_reached_means_no_vote(voters: Voters) -> 
     await lee.next_edit(preview)
     assert "NOBODY can't be a trustee" in preview.text
     assert await sandbox.services.votes.repo.recent() == []
-    for text in ("/newvote", "Strike?", "Yes / No", "Everyone", "Everyone",
-                 local(sandbox, 1), local(sandbox, 2), "Two-thirds", "No quorum",
-                 "Yes, show members", "🔑 Trustees", "All leaders", "2"):  # fmt: skip
+    for text in (
+        "/newvote",
+        "Strike?",
+        "Yes / No",
+        "Everyone",
+        "Everyone",
+        local(sandbox, 1),
+        local(sandbox, 2),
+        "Two-thirds",
+        "No quorum",
+        "Yes, show members",
+        "🔑 Trustees",
+        "All leaders",
+        "2",
+    ):
         await lee.send(text)
     preview = await received(lee, "Count opened by:")
     await lee.press("✅ Create the vote", preview)

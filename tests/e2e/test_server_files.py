@@ -46,8 +46,10 @@ def test_db_backup_into_a_folder_is_private_and_compacted(
     cli_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with sqlite3.connect(cli_db) as conn:
-        conn.execute("INSERT INTO audit_log (actor, action, detail) VALUES ('cli', 'x', ?)",
-                     ("cli-marker-51c0ffee" * 50,))  # fmt: skip
+        conn.execute(
+            "INSERT INTO audit_log (actor, action, detail) VALUES ('cli', 'x', ?)",
+            ("cli-marker-51c0ffee" * 50,),
+        )
         conn.execute("DELETE FROM audit_log")
     folder = tmp_path / "offsite"
     folder.mkdir()

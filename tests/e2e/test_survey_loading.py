@@ -74,19 +74,29 @@ async def test_cancel_stores_nothing_and_members_cannot_load(union: Union) -> No
     ("broken", "expected"),
     [
         (lambda y: y.replace("    max_length: 50\n", "    max_length: [50\n"), "not valid YAML"),
-        (lambda y: y.replace("type: scale", "type: stars"),
-         'line 32: question "leave": type "stars" is unknown'),
-        (lambda y: y.replace("    min: 0\n    max: 500", "    min: 500\n    max: 0"),
-         'line 18: question "caseload": max should be greater than min (500)'),
-        (lambda y: y.replace("{question: leave, min: 4}", "{question: comment, min: 4}"),
-         'line 41: question "reason": show_if refers to "comment", which is not an earlier'),
-        (lambda y: y.replace("options: [Workload, Pay]", "options: [Workload]"),
-         'question "reason": options should be a list of at least 2 choices'),
+        (
+            lambda y: y.replace("type: scale", "type: stars"),
+            'line 32: question "leave": type "stars" is unknown',
+        ),
+        (
+            lambda y: y.replace("    min: 0\n    max: 500", "    min: 500\n    max: 0"),
+            'line 18: question "caseload": max should be greater than min (500)',
+        ),
+        (
+            lambda y: y.replace("{question: leave, min: 4}", "{question: comment, min: 4}"),
+            'line 41: question "reason": show_if refers to "comment", which is not an earlier',
+        ),
+        (
+            lambda y: y.replace("options: [Workload, Pay]", "options: [Workload]"),
+            'question "reason": options should be a list of at least 2 choices',
+        ),
         (lambda y: y.replace("closes_at: 20", "closes_at: 19"), "closes_at is in the past"),
-        (lambda y: y.replace("    unit:", "    units:"),
-         'unknown field "units" (did you mean "unit"?)'),
+        (
+            lambda y: y.replace("    unit:", "    units:"),
+            'unknown field "units" (did you mean "unit"?)',
+        ),
     ],
-)  # fmt: skip
+)
 async def test_invalid_files_are_explained_and_nothing_is_stored(
     union: Union, broken: object, expected: str
 ) -> None:
@@ -131,8 +141,21 @@ def test_cli_load_list_results_close(
     assert main(["survey", "close", "workload-2025"]) == 0
     capsys.readouterr()
     export = tmp_path / "out.csv"
-    assert main(["survey", "results", "workload-2025", "--by", "worksite", "--json",
-                 "--csv", str(export)]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "survey",
+                "results",
+                "workload-2025",
+                "--by",
+                "worksite",
+                "--json",
+                "--csv",
+                str(export),
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["responses"] == 0 and data["hidden"] is True and data["minimum_group"] == 5
     assert export.read_text().startswith("worksite,classification,protected_hours")

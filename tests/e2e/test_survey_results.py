@@ -17,9 +17,12 @@ from tests.e2e.membership import Union, build_union, verify_by_contact
 from tests.e2e.surveys import close_survey, load_survey, seed_responses
 
 GROUPS = [
-    ("Downey", "Psychologist", 4), ("Downey", "Therapist", 2), ("Irvine", "Therapist", 6),
-    ("Tustin", "Psychologist", 3), ("Santa Ana", "Nurse", 2),
-]  # fmt: skip
+    ("Downey", "Psychologist", 4),
+    ("Downey", "Therapist", 2),
+    ("Irvine", "Therapist", 6),
+    ("Tustin", "Psychologist", 3),
+    ("Santa Ana", "Nurse", 2),
+]
 
 
 @pytest.fixture
@@ -171,8 +174,11 @@ async def test_while_open_leaders_see_only_how_many_responded(union: Union) -> N
     assert "Responses: 17 of" in message.text and "sealed until the survey closes" in message.text
     assert "Protected hours" not in message.text and "mean" not in message.text
     assert message.buttons == []  # nothing to break down, chart or export
-    for data in (f"v1:survey:csv:{stored.pk}", f"v1:survey:charts:{stored.pk}:all",
-                 f"v1:survey:res:{stored.pk}:worksite"):  # fmt: skip
+    for data in (
+        f"v1:survey:csv:{stored.pk}",
+        f"v1:survey:charts:{stored.pk}:all",
+        f"v1:survey:res:{stored.pk}:worksite",
+    ):
         await lee.press_data(data)
     texts = [m.text for m in await results_messages(lee, sandbox)]
     assert [a for a, _ in lee.callback_answers[-3:-1]] == [

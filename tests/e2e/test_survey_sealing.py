@@ -36,11 +36,14 @@ async def union(tmp_path: Path) -> AsyncIterator[Union]:
 
 def known_answers(number: int) -> dict[str, object]:
     return {
-        "hours": number % 9, "caseload": 101 + number, "wait": ["short", "mid", "long"][number % 3],
-        "tasks": [["notes"], ["calls", "meetings"]][number % 2], "leave": 1 + number % 5,
+        "hours": number % 9,
+        "caseload": 101 + number,
+        "wait": ["short", "mid", "long"][number % 3],
+        "tasks": [["notes"], ["calls", "meetings"]][number % 2],
+        "leave": 1 + number % 5,
         "reason": "workload" if number % 2 else "pay",
         "comment": UNIQUE if number == 17 else f"comment {number:02d}",
-    }  # fmt: skip
+    }
 
 
 async def members(sandbox: Sandbox, layout: list[tuple[str, str]]) -> list[Member]:
@@ -100,22 +103,28 @@ def wal_frames(path: Path) -> list[tuple[int, bytes]]:
     page_size = int.from_bytes(data[8:12], "big")
     frames, offset = [], 32
     while offset + 24 + page_size <= len(data):
-        frames.append((int.from_bytes(data[offset : offset + 4], "big"),
-                       data[offset + 24 : offset + 24 + page_size]))  # fmt: skip
+        frames.append(
+            (
+                int.from_bytes(data[offset : offset + 4], "big"),
+                data[offset + 24 : offset + 24 + page_size],
+            )
+        )
         offset += 24 + page_size
     return frames
 
 
 CLEAR = [
-    re.compile(rb'"caseload"\s*:\s*1\d\d'), re.compile(rb'"wait"\s*:\s*"(short|mid|long)"'),
-    re.compile(rb"comment \d\d"), re.compile(re.escape(UNIQUE.encode())),
-]  # fmt: skip
-
+    re.compile(rb'"caseload"\s*:\s*1\d\d'),
+    re.compile(rb'"wait"\s*:\s*"(short|mid|long)"'),
+    re.compile(rb"comment \d\d"),
+    re.compile(re.escape(UNIQUE.encode())),
+]
 
 
 def read_only(path: Path) -> sqlite3.Connection:
     """Read a copy as the attacker would, without SQLite folding its WAL away on close."""
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
 
 async def test_a_copy_taken_while_open_holds_no_answer(union: Union, tmp_path: Path) -> None:
     sandbox = union.sandbox
@@ -210,9 +219,11 @@ async def test_a_copy_taken_while_open_holds_no_answer(union: Union, tmp_path: P
 
 # Downey has only therapists, Irvine only psychologists, Riverside 3 therapists: the
 # layout where overall - Downey - Psychologist would be exactly the Riverside three.
-ATTACK = [("Downey", "Therapist")] * 8 + [("Irvine", "Psychologist")] * 7 + [
-    ("Riverside", "Therapist")
-] * 3
+ATTACK = (
+    [("Downey", "Therapist")] * 8
+    + [("Irvine", "Psychologist")] * 7
+    + [("Riverside", "Therapist")] * 3
+)
 
 
 def vectors(data: dict, group: str | None) -> tuple[int, ...]:  # type: ignore[type-arg]
@@ -238,8 +249,9 @@ async def truth(sandbox: Sandbox, survey_json: dict, worksite: str) -> tuple[int
 
     survey = Survey.from_json(survey_json)
     db = sandbox.services.db
-    out = [await db.fetchval(
-        "SELECT COUNT(*) FROM survey_responses WHERE worksite = ?", (worksite,))]  # fmt: skip
+    out = [
+        await db.fetchval("SELECT COUNT(*) FROM survey_responses WHERE worksite = ?", (worksite,))
+    ]
     rows = await db.fetchall(
         "SELECT question, value, COUNT(*) FROM survey_answers WHERE worksite = ? GROUP BY 1, 2",
         (worksite,),

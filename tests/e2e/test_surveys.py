@@ -121,8 +121,10 @@ async def test_member_completes_every_question_type(union: Union, tmp_path: Path
     [(box,)] = db_rows(sandbox, "SELECT sealed FROM survey_sealed")
     assert b"notes" not in box and b"Downey" not in box
     assert [c[1] for c in db_rows(sandbox, "PRAGMA table_info(survey_sealed)")] == [
-        "survey", "id", "sealed",
-    ]  # fmt: skip
+        "survey",
+        "id",
+        "sealed",
+    ]
 
     # At close the box is opened into the tally tables; the key is erased.
     assert await sandbox.services.surveys.close(stored.pk)
@@ -136,10 +138,16 @@ async def test_member_completes_every_question_type(union: Union, tmp_path: Path
     assert db_rows(sandbox, "SELECT COUNT(*) FROM survey_progress") == [(0,)]
     answers = db_rows(sandbox, "SELECT question, value, text FROM survey_answers ORDER BY 1, 2")
     assert answers == [
-        (0, 7.5, None), (1, 32.0, None), (2, 1.0, None), (3, -1.0, None), (3, 0.0, None),
-        (3, 1.0, None), (4, 5.0, None), (5, 0.0, None),
+        (0, 7.5, None),
+        (1, 32.0, None),
+        (2, 1.0, None),
+        (3, -1.0, None),
+        (3, 0.0, None),
+        (3, 1.0, None),
+        (4, 5.0, None),
+        (5, 0.0, None),
         (6, 0.0, "<b>notes</b> at night & weekends"),
-    ]  # fmt: skip
+    ]
 
 
 async def test_low_answer_hides_the_follow_up(union: Union) -> None:

@@ -269,8 +269,10 @@ async def test_scheduled_update_survives_a_restart_and_can_be_cancelled(strike: 
     assert "Update #2 was cancelled" in second.text
     await sandbox.stop_bot()
     with sqlite3.connect(sandbox.database_path) as conn:  # the time passes while the bot is down
-        conn.execute("UPDATE scheduled_jobs SET due_at = ? WHERE kind = 'update.send'",
-                     (int(time.time()) - 60,))  # fmt: skip
+        conn.execute(
+            "UPDATE scheduled_jobs SET due_at = ? WHERE kind = 'update.send'",
+            (int(time.time()) - 60,),
+        )
     await sandbox.start_bot()
     got = await strike.ana.next_message()
     assert "Meeting 2099-01-01 09:00" in got.text

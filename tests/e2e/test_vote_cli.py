@@ -43,8 +43,12 @@ def test_create_list_cancel(db_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "#1\tscheduled\topens 2030-03-02 06:00 PST" in out
     with sqlite3.connect(db_path) as conn:
         jobs = conn.execute("SELECT kind, key FROM scheduled_jobs ORDER BY id").fetchall()
-    assert jobs == [("vote.open", "1"), ("vote.close", "1"), ("vote.remind", "1:86400"),
-                    ("vote.remind", "1:7200")]  # fmt: skip
+    assert jobs == [
+        ("vote.open", "1"),
+        ("vote.close", "1"),
+        ("vote.remind", "1:86400"),
+        ("vote.remind", "1:7200"),
+    ]
     assert run(capsys, "vote", "cancel", "1")[:2] == (0, "vote #1 cancelled\n")
     code, _, err = run(capsys, "vote", "cancel", "1")
     assert code == 2 and err == "unionbot: vote #1 is already cancelled\n"
@@ -109,8 +113,9 @@ def test_results_are_refused_before_close_then_exported_and_audited(
     result = json.loads(out)
     assert (result["ballots"], result["passed"], result["threshold"]) == (6, True, "two-thirds")
     csv_path, receipts_path = tmp_path / "result.csv", tmp_path / "receipts.csv"
-    code, out, _ = run(capsys, "vote", "results", "1", "--csv", str(csv_path),
-                       "--receipts", str(receipts_path))  # fmt: skip
+    code, out, _ = run(
+        capsys, "vote", "results", "1", "--csv", str(csv_path), "--receipts", str(receipts_path)
+    )
     assert code == 0 and "1,Yes,4,66.7%" in csv_path.read_text()
     receipts = receipts_path.read_text().splitlines()
     assert receipts[0] == "vote,receipt" and len(receipts) == 7
@@ -120,9 +125,12 @@ def test_results_are_refused_before_close_then_exported_and_audited(
             "SELECT action FROM audit_log WHERE action LIKE 'vote.export%' ORDER BY id"
         ).fetchall()
     assert [e[0] for e in exports] == [
-        "vote.export.text", "vote.export.json", "vote.export.result", "vote.export.receipts",
         "vote.export.text",
-    ]  # fmt: skip
+        "vote.export.json",
+        "vote.export.result",
+        "vote.export.receipts",
+        "vote.export.text",
+    ]
 
 
 def test_add_voter(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -69,8 +69,11 @@ def test_sigkill_while_casting_loses_no_ballot_and_allows_no_second(env: dict[st
     vote_id = asyncio.run(open_a_vote())
     worker = subprocess.Popen(
         [sys.executable, "-m", "tests.e2e.cast_worker", str(vote_id)],
-        env=env, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parents[2],
-    )  # fmt: skip
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).parents[2],
+    )
     assert worker.stdout is not None
     printed: dict[int, str] = {}
     for line in worker.stdout:

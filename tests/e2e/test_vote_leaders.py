@@ -29,7 +29,6 @@ async def voters(tmp_path: Path) -> AsyncIterator[Voters]:
         yield await build_voters(sandbox)
 
 
-
 async def test_newvote_wizard_with_mistakes_preview_and_confirm(voters: Voters) -> None:
     sandbox, lee = voters.sandbox, voters.union.lee
 
@@ -70,8 +69,11 @@ async def test_newvote_wizard_with_mistakes_preview_and_confirm(voters: Voters) 
     assert "Vote #1 is scheduled" in preview.text
     [vote] = await sandbox.services.votes.repo.recent()
     assert (vote.question, vote.worksites, vote.threshold_num, vote.threshold_den) == (
-        "Authorize a <i>strike</i>?", ("Downey", "Irvine"), 2, 3,
-    )  # fmt: skip
+        "Authorize a <i>strike</i>?",
+        ("Downey", "Irvine"),
+        2,
+        3,
+    )
     # Confirming twice creates nothing more.
     await lee.press_data("v1:newvote:confirm", preview)
     await sandbox.settle()
@@ -88,8 +90,19 @@ async def test_wizard_can_be_stopped_or_discarded(voters: Voters) -> None:
     await lee.send("/cancel")
     await received(lee, "Stopped. Nothing was created.")
     opens, closes = local(voters.sandbox, 2), local(voters.sandbox, 5)
-    for text in ("/newvote", "Strike?", "Sí / No", "Todos", "Todos", opens, closes,
-                 "Majority", "No quorum", "No, leaders only", "🤖 El bot, al cerrar"):  # fmt: skip
+    for text in (
+        "/newvote",
+        "Strike?",
+        "Sí / No",
+        "Todos",
+        "Todos",
+        opens,
+        closes,
+        "Majority",
+        "No quorum",
+        "No, leaders only",
+        "🤖 El bot, al cerrar",
+    ):
         await lee.send(text)
     preview = await received(lee, "Options: Sí / No")
     await lee.press("🗑 Discard", preview)

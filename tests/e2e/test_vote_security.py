@@ -158,8 +158,12 @@ async def test_results_are_invisible_before_close_to_every_role(voters: Voters) 
     vote = await create_vote(sandbox)
     ballots = await open_vote(voters, vote, voters.ana, union.lee)
     await cast(sandbox, voters.ana, ballots[voters.ana], "Yes")
-    for user, refusal in ((voters.ana, "permission"), (union.sam, "permission"),
-                          (union.lee, "sealed"), (admin, "sealed")):  # fmt: skip
+    for user, refusal in (
+        (voters.ana, "permission"),
+        (union.sam, "permission"),
+        (union.lee, "sealed"),
+        (admin, "sealed"),
+    ):
         for action in ("result", "chart", "csv", "receipts"):
             await user.press_data(f"v1:votes:{action}:{vote.id}")
             assert refusal in (await last_answer(user, sandbox) or ""), (user.name, action)
@@ -224,8 +228,10 @@ async def test_after_close_ballots_cannot_be_ordered_or_joined_to_members(
             table: [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
             for table in ("vote_ballots", "vote_participation")
         }
-        assert columns == {"vote_ballots": ["tracker", "vote", "sealed"],
-                           "vote_participation": ["vote", "member"]}  # fmt: skip
+        assert columns == {
+            "vote_ballots": ["tracker", "vote", "sealed"],
+            "vote_participation": ["vote", "member"],
+        }
         for table in ("vote_ballots", "vote_participation"):  # no hidden insertion counter
             with pytest.raises(sqlite3.OperationalError):
                 conn.execute(f"SELECT rowid FROM {table}")

@@ -49,8 +49,13 @@ async def test_create_open_vote_close_result(voters: Voters) -> None:
     assert "Yes" not in announcement.text and announcement.buttons == []
     receipt = announcement.text.split("Your receipt: ")[1].split()[0]
     # Everyone else votes: 4 Yes, 2 No in all.
-    for user, option in ((voters.ben, "Yes"), (voters.lucia, "No"), (union.sam, "Yes"),
-                         (union.iris, "No"), (union.lee, "Yes")):  # fmt: skip
+    for user, option in (
+        (voters.ben, "Yes"),
+        (voters.lucia, "No"),
+        (union.sam, "Yes"),
+        (union.iris, "No"),
+        (union.lee, "Yes"),
+    ):
         await cast(sandbox, user, ballots[user], option)
     assert await counts(sandbox) == (6, 6)
     # While open, the receipt is recorded, not yet counted.
@@ -80,8 +85,14 @@ async def test_create_open_vote_close_result(voters: Voters) -> None:
     receipts = await union.lee.wait_for(lambda m: m.document is not None and m is not document)
     assert receipts.document is not None and receipt in receipts.document.content.decode()
     actions = [e.action for e in await sandbox.services.audit.recent(action=None)]
-    for action in ("vote.create", "vote.open", "vote.close", "vote.export.chart",
-                   "vote.export.result", "vote.export.receipts"):  # fmt: skip
+    for action in (
+        "vote.create",
+        "vote.open",
+        "vote.close",
+        "vote.export.chart",
+        "vote.export.result",
+        "vote.export.receipts",
+    ):
         assert action in actions
 
 

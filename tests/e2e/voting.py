@@ -17,9 +17,17 @@ from tests.e2e.membership import Union, build_union, verify_by_contact
 
 VOTE_BUTTON = "🗳 Vote"
 # A vote's columns as the repository takes them: open from the start, closing far ahead.
-VOTE_ROW = {"question": "Strike?", "options": ["Yes", "No"], "worksites": [],
-            "classifications": [], "opens_at": 1, "closes_at": 4_000_000_000,
-            "threshold_num": 2, "threshold_den": 3, "reminders": []}  # fmt: skip
+VOTE_ROW = {
+    "question": "Strike?",
+    "options": ["Yes", "No"],
+    "worksites": [],
+    "classifications": [],
+    "opens_at": 1,
+    "closes_at": 4_000_000_000,
+    "threshold_num": 2,
+    "threshold_den": 3,
+    "reminders": [],
+}
 CONFIRM = "✅ Confirm my ballot"
 RECEIPT = re.compile(r"Your receipt: ([A-Z2-7]{4}(?:-[A-Z2-7]{4}){3})")
 

@@ -37,10 +37,13 @@ async def test_mixed_file_reports_each_rejection_with_its_line(db: Database) -> 
         (4, "missing member_id"),
         (5, "duplicate member_id A1 (first on line 2)"),
         (6, "member A3: unparseable phone number"),
-        (7, "member A4: unknown status 'on leave' (use good_standing, lapsed, suspended, "
-            "retired, resigned)"),
+        (
+            7,
+            "member A4: unknown status 'on leave' (use good_standing, lapsed, suspended, "
+            "retired, resigned)",
+        ),
         (10, "member A6: unknown language 'fr' (use en or es)"),
-    ]  # fmt: skip
+    ]
     assert report.ignored_columns == ["shoe"]
     ana = await db.fetchone("SELECT * FROM members WHERE member_id = 'A1'")
     assert ana["last_name"] == "Reyes, Jr." and ana["status"] == "good_standing"
@@ -75,8 +78,9 @@ async def test_absent_columns_are_left_alone(db: Database) -> None:
     await run(db, MIXED)
     report = await run(db, "member_id,worksite\nA1,Bellflower\n")
     assert report.updated == 1
-    ana = await db.fetchone("SELECT first_name, worksite, phone_hash FROM members "
-                            "WHERE member_id = 'A1'")  # fmt: skip
+    ana = await db.fetchone(
+        "SELECT first_name, worksite, phone_hash FROM members WHERE member_id = 'A1'"
+    )
     assert ana["first_name"] == "Ana" and ana["worksite"] == "Bellflower" and ana["phone_hash"]
 
 

@@ -59,12 +59,15 @@ async def test_a_counted_vote_keeps_receipts_and_totals_not_choices(
         assert "0010_sealed_votes.sql" in applied
         totals = await db.fetchall("SELECT choice, ballots FROM vote_results ORDER BY choice")
         assert [tuple(r) for r in totals] == [
-            (0, 2), (1, 1),
-        ]  # fmt: skip
+            (0, 2),
+            (1, 1),
+        ]
         rows = await db.fetchall("SELECT tracker, sealed FROM vote_ballots ORDER BY tracker")
         assert [tuple(r) for r in rows] == [
-            ("AAAAAAAAAAAAAAAA", None), ("BBBBBBBBBBBBBBBB", None), ("CCCCCCCCCCCCCCCC", None),
-        ]  # fmt: skip
+            ("AAAAAAAAAAAAAAAA", None),
+            ("BBBBBBBBBBBBBBBB", None),
+            ("CCCCCCCCCCCCCCCC", None),
+        ]
         assert await db.fetchval("SELECT counted_at FROM votes WHERE id = 1") == 2
         # The old rows (receipt next to its choice) are not left in free pages either.
         assert await db.fetchval("PRAGMA freelist_count") == 0

@@ -38,8 +38,11 @@ def box_for(keys: KeyService, pk: int, public: bytes, member_pk: int | None, val
 
     plain = boxes.response_plaintext(
         Survey.from_json({"id": "s", "title": "s", "closes_at": 2_000_000_000, "questions": []}),
-        "Downey", None, member_pk, [StoredAnswer(0, value)],
-    )  # fmt: skip
+        "Downey",
+        None,
+        member_pk,
+        [StoredAnswer(0, value)],
+    )
     return sealing.seal(public, plain, boxes.response_subject(pk))
 
 
@@ -85,8 +88,9 @@ async def test_a_close_that_fails_midway_loses_and_doubles_nothing(db: Database)
     pk = await open_survey(db, keys, "anonymous")
     public = await keys.public(boxes.response_subject(pk))
     for number in range(6):
-        assert await repo.submit(pk, await member(db, f"M{number}"),
-                                 box_for(keys, pk, public, None, float(number)))  # fmt: skip
+        assert await repo.submit(
+            pk, await member(db, f"M{number}"), box_for(keys, pk, public, None, float(number))
+        )
     good = await closer(db, keys, pk)
 
     async def crash(sealed: list[bytes]) -> list[OpenedResponse]:

@@ -68,8 +68,11 @@ async def test_only_the_right_worksite_and_leaders_handle(service: TicketService
     ticket = (await service.open(ana, "q")).ticket
     assert ticket is not None
     assert [await service.may_handle(p, ticket) for p in (ana, sam, iris, lee)] == [
-        False, True, False, True,
-    ]  # fmt: skip
+        False,
+        True,
+        False,
+        True,
+    ]
     assert [t.id for t in await service.to_handle(sam)] == [ticket.id]
     assert await service.to_handle(iris) == []
     assert (await service.readable(iris, ticket.id)).outcome is Outcome.NOT_ALLOWED

@@ -12,9 +12,17 @@ from storage.database import Database
 from storage.seal_keys import SealKeysRepository
 from storage.votes import CastOutcome, VotesRepository
 
-VOTE = {"question": "Strike?", "options": ["Yes", "No"], "worksites": [], "classifications": [],
-        "opens_at": 1, "closes_at": 4_000_000_000, "threshold_num": 2, "threshold_den": 3,
-        "reminders": []}  # fmt: skip
+VOTE = {
+    "question": "Strike?",
+    "options": ["Yes", "No"],
+    "worksites": [],
+    "classifications": [],
+    "opens_at": 1,
+    "closes_at": 4_000_000_000,
+    "threshold_num": 2,
+    "threshold_den": 3,
+    "reminders": [],
+}
 
 
 async def member(

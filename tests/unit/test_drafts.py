@@ -24,27 +24,51 @@ LA = ZoneInfo("America/Los_Angeles")
     "data",
     [
         # /broadcast: the Draft dataclass with tuples and an aware datetime, and the flag.
-        {"draft": Draft("<b>Rally</b>", photo="AgAD", worksites=("Downey",),
-                        classifications=("Therapist", "Nurse"), urgent=True,
-                        send_at=datetime(2099, 1, 1, 9, 0, tzinfo=LA)), "editing": True},
+        {
+            "draft": Draft(
+                "<b>Rally</b>",
+                photo="AgAD",
+                worksites=("Downey",),
+                classifications=("Therapist", "Nurse"),
+                urgent=True,
+                send_at=datetime(2099, 1, 1, 9, 0, tzinfo=LA),
+            ),
+            "editing": True,
+        },
         # /newvote halfway: typed answers parsed (tuples, ints, Threshold, Fraction, None).
-        {"newvote": {"question": "Strike?", "options": ("Yes", "No"), "worksites": (),
-                     "opens_at": 4_000_000_000, "threshold": MAJORITY,
-                     "quorum": Fraction(1, 2)}},
+        {
+            "newvote": {
+                "question": "Strike?",
+                "options": ("Yes", "No"),
+                "worksites": (),
+                "opens_at": 4_000_000_000,
+                "threshold": MAJORITY,
+                "quorum": Fraction(1, 2),
+            }
+        },
         {"newvote": {"quorum": None, "threshold": Threshold(Fraction(3, 5), strict=True)}},
         # /newvote at the preview: the finished definition.
-        {"newvote": {"definition": VoteDefinition("Strike?", 1, 2, TWO_THIRDS,
-                                                  quorum=Fraction(1, 3), reminders=(7200,))}},
-        {"newvote": {"definition": VoteDefinition("Strike?", 1, 2, MAJORITY,
-                                                  trustees=("L1", "S1", "S2"),
-                                                  trustees_needed=2)}},
+        {
+            "newvote": {
+                "definition": VoteDefinition(
+                    "Strike?", 1, 2, TWO_THIRDS, quorum=Fraction(1, 3), reminders=(7200,)
+                )
+            }
+        },
+        {
+            "newvote": {
+                "definition": VoteDefinition(
+                    "Strike?", 1, 2, MAJORITY, trustees=("L1", "S1", "S2"), trustees_needed=2
+                )
+            }
+        },
         # /verify member-ID form, /correct, a survey file waiting for Load.
         {"typed_id": "A1 <script>"},
         {"correcting": 3},
         {"survey_load": {"token": "ab12cd34", "text": "id: x\n", "name": "x.yaml"}},
         {"odd": {1: "int key", "$": "dollar key"}, "list": [1, 2.5, None, "é"]},
     ],
-)  # fmt: skip
+)
 def test_every_wizard_draft_round_trips(data: dict[str, object]) -> None:
     text = encode(data)
     again = decode(text)
@@ -100,8 +124,16 @@ def test_anything_else_is_refused_never_run(stored: str | bytes) -> None:
 
 def test_no_pickle_anywhere_in_the_application() -> None:
     """No module of the bot imports pickle (or its cousins) or calls it."""
-    forbidden = {"pickle", "cPickle", "_pickle", "shelve", "marshal", "dill", "cloudpickle",
-                 "jsonpickle"}  # fmt: skip
+    forbidden = {
+        "pickle",
+        "cPickle",
+        "_pickle",
+        "shelve",
+        "marshal",
+        "dill",
+        "cloudpickle",
+        "jsonpickle",
+    }
     offenders = []
     for package in ("bot", "handlers", "storage"):
         for path in sorted((ROOT / package).rglob("*.py")):
@@ -113,7 +145,8 @@ def test_no_pickle_anywhere_in_the_application() -> None:
                 elif isinstance(node, ast.ImportFrom) and node.module:
                     names = [node.module.split(".")[0]]
                 offenders += [f"{path.relative_to(ROOT)}: {n}" for n in names if n in forbidden]
-            if re.search(r"""\b(pickle\.|__import__\(\s*['"]pickle|import_module\(\s*['"]pickle)""",
-                         source):  # fmt: skip
+            if re.search(
+                r"""\b(pickle\.|__import__\(\s*['"]pickle|import_module\(\s*['"]pickle)""", source
+            ):
                 offenders.append(f"{path.relative_to(ROOT)}: uses pickle")
     assert offenders == []

@@ -18,8 +18,15 @@ def test_fold_removes_accents_and_case() -> None:
 
 def test_tokens_expand_texting_shorthand() -> None:
     assert tokens("pls dont text my pts b4 9") == [
-        "please", "do", "not", "text", "my", "patients", "before", "9",
-    ]  # fmt: skip
+        "please",
+        "do",
+        "not",
+        "text",
+        "my",
+        "patients",
+        "before",
+        "9",
+    ]
     assert tokens("my sup") == ["my", "supervisor"]
     assert tokens("a 4 hr shift w/o HR") == ["a", "4", "hours", "shift", "without", "hr"]
     assert tokens("didn't get my $") == ["did", "not", "get", "my", "money"]
@@ -27,9 +34,15 @@ def test_tokens_expand_texting_shorthand() -> None:
 
 def test_snowball_stemmers() -> None:
     expected = {
-        "caresses": "caress", "ponies": "poni", "hopping": "hop", "retaliation": "retali",
-        "striking": "strike", "adjustment": "adjust", "agreed": "agre", "happy": "happi",
-    }  # fmt: skip
+        "caresses": "caress",
+        "ponies": "poni",
+        "hopping": "hop",
+        "retaliation": "retali",
+        "striking": "strike",
+        "adjustment": "adjust",
+        "agreed": "agre",
+        "happy": "happi",
+    }
     assert {w: english(w) for w in expected} == expected
 
 

@@ -26,8 +26,7 @@ async def run_all(processor: OnePersonAtATime, updates: list[tuple[Update, float
 
     async with processor:
         tasks = [
-            asyncio.create_task(processor.process_update(u, handle(u, work)))
-            for u, work in updates
+            asyncio.create_task(processor.process_update(u, handle(u, work))) for u, work in updates
         ]
         await asyncio.gather(*tasks)
     return events
@@ -36,9 +35,9 @@ async def run_all(processor: OnePersonAtATime, updates: list[tuple[Update, float
 async def test_one_chats_updates_run_one_after_another_in_order() -> None:
     processor = OnePersonAtATime()
     events = await run_all(
-        processor, [(message_update(1, 7), 0.03), (message_update(2, 7), 0.0),
-                    (message_update(3, 7), 0.01)]
-    )  # fmt: skip
+        processor,
+        [(message_update(1, 7), 0.03), (message_update(2, 7), 0.0), (message_update(3, 7), 0.01)],
+    )
     assert events == ["start 1", "end 1", "start 2", "end 2", "start 3", "end 3"]
     assert processor._queues == {}  # nothing kept once the chat is idle
 

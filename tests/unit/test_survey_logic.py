@@ -28,9 +28,15 @@ def example():  # type: ignore[no-untyped-def]
 def test_example_has_every_question_the_issue_asks_for() -> None:
     survey = example()
     assert [q.id for q in survey.questions] == [
-        "protected_hours", "off_clock_hours", "caseload", "return_wait", "intent_to_leave",
-        "leave_reason", "seven_hours", "comment",
-    ]  # fmt: skip
+        "protected_hours",
+        "off_clock_hours",
+        "caseload",
+        "return_wait",
+        "intent_to_leave",
+        "leave_reason",
+        "seven_hours",
+        "comment",
+    ]
     assert survey.privacy == "anonymous" and survey.questions[-1].optional
     assert survey.questions[0].unit == {"en": "hours a week", "es": "horas por semana"}
 
@@ -73,9 +79,17 @@ def test_conditions_show_and_hide_and_counts_follow() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("7", 7), (" 7,5 ", 7.5), ("+3", 3), (".5", 0.5), ("seven", "survey.bad_number"),
-     ("41", "survey.bad_range"), ("-1", "survey.bad_range"), ("7 8", "survey.bad_number")],
-)  # fmt: skip
+    [
+        ("7", 7),
+        (" 7,5 ", 7.5),
+        ("+3", 3),
+        (".5", 0.5),
+        ("seven", "survey.bad_number"),
+        ("41", "survey.bad_range"),
+        ("-1", "survey.bad_range"),
+        ("7 8", "survey.bad_number"),
+    ],
+)
 def test_typed_numbers(typed: str, expected: object) -> None:
     question = example().questions[0]
     value = flow.parse_typed(question, typed)

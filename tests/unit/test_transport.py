@@ -48,8 +48,12 @@ async def test_form_fields_and_files_reach_the_bot_api() -> None:
         ana = emulator.add_user("Ana")
         ana.started = True
         request = AiohttpRequest(4)
-        async with Bot(emulator.token, base_url=emulator.base_url, request=request,
-                       get_updates_request=AiohttpRequest()) as bot:  # fmt: skip
+        async with Bot(
+            emulator.token,
+            base_url=emulator.base_url,
+            request=request,
+            get_updates_request=AiohttpRequest(),
+        ) as bot:
             await bot.send_message(ana.id, "<b>Hola</b> & bienvenida", parse_mode="HTML")
             document = InputFile(b"member_id,worksite\nB1,Downey\n", filename="roster.csv")
             await bot.send_document(ana.id, document, caption="the export")
@@ -89,8 +93,12 @@ async def test_nobody_listening_is_a_network_error() -> None:
 
 async def test_telegrams_error_answers_become_ptb_errors(server: Server) -> None:
     async def flood(request: web.Request) -> web.Response:
-        body = {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 3",
-                "parameters": {"retry_after": 3}}  # fmt: skip
+        body = {
+            "ok": False,
+            "error_code": 429,
+            "description": "Too Many Requests: retry after 3",
+            "parameters": {"retry_after": 3},
+        }
         return web.json_response(body, status=429)
 
     bot = bot_at(await server(flood), AiohttpRequest())

@@ -12,8 +12,12 @@ from bot.votes.receipts import canonical, display, tracker
 from bot.votes.tally import Tally, receipts_csv, result_csv
 
 
-def tally(counts: tuple[int, ...], roll: int, threshold: Threshold = TWO_THIRDS,
-          quorum: Fraction | None = None) -> Tally:  # fmt: skip
+def tally(
+    counts: tuple[int, ...],
+    roll: int,
+    threshold: Threshold = TWO_THIRDS,
+    quorum: Fraction | None = None,
+) -> Tally:
     options = ("Yes", "No", "Abstain")[: len(counts)]
     return Tally(1, "Strike?", options, counts, roll, threshold, quorum)
 
@@ -32,8 +36,9 @@ def tally(counts: tuple[int, ...], roll: int, threshold: Threshold = TWO_THIRDS,
         ((6, 2, 2), 10, Threshold(Fraction(3, 5)), None, True),  # abstentions count as cast
     ],
 )
-def test_decision(counts: tuple[int, ...], roll: int, threshold: Threshold,
-                  quorum: Fraction | None, passed: bool) -> None:  # fmt: skip
+def test_decision(
+    counts: tuple[int, ...], roll: int, threshold: Threshold, quorum: Fraction | None, passed: bool
+) -> None:
     assert tally(counts, roll, threshold, quorum).passed is passed
 
 
@@ -41,8 +46,10 @@ def test_exports_carry_counts_only() -> None:
     result = tally((4, 2), 6, quorum=Fraction(1, 2))
     text = result_csv(result)
     assert text.splitlines()[:3] == [
-        "vote,option,ballots,share_of_ballots", "1,Yes,4,66.7%", "1,No,2,33.3%",
-    ]  # fmt: skip
+        "vote,option,ballots,share_of_ballots",
+        "1,Yes,4,66.7%",
+        "1,No,2,33.3%",
+    ]
     assert "1,passed,True," in text and "1,quorum,50%," in text
     assert result.to_json()["turnout"] == "100%"
     formula = Tally(1, "q", ("=HYPERLINK(1)", "No"), (1, 1), 2, MAJORITY, None)
