@@ -18,8 +18,9 @@ from multiprocessing import get_context
 from multiprocessing.connection import Connection
 from typing import Any
 
-from bot.app import build_application
-from bot.services import Services, services_of
+from bot.runtime.app import build_application
+from bot.runtime.context import services_of
+from bot.services import Services
 from bot.settings import Settings
 from sandbox.harness import Sandbox, start, stop
 

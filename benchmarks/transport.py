@@ -19,13 +19,13 @@ from collections.abc import Callable
 from telegram import Bot
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot.transport import AiohttpRequest
+from bot.runtime.transport import AiohttpRequest
 from sandbox.emulator import BotAPIEmulator
 from sandbox.limits import Limits
 
 TRANSPORTS: dict[str, Callable[[int], BaseRequest]] = {
     "httpx (PTB's default)": lambda size: HTTPXRequest(connection_pool_size=size),
-    "aiohttp (bot/transport.py)": lambda size: AiohttpRequest(size),
+    "aiohttp (bot/runtime/transport.py)": lambda size: AiohttpRequest(size),
 }
 
 

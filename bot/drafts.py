@@ -1,6 +1,6 @@
 """Half-finished drafts as JSON: a stored row can only ever be data, never code.
 
-A person's `user_data` (see bot/persistence.py) holds what the wizards and forms collect:
+A person's `user_data` (see bot/runtime/persistence.py) holds what the wizards and forms collect:
 strings, numbers, booleans, lists and dicts, plus a few types of ours that JSON lacks.
 Those few are written as tagged objects `{"$": tag, "v": value}` and read back by an
 explicit table of tags — never a class named by the row — so a tampered row in a restored

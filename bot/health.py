@@ -8,14 +8,13 @@ Every check says plainly what is wrong and what to do; `attention` is what makes
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from bot.backups import PREFIX, SUFFIX, existing_backups
-from bot.transport import AiohttpRequest
 from storage import health as figures
 from storage.bot_state import LAST_POLL, BotStateRepository
 from storage.database import Database
@@ -51,21 +50,6 @@ class Heartbeat:
             await BotStateRepository(self.db).put(LAST_POLL, str(int(now)), now)
         except Exception as exc:  # the heartbeat must never stop polling
             log.warning("could not record the heartbeat: %s", exc)
-
-
-class PollingRequest(AiohttpRequest):
-    """PTB's request for getUpdates, telling `on_success` each time a poll succeeds."""
-
-    def __init__(self, on_success: Callable[[], Awaitable[None]], **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._on_success = on_success
-
-    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        code, payload = await super().do_request(*args, **kwargs)
-        url = kwargs.get("url", args[0] if args else "")
-        if code == 200 and str(url).endswith("/getUpdates"):
-            await self._on_success()
-        return code, payload
 
 
 # -- the report ---------------------------------------------------------------------

@@ -1,5 +1,8 @@
 """Durable scheduled work: rows in the database, timers in PTB's JobQueue.
 
+The JobQueue is reached only through `Timers`, the three calls used here, so this
+service does not depend on `telegram` (bot/runtime/app.py hands it the real JobQueue).
+
 The database is the source of truth. At start-up every unfinished job is re-armed;
 one whose time passed while the bot was down runs at once. A job that fails is
 retried with backoff a few times, then marked failed with the reason.
@@ -12,9 +15,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
-
-from telegram.ext import CallbackContext, JobQueue
+from typing import Any, Protocol
 
 from storage.jobs import JobsRepository, ScheduledJob
 
@@ -24,6 +25,18 @@ log = logging.getLogger(__name__)
 JobHandler = Callable[[ScheduledJob], Awaitable[datetime | None]]
 MAX_ATTEMPTS = 3
 RETRY_BASE_SECONDS = 60
+
+
+class Timers(Protocol):
+    """What the scheduler needs of PTB's JobQueue."""
+
+    def run_once(self, callback: Any, when: float, data: object = ..., name: str = ...) -> Any: ...
+
+    def run_repeating(
+        self, callback: Any, interval: float, first: float = ..., name: str = ...
+    ) -> Any: ...
+
+    def get_jobs_by_name(self, name: str) -> tuple[Any, ...]: ...
 
 
 class UnknownJobKind(LookupError):
@@ -36,7 +49,7 @@ class Scheduler:
     def __init__(self, jobs: JobsRepository, clock: Callable[[], float] = time.time) -> None:
         self.jobs = jobs
         self.clock = clock
-        self.job_queue: JobQueue[Any] | None = None
+        self.job_queue: Timers | None = None
         self._handlers: dict[str, JobHandler] = {}
         self._known: set[int] = set()  # jobs this process has armed at least once
 
@@ -90,7 +103,7 @@ class Scheduler:
         if self.job_queue is None:
             return
 
-        async def tick(context: CallbackContext[Any, Any, Any, Any]) -> None:
+        async def tick(context: Any) -> None:
             await self.adopt()
 
         self.job_queue.run_repeating(tick, interval=every, first=every, name="scheduled:adopt")
@@ -151,6 +164,6 @@ class Scheduler:
         for timer in self.job_queue.get_jobs_by_name(self._timer_name(kind, key)):
             timer.schedule_removal()
 
-    async def _fire(self, context: CallbackContext[Any, Any, Any, Any]) -> None:
-        assert context.job is not None
-        await self.run_job(int(context.job.data))  # type: ignore[arg-type]
+    async def _fire(self, context: Any) -> None:
+        """A timer came due: PTB's callback context carries the job id as `job.data`."""
+        await self.run_job(int(context.job.data))

@@ -6,9 +6,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
-
-from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot import sealing
 from bot.delivery import DeliveryService
@@ -127,15 +124,3 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
         yield services
     finally:
         await services.db.close()
-
-
-class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
-    """PTB's callback context with typed access to the shared services."""
-
-    @property
-    def services(self) -> Services:
-        return services_of(self.application)
-
-
-def services_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Services:
-    return application.bot_data["services"]

@@ -9,7 +9,7 @@ from telegram.ext import Application, CommandHandler
 
 from bot.backups import backup_now, human_size
 from bot.i18n import t
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from handlers.common import person_with_role, reply
 from storage.members import Role
 

@@ -10,7 +10,7 @@ from telegram.ext import ApplicationHandlerStop
 from bot.callbacks import VERSION
 from bot.i18n import Safe, pick_language, t
 from bot.people import Person
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from handlers import errors
 from storage.members import Role
 

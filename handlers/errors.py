@@ -9,7 +9,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application
 
 from bot.i18n import pick_language, t
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 
 log = logging.getLogger(__name__)
 

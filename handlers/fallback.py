@@ -12,7 +12,7 @@ from telegram.ext import (
 )
 
 from bot.i18n import Safe, t
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from handlers.common import person_of, refuse_in_group, reply
 
 

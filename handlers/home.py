@@ -18,7 +18,8 @@ from bot.callbacks import pack, pattern
 from bot.delivery.outgoing import send
 from bot.i18n import Safe, t
 from bot.people import Person
-from bot.services import BotContext, Services
+from bot.runtime.context import BotContext
+from bot.services import Services
 from bot.updates.service import member_message
 from handlers.common import reply, verified_person
 from handlers.surveys import chat as surveys

@@ -11,7 +11,7 @@ from typing import Any
 from telegram import ForceReply
 
 from bot.i18n import Safe
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from storage.pending import PendingInput
 
 PENDING_TTL = 3600  # seconds: a prompt left unanswered longer is forgotten

@@ -7,7 +7,7 @@ from telegram.ext import Application, CommandHandler
 
 from bot.commands import commands_for
 from bot.i18n import Safe, t
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from handlers.common import person_of, refuse_in_group, reply
 from handlers.home import send_home, verify_keyboard
 from handlers.membership.verify import redeem_invite

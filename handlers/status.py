@@ -7,7 +7,7 @@ from telegram.ext import Application, CommandHandler
 
 from bot.health import gather, telegram_ok
 from bot.i18n import Safe, t
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from handlers.common import person_with_role, reply
 from storage.members import Role
 

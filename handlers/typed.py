@@ -19,7 +19,7 @@ from telegram.ext import (
 
 from bot.i18n import t
 from bot.people import Person
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from handlers import fallback
 from handlers.common import person_of, reply
 from handlers.faq import admin as faqadmin

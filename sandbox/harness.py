@@ -15,8 +15,9 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application
 
-from bot.app import AnyApplication, build_application
-from bot.services import Services, services_of
+from bot.runtime.app import AnyApplication, build_application
+from bot.runtime.context import services_of
+from bot.services import Services
 from bot.settings import Settings
 from sandbox.emulator import BotAPIEmulator
 from sandbox.limits import Limits
@@ -139,7 +140,7 @@ class Sandbox:
     async def settle(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
         """Wait until the bot has fully handled every update sent so far.
 
-        Updates of different chats are handled at once (bot/processing.py), so the last one
+        Updates of different chats are handled at once (bot/runtime/processing.py), so the last one
         handled is not enough: every update taken so far must also have finished.
         """
         target = self.emulator.last_update_id

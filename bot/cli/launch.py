@@ -17,8 +17,8 @@ from bot.cli.errors import EXIT_UNAVAILABLE, CommandError
 from bot.health import Check, gather, process_check, telegram_failed, telegram_ok
 from bot.restore import RestoreError, restore
 from bot.runlock import running
+from bot.runtime.transport import api_bot
 from bot.settings import Settings
-from bot.transport import api_bot
 from storage.database import Database, available_migrations
 
 EXIT_ATTENTION = 1

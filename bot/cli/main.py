@@ -20,8 +20,8 @@ from bot.backups import backup_name
 from bot.cli import faq, launch, membership, surveys, votes
 from bot.cli.errors import EXIT_UNAVAILABLE, EXIT_USAGE, CommandError
 from bot.logs import configure_logging
+from bot.runtime.transport import api_bot
 from bot.settings import Settings, SettingsError, load_settings
-from bot.transport import api_bot
 from storage.database import Database, DatabaseError
 
 # Every file the bot or a command writes (database, WAL, backups, CSV exports) is the
@@ -62,8 +62,8 @@ async def preflight(settings: Settings) -> None:
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> None:
     """Run the bot with long polling until interrupted."""
-    from bot.app import build_application
     from bot.runlock import BotRunning, RunLock
+    from bot.runtime.app import build_application
 
     try:  # held until the process ends: `db restore` and `status` look for it
         lock = RunLock(settings.database_path).acquire()

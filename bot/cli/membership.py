@@ -14,9 +14,9 @@ from bot.cli.errors import CommandError
 from bot.membership.roster import RosterError, import_roster, parse_roster, read_text
 from bot.membership.verification import DEFAULT_INVITE_LIFETIME
 from bot.roles import RoleError
+from bot.runtime.transport import api_bot
 from bot.services import Services, open_services
 from bot.settings import Settings
-from bot.transport import api_bot
 from handlers.menus import refresh_menu
 from storage.members import Member, Role
 

@@ -13,9 +13,9 @@ from typing import Any
 from bot.cli.errors import CommandError
 from bot.i18n import Safe
 from bot.names import KnownNames
+from bot.runtime.transport import api_bot
 from bot.services import open_services
 from bot.settings import Settings
-from bot.transport import api_bot
 from bot.votes.definition import DefinitionError, format_share, format_time, load_definition
 from bot.votes.service import VoteError
 from storage.members import Member

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from telegram.error import TelegramError
 from telegram.ext import ExtBot
 
 from bot.delivery.engine import DeliveryEngine, Finished
@@ -120,6 +121,19 @@ class DeliveryService:
         )
         self._wake()
         return changed
+
+    async def progress_message(
+        self, chat_id: int, text: str, language: str
+    ) -> ProgressMessage | None:
+        """Send the message a sender watches a broadcast's progress in, now; None if it
+        could not be sent (the broadcast still goes out, the sender just sees no bar)."""
+        if self.engine is None:
+            return None
+        try:
+            sent = await self.engine.bot.send_message(chat_id, text)
+        except TelegramError:
+            return None
+        return (sent.chat_id, sent.message_id, language)
 
     async def progress(self, broadcast_id: int) -> Progress:
         return await self.repo.progress(broadcast_id)

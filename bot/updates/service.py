@@ -9,8 +9,6 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from telegram.error import TelegramError
-
 from bot.callbacks import pack
 from bot.delivery import Button, DeliveryService, Outgoing
 from bot.delivery.service import ProgressMessage
@@ -343,16 +341,10 @@ def register_jobs(services: Services) -> None:
             return
         author = await services.members.get(update.author) if update.author else None
         progress = None
-        engine = services.delivery.engine
-        if author is not None and author.telegram_id is not None and engine is not None:
+        if author is not None and author.telegram_id is not None:
             language = author.language or services.settings.default_language
-            try:
-                sent = await engine.bot.send_message(
-                    author.telegram_id, t(language, "updates.scheduled_sending", number=update_id)
-                )
-                progress = (sent.chat_id, sent.message_id, language)
-            except TelegramError:
-                progress = None  # the update still goes out; the author just sees no bar
+            text = t(language, "updates.scheduled_sending", number=update_id)
+            progress = await services.delivery.progress_message(author.telegram_id, text, language)
         await services.updates.send(update_id, progress)
 
     services.scheduler.register(SEND_JOB, send_scheduled)

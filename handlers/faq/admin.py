@@ -18,7 +18,7 @@ from bot.faq.editing import (
 )
 from bot.i18n import Safe, t
 from bot.people import Person
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from handlers.common import person_with_role, reply
 from handlers.faq import link as faqlink
 from handlers.faq.keys import find_by_key, short_key

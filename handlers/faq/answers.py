@@ -15,7 +15,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Inli
 from bot.callbacks import pack, pattern, unpack
 from bot.i18n import Safe, t
 from bot.people import Person
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from bot.tickets.service import MAX_QUESTION
 from handlers.common import person_of, reply, verified_person
 from handlers.faq.keys import find_by_key, short_key, still_offered

@@ -15,7 +15,7 @@ from bot.callbacks import pack, pattern, unpack
 from bot.faq.editing import FaqEditError, link_wording
 from bot.i18n import t
 from bot.people import Person
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from bot.tickets.service import Result
 from handlers.common import person_of, reply
 from handlers.faq.keys import find_by_key, short_key

@@ -17,7 +17,7 @@ from telegram.ext import (
 from bot.callbacks import pack, pattern, unpack
 from bot.i18n import LANGUAGES, Safe, t
 from bot.people import Person
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from handlers.common import person_of, reply, verified_person
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}

@@ -9,7 +9,8 @@ from bot.callbacks import pack, pattern, unpack
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.roles import RoleChange, RoleError
-from bot.services import BotContext, Services
+from bot.runtime.context import BotContext
+from bot.services import Services
 from handlers.common import person_with_role, reply
 from handlers.menus import refresh_menu
 from storage.members import Member, Role

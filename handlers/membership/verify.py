@@ -34,7 +34,7 @@ from bot.membership.verification import (
     name_matches,
 )
 from bot.people import Person
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from handlers.common import person_of, reply
 from handlers.home import welcome_member
 from handlers.votes.ballot import check_receipt

@@ -27,7 +27,7 @@ from telegram.ext import (
 from bot.callbacks import pack, pattern, unpack
 from bot.i18n import Safe, t
 from bot.people import Person
-from bot.services import BotContext, services_of
+from bot.runtime.context import BotContext, services_of
 from bot.surveys import flow
 from bot.surveys.definition import SurveyFileError
 from bot.surveys.model import Question, say

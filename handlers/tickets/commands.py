@@ -17,7 +17,7 @@ from bot.callbacks import pack, pattern, unpack
 from bot.faq.editing import FaqEditError, add_entry
 from bot.i18n import Safe, pick_language, t
 from bot.people import Person
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from bot.tickets.service import MAX_ANSWER, MAX_OPEN, MAX_QUESTION, Outcome, Result
 from handlers.common import (
     is_private,

@@ -2,7 +2,7 @@
 
 Text (their own formatting kept) or a photo/document with a caption → audience → urgent or
 normal → now or later → a preview exactly as members will see it → Confirm / Edit / Cancel.
-The draft lives in this person's user_data, which bot/persistence.py keeps across restarts.
+The draft lives in this person's user_data, which bot/runtime/persistence.py keeps across restarts.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from bot.callbacks import Callback, pack, pattern, unpack
 from bot.delivery.outgoing import send
 from bot.i18n import Safe, t
 from bot.people import Person
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from bot.updates.service import Draft, DraftError, DraftProblem, check_text, member_message
 from handlers.common import deny, person_of, person_with_role, reply
 from storage.members import Role

@@ -17,7 +17,7 @@ from telegram.ext import (
 from bot.callbacks import pack, pattern, unpack
 from bot.i18n import Safe, t
 from bot.people import NotAllowed, Person
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from bot.updates.service import DraftError, strip_tags
 from handlers.common import person_of, person_with_role, reply, verified_person
 from handlers.long_replies import send_blocks

@@ -25,7 +25,7 @@ from bot.callbacks import pack, pattern, unpack
 from bot.delivery import Button
 from bot.i18n import Safe, t
 from bot.people import Person
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from bot.votes import messages
 from bot.votes.definition import format_time
 from bot.votes.service import ReceiptState, VoteError

@@ -30,7 +30,7 @@ from bot import names
 from bot.callbacks import pack, pattern, unpack
 from bot.i18n import LANGUAGES, Safe, t
 from bot.names import UnknownName
-from bot.services import BotContext
+from bot.runtime.context import BotContext
 from bot.votes import messages
 from bot.votes.definition import (
     MAJORITY,

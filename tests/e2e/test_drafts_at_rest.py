@@ -126,7 +126,7 @@ async def test_a_tampered_json_draft_is_dropped_with_a_warning(
                 (503, '{"typed_id": "A1"}'),  # an ordinary draft stays
             ],
         )
-    with caplog.at_level(logging.WARNING, logger="bot.persistence"):
+    with caplog.at_level(logging.WARNING, logger="bot.runtime.persistence"):
         async with sandbox:
             assert stored_drafts(sandbox) == {503: '{"typed_id": "A1"}'}
             assert sandbox.application is not None
@@ -134,6 +134,6 @@ async def test_a_tampered_json_draft_is_dropped_with_a_warning(
             ana = sandbox.user("Ana")
             await ana.send("/start")
             assert "Welcome" in (await ana.next_message()).text
-    warnings = [r.getMessage() for r in caplog.records if r.name == "bot.persistence"]
+    warnings = [r.getMessage() for r in caplog.records if r.name == "bot.runtime.persistence"]
     assert len(warnings) == 2 and all("dropped the stored draft of user 50" in w for w in warnings)
     assert not (tmp_path / "owned").exists()

@@ -1,4 +1,4 @@
-"""Updates: different chats at once, one chat's in order (bot/processing.py)."""
+"""Updates: different chats at once, one chat's in order (bot/runtime/processing.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import asyncio
 
 from telegram import Chat, Message, Update, User
 
-from bot.processing import OnePersonAtATime
+from bot.runtime.processing import OnePersonAtATime
 
 
 def message_update(update_id: int, chat_id: int) -> Update:

@@ -1,4 +1,4 @@
-"""The Bot API transport over aiohttp (bot/transport.py), against real local HTTP servers."""
+"""The Bot API transport over aiohttp (bot/runtime/transport.py), against local HTTP servers."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from aiohttp import web
 from telegram import Bot, InputFile
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
-from bot.transport import AiohttpRequest
+from bot.runtime.transport import AiohttpRequest
 from sandbox.emulator import BotAPIEmulator
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

@@ -10,12 +10,13 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot import backups, botname
 from bot.delivery.limiter import Outbound
-from bot.health import Heartbeat, PollingRequest
-from bot.persistence import SqlitePersistence
-from bot.processing import OnePersonAtATime
-from bot.services import BotContext, Services, services_of
+from bot.health import Heartbeat
+from bot.runtime.context import BotContext, services_of
+from bot.runtime.persistence import SqlitePersistence
+from bot.runtime.processing import OnePersonAtATime
+from bot.runtime.transport import AiohttpRequest, PollingRequest
+from bot.services import Services
 from bot.settings import Settings
-from bot.transport import AiohttpRequest
 from bot.updates import service as updates
 from handlers import register_all
 from handlers.menus import publish_menus

@@ -12,6 +12,7 @@ and the four together cap the whole request (aiohttp has no write timeout).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -124,3 +125,18 @@ def api_bot(settings: Settings) -> Bot:
         request=AiohttpRequest(),
         get_updates_request=AiohttpRequest(),
     )
+
+
+class PollingRequest(AiohttpRequest):
+    """PTB's request for getUpdates, telling `on_success` each time a poll succeeds."""
+
+    def __init__(self, on_success: Callable[[], Awaitable[None]], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._on_success = on_success
+
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        code, payload = await super().do_request(*args, **kwargs)
+        url = kwargs.get("url", args[0] if args else "")
+        if code == 200 and str(url).endswith("/getUpdates"):
+            await self._on_success()
+        return code, payload

@@ -1,0 +1,111 @@
+"""The import rule (docs/architecture.md), read from the source with `ast`.
+
+handlers/ → bot/ (services) → storage/, one direction only:
+- storage/ imports no other layer of ours, and not `telegram`;
+- services (bot/ outside its Telegram side) never import `telegram`, handlers/ or sandbox/;
+- the Telegram side of bot/ is bot/runtime/ (the Application, transport, persistence, the
+  handler context), bot/delivery/ (the sender and its rate limiter) and bot/cli/ (one-off
+  Bot API calls); only bot/runtime/app.py (which wires the handlers) and bot/cli/ import
+  handlers/, and only the CLI's `demo` imports sandbox/;
+- handlers/ never import sandbox/ or bot/cli/;
+- sandbox/ (the emulator, a development tool) is imported by nothing of the product but
+  the `demo` command.
+Imports under `if TYPE_CHECKING:` are annotations only and do not count.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TELEGRAM_SIDE = ("bot/runtime/", "bot/delivery/", "bot/cli/")
+MAY_IMPORT_HANDLERS = ("bot/runtime/app.py", "bot/cli/")
+MAY_IMPORT_SANDBOX = ("bot/cli/main.py",)
+
+
+def imports_of(path: Path) -> set[str]:
+    """Top-level package-qualified names this module imports at run time."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skipped.update(id(child) for stmt in node.body for child in ast.walk(stmt))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def modules(folder: str) -> list[Path]:
+    return sorted((ROOT / folder).rglob("*.py"))
+
+
+def relative(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def uses(names: set[str], package: str) -> list[str]:
+    return sorted(n for n in names if n == package or n.startswith(package + "."))
+
+
+def violations(folder: str, rule: str) -> list[str]:
+    found = []
+    for path in modules(folder):
+        where, names = relative(path), imports_of(path)
+        banned: list[str] = []
+        if rule == "storage":
+            for package in ("telegram", "bot", "handlers", "sandbox"):
+                banned += uses(names, package)
+        elif rule == "bot":
+            if not where.startswith(TELEGRAM_SIDE):
+                banned += uses(names, "telegram")
+            if not where.startswith(MAY_IMPORT_HANDLERS):
+                banned += uses(names, "handlers")
+            if where not in MAY_IMPORT_SANDBOX:
+                banned += uses(names, "sandbox")
+        elif rule == "handlers":
+            banned += uses(names, "sandbox") + uses(names, "bot.cli")
+        found += [f"{where} imports {name}" for name in sorted(set(banned))]
+    return found
+
+
+@pytest.mark.parametrize("folder", ["storage", "bot", "handlers"])
+def test_imports_go_one_way(folder: str) -> None:
+    assert violations(folder, folder) == []
+
+
+def test_the_rule_sees_a_violation(tmp_path: Path) -> None:
+    """The checker itself: each kind of wrong import is caught, TYPE_CHECKING ones are not."""
+    module = tmp_path / "m.py"
+    module.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "import telegram\n"
+        "from handlers.common import reply\n"
+        "if TYPE_CHECKING:\n"
+        "    from sandbox import Sandbox\n"
+    )
+    names = imports_of(module)
+    assert uses(names, "telegram") == ["telegram"]
+    assert uses(names, "handlers") == ["handlers.common", "handlers.common.reply"]
+    assert uses(names, "sandbox") == []
+
+
+def test_every_feature_is_one_name_in_each_layer() -> None:
+    """Where a feature lives: the same name under bot/ and handlers/ (and storage/)."""
+    features = ("membership", "updates", "votes", "surveys", "faq", "tickets")
+    for feature in features:
+        assert (ROOT / "bot" / feature / "__init__.py").is_file(), feature
+        assert (ROOT / "handlers" / feature / "__init__.py").is_file(), feature
+        assert (ROOT / "bot" / "cli" / f"{feature}.py").is_file() or feature in (
+            "updates",
+            "tickets",
+        ), feature
