@@ -42,7 +42,7 @@ from bot.faq.text import (
 )
 from bot.faq.typos import Corrector
 from storage.database import Database
-from storage.faq import FaqEntry, FaqRepository
+from storage.faq import FaqEntry, FaqGap, FaqRepository, Feedback
 
 # BM25 field weights: the analyzed title (id, question, alternates, tags) and body (the
 # answer), and the raw words of the question and alternates.
@@ -92,6 +92,35 @@ class FaqService:
         self._data_version: int | None = None
 
     # -- keeping the view current ------------------------------------------------
+
+    # Reads and records handlers need: the repository stays behind the service.
+
+    async def tags(self) -> list[tuple[str, int]]:
+        return await self.repo.tags()
+
+    async def by_tag(self, tag: str) -> list[FaqEntry]:
+        return await self.repo.by_tag(tag)
+
+    async def log_gap(self, text: str, reason: str, entry_id: str | None = None) -> None:
+        return await self.repo.log_gap(text, reason, entry_id)
+
+    async def gaps(self, limit: int = 20) -> list[FaqGap]:
+        return await self.repo.gaps(limit)
+
+    async def gap(self, gap_id: int) -> FaqGap | None:
+        return await self.repo.gap(gap_id)
+
+    async def remove_gap(self, gap_id: int) -> bool:
+        return await self.repo.remove_gap(gap_id)
+
+    async def clear_gaps(self, up_to_id: int | None = None) -> int:
+        return await self.repo.clear_gaps(up_to_id)
+
+    async def record_feedback(self, entry_id: str, helpful: bool) -> Feedback:
+        return await self.repo.record_feedback(entry_id, helpful)
+
+    async def feedback(self) -> list[Feedback]:
+        return await self.repo.feedback()
 
     async def reload(self) -> int:
         """Re-read the FAQ (re-indexing rows written by another analyzer version)."""

@@ -136,6 +136,14 @@ class SurveyService:
         self._typing: dict[int, int] = {}
         self._plans: dict[int, Plan] = {}
 
+    # Reads and records handlers need: the repository stays behind the service.
+
+    async def get(self, pk: int) -> StoredSurvey | None:
+        return await self.repo.get(pk)
+
+    async def recent(self, limit: int = 8) -> list[StoredSurvey]:
+        return await self.repo.recent(limit)
+
     def now(self) -> int:
         return int(self.clock())
 

@@ -70,6 +70,17 @@ class TicketService:
         self.audit = audit
         self.clock = clock
 
+    # Reads and records handlers need: the repository stays behind the service.
+
+    async def add_post(self, ticket_id: int, chat_id: int, message_id: int) -> None:
+        return await self.repo.add_post(ticket_id, chat_id, message_id)
+
+    async def posts(self, ticket_id: int) -> list[tuple[int, int]]:
+        return await self.repo.posts(ticket_id)
+
+    async def worksites_of_group(self, chat_id: int) -> list[str]:
+        return await self.repo.worksites_of_group(chat_id)
+
     def _now(self) -> int:
         return int(self.clock())
 

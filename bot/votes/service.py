@@ -110,6 +110,14 @@ class VoteService:
         self.tz_name = tz_name
         self.register_jobs()  # the CLI schedules votes too, so every Services has the kinds
 
+    # Reads and records handlers need: the repository stays behind the service.
+
+    async def get(self, vote_id: int) -> Vote | None:
+        return await self.repo.get(vote_id)
+
+    async def recent(self, limit: int = 10) -> list[Vote]:
+        return await self.repo.recent(limit)
+
     @property
     def clock(self) -> Callable[[], float]:
         return self.scheduler.clock

@@ -115,7 +115,7 @@ async def on_button(update: Update, context: BotContext) -> None:
             text, markup = _list_page(lang, await services.faq.entries(), number)
             await query.edit_message_text(text, reply_markup=markup)
         else:
-            cleared = await services.faq.repo.clear_gaps(number)
+            cleared = await services.faq.clear_gaps(number)
             await services.audit.record(person.actor, "faq.gaps_cleared", None, count=cleared)
             await query.answer()
             await query.edit_message_text(t(lang, "faqgaps.cleared", count=cleared))
@@ -240,8 +240,8 @@ async def faq_gaps(update: Update, context: BotContext) -> None:
     person = await person_with_role(update, context, Role.STEWARD, private_only=True)
     if person is None:
         return
-    lang, repo = person.language, context.services.faq.repo
-    gaps = await repo.gaps(GAPS_SHOWN)
+    lang, faq = person.language, context.services.faq
+    gaps = await faq.gaps(GAPS_SHOWN)
     if not gaps:
         await reply(update, t(lang, "faqgaps.none"))
         return
@@ -252,7 +252,7 @@ async def faq_gaps(update: Update, context: BotContext) -> None:
         line = t(lang, f"faqgaps.{gap.reason}", text=text, entry=gap.entry_id or "—")
         lines.append(Safe(f"{number}. {line.removeprefix('• ')}"))
         links.append(faqlink.link_button(lang, "g", gap.id, f"🔗 {number}"))
-    disliked = [f for f in await repo.feedback() if f.unhelpful][:5]
+    disliked = [f for f in await faq.feedback() if f.unhelpful][:5]
     if disliked:
         lines += ["", t(lang, "faqgaps.feedback_title")]
         lines += [

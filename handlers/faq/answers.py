@@ -83,7 +83,7 @@ async def answer_question(update: Update, context: BotContext, person: Person, t
     if decision.kind == "suggest" and decision.suggestions:
         # Logged too: a steward can link these words to the right entry from /faqgaps, so
         # the next member asking this way gets the answer outright.
-        await services.faq.repo.log_gap(text.strip(), "suggested")
+        await services.faq.log_gap(text.strip(), "suggested")
         rows = entry_rows(list(decision.suggestions))
         await reply(
             update,
@@ -92,7 +92,7 @@ async def answer_question(update: Update, context: BotContext, person: Person, t
             reply_parameters=_quoting(message.message_id),
         )
         return
-    await services.faq.repo.log_gap(text.strip(), "unknown")
+    await services.faq.log_gap(text.strip(), "unknown")
     await reply(
         update,
         t(lang, "faq.unknown"),
@@ -131,13 +131,13 @@ async def on_button(update: Update, context: BotContext) -> None:
     if data.args[1:] not in (("1",), ("0",)) or not still_offered(query):
         await query.answer(t(lang, "button.expired"), show_alert=True)
         return
-    await services.faq.repo.record_feedback(entry.id, helpful)
+    await services.faq.record_feedback(entry.id, helpful)
     if helpful:
         await query.answer(t(lang, "faq.thanks"))
         await query.edit_message_reply_markup(None)
         return
     asked = quoted.text if quoted is not None and quoted.text else entry.question
-    await services.faq.repo.log_gap(asked, "unhelpful", entry.id)
+    await services.faq.log_gap(asked, "unhelpful", entry.id)
     await query.answer(t(lang, "faq.sorry"))
     await query.edit_message_reply_markup(InlineKeyboardMarkup([ask_steward_button(lang)]))
 
@@ -146,7 +146,7 @@ async def on_button(update: Update, context: BotContext) -> None:
 
 
 async def _topics_markup(context: BotContext) -> InlineKeyboardMarkup | None:
-    tags = await context.services.faq.repo.tags()
+    tags = await context.services.faq.tags()
     if not tags:
         return None
     buttons = [
@@ -168,7 +168,7 @@ async def browse(update: Update, context: BotContext) -> None:
         return
     wanted = " ".join(context.args or []).strip().lower()
     if wanted:
-        tags = [tag for tag, _ in await context.services.faq.repo.tags()]
+        tags = [tag for tag, _ in await context.services.faq.tags()]
         if wanted in tags:
             await _send_topic(update, context, person, wanted)
             return
@@ -180,7 +180,7 @@ async def browse(update: Update, context: BotContext) -> None:
 async def _show_topic(update: Update, context: BotContext, person: Person, key: str) -> None:
     query = update.callback_query
     assert query is not None
-    tags = await context.services.faq.repo.tags()
+    tags = await context.services.faq.tags()
     found = find_by_key(tags, key, lambda item: item[0])
     if found is None:
         await query.answer(t(person.language, "faq.no_topic"), show_alert=True)
@@ -191,7 +191,7 @@ async def _show_topic(update: Update, context: BotContext, person: Person, key: 
 
 async def _send_topic(update: Update, context: BotContext, person: Person, tag: str) -> None:
     """The questions under one topic, as buttons; the member's language first."""
-    entries = await context.services.faq.repo.by_tag(tag)
+    entries = await context.services.faq.by_tag(tag)
     entries.sort(key=lambda e: e.language != person.language)
     rows = entry_rows(entries)
     await reply(

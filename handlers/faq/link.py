@@ -44,7 +44,7 @@ async def _wording(
     if not person.can(Role.STEWARD):
         return None, "role.denied"
     if source == "g":
-        gap = await context.services.faq.repo.gap(number)
+        gap = await context.services.faq.gap(number)
         return (gap.text, "") if gap is not None else (None, "faqlink.gone")
     found = await context.services.tickets.question_and_answer(person, number)
     if isinstance(found, Result):
@@ -146,7 +146,7 @@ async def _link(
         await query.answer(t(person.language, "faq.gone"), show_alert=True)
         return
     if source == "g":
-        await services.faq.repo.remove_gap(number)
+        await services.faq.remove_gap(number)
     await query.answer()
     await query.edit_message_text(
         t(person.language, "faqlink.done", text=text, entry=linked.id, question=linked.question)

@@ -351,7 +351,7 @@ async def results_command(update: Update, context: BotContext) -> None:
     person, scope = checked
     service, lang, args = context.services.surveys, person.language, context.args or []
     if not args:
-        recent = await service.repo.recent()
+        recent = await service.recent()
         if not recent:
             await reply(update, t(lang, "survey.results_none"))
             return
@@ -427,7 +427,7 @@ async def on_results_button(update: Update, context: BotContext) -> None:
     person, scope = checked
     data = unpack(query.data, FEATURE, RESULT_ACTIONS)
     pk = data.int_arg(0) if data else None
-    stored = await context.services.surveys.repo.get(pk) if pk else None
+    stored = await context.services.surveys.get(pk) if pk else None
     by = data.args[1] if data and len(data.args) > 1 else "all"
     if data is None or stored is None or stored.state == "scheduled" or by not in BY:
         await query.answer(t(person.language, "button.expired"), show_alert=True)

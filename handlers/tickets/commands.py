@@ -78,7 +78,7 @@ async def _post_card(context: BotContext, ticket: Ticket, chat_id: int, language
     except TelegramError as exc:
         log.warning("could not show ticket %s in chat %s: %s", ticket.id, chat_id, exc)
         return False
-    await services.tickets.repo.add_post(ticket.id, chat_id, sent.message_id)
+    await services.tickets.add_post(ticket.id, chat_id, sent.message_id)
     return True
 
 
@@ -102,7 +102,7 @@ async def refresh_posts(context: BotContext, ticket: Ticket) -> None:
     services = context.services
     thread = await services.tickets.thread(ticket)
     who = await _who(context, ticket)
-    for chat_id, message_id in await services.tickets.repo.posts(ticket.id):
+    for chat_id, message_id in await services.tickets.posts(ticket.id):
         steward = await services.members.by_telegram_id(chat_id) if chat_id > 0 else None
         language = _language(context, steward.language if steward else None)
         try:
@@ -517,7 +517,7 @@ async def steward_group(update: Update, context: BotContext) -> None:
     removing = bool(args) and args[0].lower() == "remove"
     worksite = " ".join(args[1:] if removing else args)
     if not worksite:
-        served = await services.tickets.repo.worksites_of_group(chat.id)
+        served = await services.tickets.worksites_of_group(chat.id)
         await reply(update, t(lang, "stewardgroup.usage", worksites=", ".join(served) or "—"))
         return
     if removing:

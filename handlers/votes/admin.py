@@ -47,7 +47,7 @@ async def votes_command(update: Update, context: BotContext) -> None:
 
 
 async def listing(context: BotContext, lang: str) -> tuple[Safe, InlineKeyboardMarkup | None]:
-    votes = await context.services.votes.repo.recent(LISTED)
+    votes = await context.services.votes.recent(LISTED)
     if not votes:
         return t(lang, "votes.none"), None
     tz = context.services.settings.timezone
@@ -131,7 +131,7 @@ async def _act(
     chat = update.effective_chat
     assert chat is not None
     if action in ("card", "cancel", "cancelok"):
-        vote = await votes.repo.get(vote_id)
+        vote = await votes.get(vote_id)
         if vote is None:
             raise VoteError("no_such_vote")
         if action == "cancelok":
@@ -166,13 +166,13 @@ async def _act(
         return
     if action == "turnout":
         turnout = await votes.turnout(vote_id, person)
-        vote = await votes.repo.get(vote_id)
+        vote = await votes.get(vote_id)
         assert vote is not None
         await query.answer()
         await chat.send_message(messages.turnout_text(lang, vote, turnout))
         return
     tally = await votes.result(vote_id, person)  # refused before close, to every role
-    vote = await votes.repo.get(vote_id)
+    vote = await votes.get(vote_id)
     assert vote is not None
     if action == "result":
         await query.answer()

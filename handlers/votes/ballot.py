@@ -121,7 +121,7 @@ async def _cast(
     if outcome is not CastOutcome.CAST:
         await query.answer(t(lang, f"vote.refused.{outcome}"), show_alert=True)
         return
-    vote = await context.services.votes.repo.get(vote_id)
+    vote = await context.services.votes.get(vote_id)
     assert vote is not None
     # The ballot is in: whatever happens to the little toast (Telegram refuses an answer
     # that comes late), the member must get the receipt.

@@ -109,3 +109,14 @@ def test_every_feature_is_one_name_in_each_layer() -> None:
             "updates",
             "tickets",
         ), feature
+
+
+def test_handlers_reach_no_repository_of_a_service() -> None:
+    """Handlers call a feature's service, never the repository behind it (`….repo`)."""
+    reaches = [
+        f"{relative(path)}:{node.lineno}"
+        for path in modules("handlers")
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Attribute) and node.attr == "repo"
+    ]
+    assert reaches == []
