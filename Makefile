@@ -38,6 +38,7 @@ bench: install
 	$(BIN)/python -m benchmarks.roster_import
 	$(BIN)/python -m benchmarks.faq_latency
 	$(BIN)/python -m benchmarks.votes
+	$(BIN)/python -m benchmarks.transport
 	$(BIN)/python -m benchmarks.surveys
 	$(BIN)/python -m benchmarks.delivery
 
