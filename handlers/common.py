@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop
+from telegram.ext import ApplicationHandlerStop, ConversationHandler
 
 from bot.callbacks import VERSION
 from bot.i18n import Safe, pick_language, t
@@ -29,6 +29,18 @@ async def person_of(update: Update, context: BotContext) -> Person:
     stored = member.language if member and is_private(update) else None
     language = pick_language(stored, user.language_code, services.settings.default_language)
     return Person(telegram_id=user.id, language=language, member=member)
+
+
+async def end_flow(
+    update: Update, context: BotContext, message: str, *drafts: str, **reply_options: object
+) -> int:
+    """Cancel a multi-step flow: forget its drafts, say `message`, end the conversation."""
+    person = await person_of(update, context)
+    if context.user_data is not None:
+        for key in drafts:
+            context.user_data.pop(key, None)
+    await reply(update, t(person.language, message), **reply_options)
+    return ConversationHandler.END
 
 
 async def reply(update: Update, text: Safe, **kwargs: object) -> None:

@@ -35,7 +35,7 @@ from bot.membership.verification import (
 )
 from bot.people import Person
 from bot.runtime.context import BotContext
-from handlers.common import person_of, reply
+from handlers.common import end_flow, person_of, reply
 from handlers.home import welcome_member
 from handlers.votes.ballot import check_receipt
 from storage.members import Member, Role
@@ -181,11 +181,7 @@ async def form_name(update: Update, context: BotContext) -> int:
 
 
 async def form_cancel(update: Update, context: BotContext) -> int:
-    person = await person_of(update, context)
-    if context.user_data is not None:
-        context.user_data.pop("typed_id", None)
-    await reply(update, t(person.language, "verify.cancelled"))
-    return ConversationHandler.END
+    return await end_flow(update, context, "verify.cancelled", "typed_id")
 
 
 # -- stewards review --------------------------------------------------------------

@@ -28,7 +28,7 @@ from bot.i18n import Safe, t
 from bot.people import Person
 from bot.runtime.context import BotContext
 from bot.updates.service import Draft, DraftError, DraftProblem, check_text, member_message
-from handlers.common import deny, person_of, person_with_role, reply
+from handlers.common import deny, end_flow, person_of, person_with_role, reply
 from storage.members import Role
 from storage.updates import Update as StoredUpdate
 
@@ -364,12 +364,7 @@ async def on_preview(update: Update, context: BotContext) -> int:
 
 
 async def cancel(update: Update, context: BotContext) -> int:
-    person = await person_of(update, context)
-    if context.user_data is not None:
-        context.user_data.pop("draft", None)
-        context.user_data.pop("editing", None)
-    await reply(update, t(person.language, "broadcast.cancelled"))
-    return ConversationHandler.END
+    return await end_flow(update, context, "broadcast.cancelled", "draft", "editing")
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

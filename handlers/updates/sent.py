@@ -19,7 +19,7 @@ from bot.i18n import Safe, t
 from bot.people import NotAllowed, Person
 from bot.runtime.context import BotContext
 from bot.updates.service import DraftError, strip_tags
-from handlers.common import person_of, person_with_role, reply, verified_person
+from handlers.common import end_flow, person_of, person_with_role, reply, verified_person
 from handlers.long_replies import send_blocks
 from storage.members import Role
 from storage.updates import Update as StoredUpdate
@@ -260,11 +260,7 @@ async def correct_text(update: Update, context: BotContext) -> int:
 
 
 async def correct_cancel(update: Update, context: BotContext) -> int:
-    person = await person_of(update, context)
-    if context.user_data is not None:
-        context.user_data.pop("correcting", None)
-    await reply(update, t(person.language, "broadcast.cancelled"))
-    return ConversationHandler.END
+    return await end_flow(update, context, "broadcast.cancelled", "correcting")
 
 
 async def retract(update: Update, context: BotContext) -> None:

@@ -48,7 +48,7 @@ from bot.votes.definition import (
     parse_trustees,
 )
 from bot.votes.service import VoteError
-from handlers.common import person_of, reply
+from handlers.common import end_flow, person_of, reply
 from handlers.votes.admin import leader_of
 from handlers.votes.ballot import _edit
 from storage.members import Member, Role
@@ -495,11 +495,9 @@ async def on_confirm(update: Update, context: BotContext) -> None:
 
 
 async def cancel(update: Update, context: BotContext) -> int:
-    person = await person_of(update, context)
-    if context.user_data is not None:
-        context.user_data.pop(DRAFT, None)
-    await reply(update, t(person.language, "newvote.cancelled"), reply_markup=ReplyKeyboardRemove())
-    return ConversationHandler.END
+    return await end_flow(
+        update, context, "newvote.cancelled", DRAFT, reply_markup=ReplyKeyboardRemove()
+    )
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]
