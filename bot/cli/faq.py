@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import tempfile
 from collections.abc import AsyncIterator
@@ -15,6 +14,8 @@ from bot.cli.errors import CommandError
 from bot.faq.evaluation import QuestionsFileError, Report, evaluate, load_questions
 from bot.faq.loader import FaqFileError, load_faq
 from bot.faq.service import Decision, FaqService
+from bot.services import open_services
+from bot.settings import Settings
 from storage.database import Database
 
 
@@ -57,39 +58,28 @@ def _read_faq(path: Path) -> list:
 
 
 @asynccontextmanager
-async def _service(database_path: Path, faq_file: Path | None) -> AsyncIterator[FaqService]:
-    """The FAQ service on the bot's database, or on a scratch copy holding `faq_file`."""
-    if faq_file is not None:
-        entries = _read_faq(faq_file)
-        with tempfile.TemporaryDirectory(prefix="unionbot-faq-") as scratch:
-            async with Database(Path(scratch) / "faq.sqlite3") as db:
-                await db.migrate()
-                service = FaqService(db)
-                await service.replace_all(entries)
-                yield service
+async def _service(settings: Settings, faq_file: Path | None) -> AsyncIterator[FaqService]:
+    """The FAQ service on the bot's database (opened and migrated as every command does),
+    or on a scratch database holding only `faq_file`."""
+    if faq_file is None:
+        async with open_services(settings) as services:
+            yield services.faq
         return
-    if not await asyncio.to_thread(database_path.exists):
-        raise CommandError(
-            f"no database at {database_path} (check DATABASE_PATH, or pass --faq FILE)"
-        )
-    async with Database(database_path) as db:
-        await _require_schema(db)
-        yield FaqService(db)
-
-
-async def _require_schema(db: Database) -> None:
-    if not await db.fetchval(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'faq_entries'"
-    ):
-        raise CommandError(f"{db.path} has no FAQ tables yet: run `unionbot db migrate` first")
+    entries = _read_faq(faq_file)
+    with tempfile.TemporaryDirectory(prefix="unionbot-faq-") as scratch:
+        async with Database(Path(scratch) / "faq.sqlite3") as db:
+            await db.migrate()
+            service = FaqService(db)
+            await service.replace_all(entries)
+            yield service
 
 
 async def cmd_load(settings: Any, args: argparse.Namespace) -> None:
     """Replace the whole FAQ with the entries in FILE; a file with any error changes nothing."""
     entries = _read_faq(args.file)
-    async with _service(settings.database_path, None) as service:
+    async with _service(settings, None) as service:
         count = await service.replace_all(entries)
-        tags = await service.repo.tags()
+        tags = await service.tags()
     languages = sorted({e.language for e in entries})
     print(
         f"loaded {count} FAQ entries from {args.file} "
@@ -127,7 +117,7 @@ def decision_dict(decision: Decision) -> dict[str, Any]:
 
 async def cmd_ask(settings: Any, args: argparse.Namespace) -> None:
     """Show what a member asking TEXT would get: the answer, suggestions or "don't know"."""
-    async with _service(settings.database_path, args.faq) as service:
+    async with _service(settings, args.faq) as service:
         decision = await service.ask(args.text, args.language)
     if args.json:
         print(json.dumps(decision_dict(decision), ensure_ascii=False, indent=2))
@@ -179,7 +169,7 @@ async def cmd_eval(settings: Any, args: argparse.Namespace) -> None:
         cases = load_questions(args.questions)
     except QuestionsFileError as exc:
         raise CommandError(str(exc)) from None
-    async with _service(settings.database_path, args.faq) as service:
+    async with _service(settings, args.faq) as service:
         if not await service.entries():
             raise CommandError("the FAQ is empty: load one with `unionbot faq load FILE`")
         known = {e.id for e in await service.entries()}

@@ -116,8 +116,8 @@ def test_eval_with_faq_file_needs_no_database(
     questions.write_text('- q: "where are picket lines"\n  id: picket-sites\n', encoding="utf-8")
     run("faq", "eval", str(questions), "--faq", str(faq_file))
     assert not (tmp_path / "absent.sqlite3").exists()
-    with pytest.raises(CommandError, match="no database"):
-        run("faq", "ask", "hello")
+    run("faq", "ask", "hello")  # without --faq: the bot's database, made as every command does
+    assert (tmp_path / "absent.sqlite3").exists()
 
 
 def test_eval_rejects_unknown_ids_and_bad_files(
@@ -133,17 +133,23 @@ def test_eval_rejects_unknown_ids_and_bad_files(
         run("faq", "eval", str(questions))
 
 
-def test_unmigrated_database_is_a_clear_error(
+def test_load_opens_and_migrates_the_database_as_every_command_does(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, faq_file: Path
 ) -> None:
-    path = tmp_path / "old.sqlite3"
+    """A fresh install's first `faq load`, and a database from before the FAQ tables."""
     monkeypatch.setenv("SECRET_KEY", TEST_SECRET)
-    monkeypatch.setenv("DATABASE_PATH", str(path))
+    fresh = tmp_path / "new" / "bot.sqlite3"
+    monkeypatch.setenv("DATABASE_PATH", str(fresh))
+    run("faq", "load", str(faq_file))
+    assert count_entries(fresh) > 0
+
+    old = tmp_path / "old.sqlite3"
+    monkeypatch.setenv("DATABASE_PATH", str(old))
 
     async def empty() -> None:
-        async with Database(path):
+        async with Database(old):
             pass
 
     asyncio.run(empty())
-    with pytest.raises(CommandError, match="unionbot db migrate"):
-        run("faq", "load", str(faq_file))
+    run("faq", "load", str(faq_file))
+    assert count_entries(old) == count_entries(fresh)
