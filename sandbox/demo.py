@@ -11,6 +11,7 @@ import logging
 import re
 import tempfile
 from datetime import timedelta
+from importlib import resources
 from pathlib import Path
 
 from bot.faq.loader import parse_faq
@@ -114,7 +115,8 @@ async def run_demo() -> str:
             return sandbox.emulator.render_transcript()
 
 
-WORKLOAD = Path(__file__).parents[1] / "examples" / "surveys" / "workload.yaml"
+# Shipped in the wheel (package data), so the demo runs from an installed package too.
+WORKLOAD = resources.files("bot") / "examples" / "surveys" / "workload.yaml"
 # Typed answers, and [buttons] pressed: protected hours, off-clock hours, caseload, wait,
 # intent to leave, then the follow-ups it shows (main reason, 7 hours) and the comment.
 TAKERS = [
@@ -160,7 +162,7 @@ async def survey_scene(sandbox: Sandbox, leader: SimUser, members: list[SimUser]
     """
     services = sandbox.services
     closes = (services.now() + timedelta(days=7)).astimezone(services.settings.tz)
-    text = re.sub(r"(?m)^opens_at:.*\n", "", WORKLOAD.read_text())
+    text = re.sub(r"(?m)^opens_at:.*\n", "", WORKLOAD.read_text(encoding="utf-8"))
     text = re.sub(r"(?m)^closes_at:.*$", f"closes_at: {closes:%Y-%m-%d %H:%M}", text)
     await leader.send_document("workload.yaml", text.encode(), "application/x-yaml")
     await sandbox.settle()

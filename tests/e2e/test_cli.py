@@ -6,6 +6,7 @@ import asyncio
 import os
 import signal
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -150,3 +151,30 @@ async def test_run_refuses_a_file_that_is_not_its_database(tmp_path: Path) -> No
     assert err.decode().strip().splitlines()[-1].startswith("unionbot: ")
     assert "is not a unionbot database" in err.decode()
     assert "Traceback" not in err.decode()
+
+
+def test_demo_runs_from_a_built_wheel(tmp_path: Path) -> None:
+    """`unionbot demo` from the installed package alone: no source tree, no examples/."""
+    root = Path(__file__).resolve().parents[2]
+    wheels, target = tmp_path / "wheels", tmp_path / "site"
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", str(wheels), str(root)], check=True)
+    [wheel] = wheels.glob("unionbot-*.whl")
+    subprocess.run([*pip, "install", "--no-deps", "--target", str(target), str(wheel)], check=True)
+    probe = "import bot, sandbox; print(bot.__file__); print(sandbox.__file__)"
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    where = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert all(line.startswith(str(target)) for line in where.stdout.split()), where.stdout
+    demo = subprocess.run(
+        [sys.executable, "-m", "bot", "demo"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert demo.returncode == 0, demo.stderr[-2000:]
+    assert "Rosa ▶ [ ✅ Load survey ]" in demo.stdout  # the packaged workload survey
+    assert "Ballots: 4 of 4 eligible members (100% turnout)" in demo.stdout

@@ -105,7 +105,7 @@ async def test_invites_create_prints_deep_links(tmp_path: Path) -> None:
     assert len(stored) == 3 and all(code not in str(stored) for code in codes)  # hashes only
 
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "bot" / "examples"
 
 
 async def test_the_guides_own_invite_example_is_refused_with_a_suggestion(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from sandbox.harness import Sandbox
 from tests.e2e.membership import Union, build_union, verify_by_contact
 from tests.e2e.surveys import survey_yaml
 
-EXAMPLE = Path(__file__).parents[2] / "examples" / "surveys" / "workload.yaml"
+EXAMPLE = Path(__file__).parents[2] / "bot" / "examples" / "surveys" / "workload.yaml"
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from bot.settings import load_settings
 from tests.conftest import TEST_SECRET
 from tests.e2e.voting import VOTE_ROW
 
-EXAMPLE = Path(__file__).parents[2] / "examples" / "votes" / "strike-authorization.yaml"
+EXAMPLE = Path(__file__).parents[2] / "bot" / "examples" / "votes" / "strike-authorization.yaml"
 
 
 @pytest.fixture

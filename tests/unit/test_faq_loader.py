@@ -104,6 +104,6 @@ def test_load_faq_reads_files_and_reports_missing(tmp_path: Path) -> None:
 
 
 def test_shipped_example_is_valid() -> None:
-    entries = load_faq(Path(__file__).parents[2] / "examples" / "faq.yaml")
+    entries = load_faq(Path(__file__).parents[2] / "bot" / "examples" / "faq.yaml")
     assert len(entries) >= 30
     assert {e.language for e in entries} == {"en", "es"}

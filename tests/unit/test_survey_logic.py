@@ -18,7 +18,7 @@ from bot.surveys.tally import Results, build, summarize
 
 TZ = ZoneInfo("America/Los_Angeles")
 NOW = 1_900_000_000.0  # 2030
-EXAMPLE = Path(__file__).parents[2] / "examples" / "surveys" / "workload.yaml"
+EXAMPLE = Path(__file__).parents[2] / "bot" / "examples" / "surveys" / "workload.yaml"
 
 
 def example():  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ from bot.votes.definition import (
 
 LA = ZoneInfo("America/Los_Angeles")
 NOW = parse_time("2026-11-01 12:00", LA)
-EXAMPLE = Path(__file__).parents[2] / "examples" / "votes" / "strike-authorization.yaml"
+EXAMPLE = Path(__file__).parents[2] / "bot" / "examples" / "votes" / "strike-authorization.yaml"
 
 GOOD = """\
 question: Do you authorize a strike?
