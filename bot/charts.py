@@ -15,6 +15,8 @@ matplotlib.use("Agg")
 from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 
+from bot.i18n import format_number, share_of
+
 BAR_WIDTH = 10
 UNION_COLOR = "#c8102e"
 
@@ -26,12 +28,18 @@ def text_bar(count: int, total: int, width: int = BAR_WIDTH) -> str:
 
 
 def percent(count: int, total: int) -> str:
+    """For the PNG charts (whose digits read the same in en and es_US); chat text uses
+    bot.i18n.share_of."""
     return "0%" if total <= 0 else f"{100 * count / total:.0f}%"
 
 
-def text_bars(rows: Sequence[tuple[str, int]], total: int) -> list[str]:
+def text_bars(rows: Sequence[tuple[str, int]], total: int, *, language: str = "en") -> list[str]:
     """One line per option: label, bar, percentage and count (labels are not escaped)."""
-    return [f"{label}\n{text_bar(n, total)} {percent(n, total)} ({n:,})" for label, n in rows]
+    lines = []
+    for label, n in rows:
+        share, count = share_of(language, n, total), format_number(language, n)
+        lines.append(f"{label}\n{text_bar(n, total)} {share} ({count})")
+    return lines
 
 
 def _png(figure: Figure) -> bytes:

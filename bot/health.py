@@ -83,7 +83,7 @@ class Report:
         head = (
             "OK: nothing needs attention"
             if self.healthy
-            else (f"ATTENTION: {len(self.attention)} thing(s) need attention")
+            else f"ATTENTION: {needs_attention(len(self.attention))}"
         )
         return [head] + [f"{'ok ' if c.ok else '!! '} {c.name:<9} {c.text}" for c in self.checks]
 
@@ -93,6 +93,11 @@ class Report:
             "at": datetime.fromtimestamp(self.at, UTC).isoformat(),
             "checks": [{k: v for k, v in asdict(c).items() if k != "key"} for c in self.checks],
         }
+
+
+def needs_attention(count: int) -> str:
+    """The command line's English (chat reads status.attention): '1 thing needs attention'."""
+    return "1 thing needs attention" if count == 1 else f"{count} things need attention"
 
 
 def ago(seconds: float) -> str:
@@ -163,17 +168,18 @@ async def outbox_check(db: Database, now: float) -> Check:
         failed = f"; {found.failed_recent} failed in the last 24 h ({top})"
     params = {"pending": found.pending, "failed": found.failed_recent}
     progressing = found.last_sent_at is not None and found.last_sent_at >= now - OUTBOX_STALE
+    copies = "copy" if found.pending == 1 else "copies"
     if found.overdue and not progressing:
         return Check(
             "outbox",
             False,
-            f"stuck: {found.overdue} of {found.pending} copies waiting more than "
+            f"stuck: {found.overdue} of {found.pending} {copies} waiting more than "
             f"{OUTBOX_STALE // 60} min and nothing sent meanwhile{failed}",
             "outbox_stuck",
             params | {"overdue": found.overdue},
         )
     if found.pending:
-        text = f"{found.pending} copies being sent{failed}"
+        text = f"{found.pending} {copies} being sent{failed}"
         return Check("outbox", True, text, "outbox_sending", params)
     return Check("outbox", True, f"empty{failed}", "outbox_empty", params)
 

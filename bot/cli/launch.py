@@ -14,7 +14,14 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot import botname
 from bot.cli.errors import EXIT_UNAVAILABLE, CommandError
-from bot.health import Check, gather, process_check, telegram_failed, telegram_ok
+from bot.health import (
+    Check,
+    gather,
+    needs_attention,
+    process_check,
+    telegram_failed,
+    telegram_ok,
+)
 from bot.restore import RestoreError, restore
 from bot.runlock import running
 from bot.runtime.transport import api_bot
@@ -70,9 +77,7 @@ async def cmd_status(settings: Settings, args: argparse.Namespace) -> None:
     else:
         print("\n".join(report.lines()))
     if not report.healthy:
-        raise CommandError(
-            f"{len(report.attention)} thing(s) need attention", exit_code=EXIT_ATTENTION
-        )
+        raise CommandError(needs_attention(len(report.attention)), exit_code=EXIT_ATTENTION)
 
 
 def cmd_restore(settings: Settings, args: argparse.Namespace) -> None:

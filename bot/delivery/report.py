@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.i18n import Safe, t
+from bot.i18n import Safe, format_number, t
 from storage.delivery import Progress
 
 BAR_WIDTH = 10
@@ -14,17 +14,13 @@ def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
     return "▓" * filled + "░" * (width - filled)
 
 
-def number(value: int) -> str:
-    return f"{value:,}"
-
-
 def progress_text(language: str, progress: Progress) -> Safe:
     """'Sending 1,200 / 2,400 ▓▓▓▓▓░░░░░'."""
     return t(
         language,
         "delivery.progress",
-        done=number(progress.handled),
-        total=number(progress.total),
+        done=progress.handled,
+        total=progress.total,
         bar=bar(progress.handled, progress.total),
     )
 
@@ -32,21 +28,20 @@ def progress_text(language: str, progress: Progress) -> Safe:
 def final_report(language: str, progress: Progress) -> Safe:
     """Delivered, skipped (muted / unreachable), failed with reasons."""
     lines = [
-        t(language, "delivery.done", total=number(progress.total)),
-        t(language, "delivery.delivered", count=number(progress.sent)),
+        t(language, "delivery.done", total=progress.total),
+        t(language, "delivery.delivered", count=progress.sent),
     ]
     if progress.skipped:
         reasons = ", ".join(
-            f"{t(language, 'delivery.reason.' + r) if r in _KNOWN_SKIPS else r} {n}"
+            f"{t(language, 'delivery.reason.' + r) if r in _KNOWN_SKIPS else r} "
+            f"{format_number(language, n)}"
             for r, n in sorted(progress.skips.items())
         )
-        lines.append(
-            t(language, "delivery.skipped", count=number(progress.skipped), reasons=reasons)
-        )
+        lines.append(t(language, "delivery.skipped", count=progress.skipped, reasons=reasons))
     if progress.failed:
-        lines.append(t(language, "delivery.failed", count=number(progress.failed)))
+        lines.append(t(language, "delivery.failed", count=progress.failed))
         lines += [
-            t(language, "delivery.failure", reason=reason, count=number(count))
+            t(language, "delivery.failure", reason=reason, count=count)
             for reason, count in sorted(progress.failures.items(), key=lambda item: -item[1])[:5]
         ]
     return Safe("\n".join(lines))

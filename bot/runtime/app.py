@@ -93,7 +93,7 @@ async def on_startup(application: AnyApplication) -> None:
     await services.surveys.start()
     # Remembered so `unionbot invites create` and posters need no network from now on.
     await botname.remember(services.db, application.bot.username, services.scheduler.clock())
-    log.info("unionbot is up as @%s; %d scheduled jobs armed", application.bot.username, armed)
+    log.info("unionbot is up as @%s; scheduled jobs armed: %d", application.bot.username, armed)
 
 
 async def on_stop(application: AnyApplication) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import charts
-from bot.i18n import Safe, t
+from bot.i18n import Safe, format_number, format_when, share_of, t
 from bot.privacy import MIN_GROUP, OTHER, merge_counts
 from bot.surveys.disclosure import CLASSIFICATION, WORKSITE, Plan
 from bot.surveys.model import Question, say
@@ -28,8 +28,13 @@ HISTOGRAM_BINS = 5
 
 
 def fmt(value: float) -> str:
-    """1 decimal at most: 7.25 -> '7.3', 7.0 -> '7'."""
+    """For files: 1 decimal at most, no grouping: 7.25 -> '7.3', 7.0 -> '7', 4000 -> '4000'."""
     return f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.0f}"
+
+
+def num(language: str, value: float) -> str:
+    """For people: 1 decimal at most, in the language's locale: 4000 -> '4,000', 7.25 -> '7.3'."""
+    return format_number(language, value, decimals=1)
 
 
 def group_name(language: str, group: str) -> str:
@@ -47,8 +52,8 @@ def option_label(question: Question, value: float, language: str) -> str:
             label = f" · {say(question.min_label, language)}"
         elif value == question.max and question.max_label:
             label = f" · {say(question.max_label, language)}"
-        return f"{fmt(value)}{label}"
-    return fmt(value)
+        return f"{num(language, value)}{label}"
+    return num(language, value)
 
 
 def choice_rows(question: Question, tally: Tally, language: str) -> list[tuple[str, int]]:
@@ -73,7 +78,7 @@ def bins(summary: Summary, integer: bool) -> list[tuple[float, float]]:
     return [(low + i * width, low + (i + 1) * width) for i in range(count)]
 
 
-def binned(tally: Tally, question: Question) -> list[tuple[str, int]]:
+def binned(language: str, tally: Tally, question: Question) -> list[tuple[str, int]]:
     summary = summarize(tally.counts)
     assert summary is not None
     rows = []
@@ -82,9 +87,13 @@ def binned(tally: Tally, question: Question) -> list[tuple[str, int]]:
         last = number == len(edges) - 1
         count = sum(c for v, c in tally.counts.items() if low <= v < high or (last and v == high))
         if question.integer:
-            label = fmt(low) if high - low <= 1 else f"{fmt(low)}–{fmt(high - 1)}"
+            label = (
+                num(language, low)
+                if high - low <= 1
+                else f"{num(language, low)}–{num(language, high - 1)}"
+            )
         else:
-            label = f"{fmt(low)}–{fmt(high)}"
+            label = f"{num(language, low)}–{num(language, high)}"
         rows.append((label, count))
     return rows
 
@@ -96,19 +105,19 @@ def summary_line(language: str, question: Question, tally: Tally) -> Safe:
     return t(
         language,
         "survey.res_stats",
-        mean=fmt(summary.mean),
-        median=fmt(summary.median),
-        q1=fmt(summary.q1),
-        q3=fmt(summary.q3),
-        low=fmt(summary.low),
-        high=fmt(summary.high),
+        mean=num(language, summary.mean),
+        median=num(language, summary.median),
+        q1=num(language, summary.q1),
+        q3=num(language, summary.q3),
+        low=num(language, summary.low),
+        high=num(language, summary.high),
         unit=unit,
     )
 
 
-def bars(rows: Sequence[tuple[str, int]], total: int) -> str:
+def bars(language: str, rows: Sequence[tuple[str, int]], total: int) -> str:
     escaped = [(html.escape(label, quote=False), count) for label, count in rows]
-    return "\n".join(charts.text_bars(escaped, total))
+    return "\n".join(charts.text_bars(escaped, total, language=language))
 
 
 def question_block(language: str, number: int, entry: Any) -> str:
@@ -131,11 +140,11 @@ def question_block(language: str, number: int, entry: Any) -> str:
         lines.append(t(language, "survey.res_too_few", minimum=MIN_GROUP))
         return "\n".join(lines)
     if question.type in ("single", "multiple", "scale"):
-        lines.append(bars(choice_rows(question, tally, language), tally.answered))
+        lines.append(bars(language, choice_rows(question, tally, language), tally.answered))
     if question.type in ("scale", "number"):
         lines.append(summary_line(language, question, tally))
     if question.type == "number":
-        lines.append(bars(binned(tally, question), tally.answered))
+        lines.append(bars(language, binned(language, tally, question), tally.answered))
     if question.type == "multiple":
         lines.append(t(language, "survey.res_multiple"))
     if entry.groups is not None:
@@ -156,13 +165,13 @@ def breakdown_lines(language: str, question: Question, groups: dict[str, Tally])
             detail = t(
                 language,
                 "survey.res_group_stats",
-                mean=fmt(summary.mean),
-                median=fmt(summary.median),
+                mean=num(language, summary.mean),
+                median=num(language, summary.median),
             )
         else:
             top = sorted(choice_rows(question, tally, language), key=lambda r: -r[1])[:3]
             detail = " · ".join(
-                f"{html.escape(label_, quote=False)} {charts.percent(count, tally.answered)}"
+                f"{html.escape(label_, quote=False)} {share_of(language, count, tally.answered)}"
                 for label_, count in top
                 if count
             )
@@ -173,6 +182,7 @@ def breakdown_lines(language: str, question: Question, groups: dict[str, Tally])
 
 
 def when(timestamp: int, tz: ZoneInfo) -> str:
+    """For the command line and files: '2026-12-01 13:37'. People read bot.i18n.when."""
     return datetime.fromtimestamp(timestamp, tz).strftime("%Y-%m-%d %H:%M")
 
 
@@ -184,7 +194,7 @@ def results_messages(
     state = t(
         language,
         "survey.res_open" if results.state == "open" else "survey.res_closed",
-        at=when(closes_at, tz),
+        at=format_when(language, closes_at, tz),
     )
     header = [
         t(language, "survey.res_title", title=say(survey.title, language)),
@@ -193,7 +203,7 @@ def results_messages(
             "survey.res_count",
             responses=results.responses,
             audience=results.audience,
-            rate=charts.percent(results.responses, results.audience),
+            rate=share_of(language, results.responses, results.audience),
         ),
         state,
     ]
@@ -212,7 +222,7 @@ def results_messages(
         dimension = t(language, f"survey.by_{results.by}")
         if results.group_responses:
             groups = " · ".join(
-                f"{html.escape(group_name(language, g), quote=False)} {n}"
+                f"{html.escape(group_name(language, g), quote=False)} {format_number(language, n)}"
                 for g, n in sorted(
                     results.group_responses.items(), key=lambda i: (i[0] == OTHER, i[0])
                 )

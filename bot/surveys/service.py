@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any
 from bot import sealing
 from bot.callbacks import pack
 from bot.delivery import Button, Outgoing
-from bot.i18n import LANGUAGES, t
+from bot.i18n import LANGUAGES, format_when, t
 from bot.names import KnownNames
 from bot.surveys import flow
 from bot.surveys import sealed as boxes
 from bot.surveys.definition import parse_survey
 from bot.surveys.disclosure import Plan, make_plan
 from bot.surveys.model import Question, Survey, say
-from bot.surveys.render import export_csv, when
+from bot.surveys.render import export_csv
 from bot.surveys.tally import ANSWERED, Results, build
 from storage.members import Member, MembersRepository, Role
 from storage.surveys import (
@@ -308,7 +308,7 @@ class SurveyService:
                     lang,
                     "survey.announce",
                     title=say(survey.title, lang),
-                    closes=when(survey.closes_at, self.tz),
+                    closes=format_when(lang, survey.closes_at, self.tz),
                     minutes=_minutes(survey),
                 ),
                 ((Button(t(lang, "survey.start_button"), _start_data(pk)),),),
@@ -341,7 +341,7 @@ class SurveyService:
                     lang,
                     "survey.reminder",
                     title=say(survey.title, lang),
-                    closes=when(survey.closes_at, self.tz),
+                    closes=format_when(lang, survey.closes_at, self.tz),
                 ),
                 ((Button(t(lang, "survey.continue_button"), _start_data(pk)),),),
             )

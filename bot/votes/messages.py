@@ -9,13 +9,12 @@ from __future__ import annotations
 import html
 from fractions import Fraction
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from bot.callbacks import pack
-from bot.charts import bar_chart, percent, text_bars
+from bot.charts import bar_chart, text_bars
 from bot.delivery import Button, Outgoing
-from bot.i18n import LANGUAGES, Safe, t
-from bot.votes.definition import VoteDefinition, format_duration, format_share, format_time
+from bot.i18n import LANGUAGES, Safe, format_percent, format_when, share_of, t
+from bot.votes.definition import VoteDefinition, format_duration
 from bot.votes.receipts import display
 from bot.votes.tally import Tally, Turnout
 from storage.members import Member
@@ -25,8 +24,14 @@ if TYPE_CHECKING:
     from bot.votes.service import TrusteeStatus
 
 
-def _when(vote_time: int, tz_name: str) -> str:
-    return format_time(vote_time, ZoneInfo(tz_name))
+def _when(language: str, vote_time: int, tz_name: str) -> str:
+    """'Tue Dec 8, 5:00 PM' / 'mar 8 dic, 5:00 p.m.' in the union's time zone."""
+    return format_when(language, vote_time, tz_name)
+
+
+def _share(language: str, share: Fraction) -> str:
+    """Fraction(1, 2) -> '50%'; Fraction(2, 3) -> '66.7%'."""
+    return format_percent(language, share, decimals=1)
 
 
 def threshold_text(language: str, vote: Vote) -> Safe:
@@ -35,7 +40,7 @@ def threshold_text(language: str, vote: Vote) -> Safe:
         return t(language, "vote.threshold.majority")
     if (vote.threshold_num, vote.threshold_den) == (2, 3):
         return t(language, "vote.threshold.two_thirds")
-    share = format_share(Fraction(vote.threshold_num, vote.threshold_den))
+    share = _share(language, Fraction(vote.threshold_num, vote.threshold_den))
     key = "vote.threshold.more_than" if vote.threshold_strict else "vote.threshold.at_least"
     return t(language, key, share=share)
 
@@ -43,7 +48,7 @@ def threshold_text(language: str, vote: Vote) -> Safe:
 def quorum_text(language: str, vote: Vote) -> Safe:
     if vote.quorum_num is None or vote.quorum_den is None:
         return t(language, "vote.quorum.none")
-    share = format_share(Fraction(vote.quorum_num, vote.quorum_den))
+    share = _share(language, Fraction(vote.quorum_num, vote.quorum_den))
     return t(language, "vote.quorum.share", share=share)
 
 
@@ -61,8 +66,8 @@ def rules(language: str, vote: Vote, tz_name: str) -> Safe:
         t(language, "vote.rules.question", question=vote.question),
         t(language, "vote.rules.options", options=" / ".join(vote.options)),
         t(language, "vote.rules.who", who=who),
-        t(language, "vote.rules.opens", when=_when(vote.opens_at, tz_name)),
-        t(language, "vote.rules.closes", when=_when(vote.closes_at, tz_name)),
+        t(language, "vote.rules.opens", when=_when(language, vote.opens_at, tz_name)),
+        t(language, "vote.rules.closes", when=_when(language, vote.closes_at, tz_name)),
         t(
             language,
             "vote.rules.threshold",
@@ -96,7 +101,8 @@ def card(language: str, vote: Vote, tz_name: str) -> Safe:
 def listing_line(language: str, vote: Vote, tz_name: str) -> Safe:
     """'#3 · open until 2026-12-08 17:00 PST · Do you authorize ...'."""
     state = state_label(language, vote)
-    when = _when(vote.closes_at if vote.state == "open" else vote.opens_at, tz_name)
+    moment = vote.closes_at if vote.state == "open" else vote.opens_at
+    when = _when(language, moment, tz_name)
     question = vote.question if len(vote.question) <= 60 else vote.question[:57] + "..."
     return t(language, "votes.list.line", number=vote.id, state=state, when=when, question=question)
 
@@ -106,7 +112,8 @@ def listing_line(language: str, vote: Vote, tz_name: str) -> Safe:
 
 def ballot(language: str, vote: Vote, tz_name: str) -> tuple[Safe, tuple[tuple[Button, ...], ...]]:
     """The question and one button per option."""
-    text = t(language, "vote.ballot", question=vote.question, closes=_when(vote.closes_at, tz_name))
+    closes = _when(language, vote.closes_at, tz_name)
+    text = t(language, "vote.ballot", question=vote.question, closes=closes)
     buttons = tuple(
         (Button(label, pack("vote", "pick", vote.id, i)),) for i, label in enumerate(vote.options)
     )
@@ -145,8 +152,8 @@ def share(
         "vote.share",
         question=definition.question,
         share=share_text,
-        opens=_when(definition.opens_at, tz_name),
-        closes=_when(definition.closes_at, tz_name),
+        opens=_when(language, definition.opens_at, tz_name),
+        closes=_when(language, definition.closes_at, tz_name),
         needed=needed,
         trustees=trustees,
     )
@@ -203,7 +210,7 @@ def announcement(vote: Vote, tz_name: str) -> dict[str, Outgoing]:
                 lang,
                 "vote.announce",
                 question=vote.question,
-                closes=_when(vote.closes_at, tz_name),
+                closes=_when(lang, vote.closes_at, tz_name),
                 rules=_member_rules(lang, vote),
             ),
             ((Button(t(lang, "vote.button.vote"), pack("vote", "show", vote.id)),),),
@@ -215,7 +222,12 @@ def announcement(vote: Vote, tz_name: str) -> dict[str, Outgoing]:
 def reminder(vote: Vote, tz_name: str) -> dict[str, Outgoing]:
     return {
         lang: Outgoing(
-            t(lang, "vote.remind", question=vote.question, closes=_when(vote.closes_at, tz_name)),
+            t(
+                lang,
+                "vote.remind",
+                question=vote.question,
+                closes=_when(lang, vote.closes_at, tz_name),
+            ),
             ((Button(t(lang, "vote.button.vote"), pack("vote", "show", vote.id)),),),
         )
         for lang in LANGUAGES
@@ -237,14 +249,15 @@ def _member_rules(language: str, vote: Vote) -> Safe:
 
 def result_text(language: str, vote: Vote, tally: Tally) -> Safe:
     """Text bars, turnout, quorum, threshold and the decision."""
-    bars = text_bars([(html.escape(label), n) for label, n in tally.rows()], tally.ballots)
+    rows = [(html.escape(label), n) for label, n in tally.rows()]
+    bars = text_bars(rows, tally.ballots, language=language)
     quorum = (
         t(language, "vote.result.no_quorum")
         if tally.quorum is None
         else t(
             language,
             "vote.result.quorum_met" if tally.quorum_met else "vote.result.quorum_missed",
-            share=format_share(tally.quorum),
+            share=_share(language, tally.quorum),
         )
     )
     threshold = t(
@@ -261,9 +274,9 @@ def result_text(language: str, vote: Vote, tally: Tally) -> Safe:
         t(
             language,
             "vote.result.turnout",
-            ballots=f"{tally.ballots:,}",
-            roll=f"{tally.roll_size:,}",
-            share=percent(tally.ballots, tally.roll_size),
+            ballots=tally.ballots,
+            roll=tally.roll_size,
+            share=share_of(language, tally.ballots, tally.roll_size),
         ),
         quorum,
         threshold,
@@ -292,13 +305,12 @@ def result(vote: Vote, tally: Tally, tz_name: str, *, for_leaders: bool) -> dict
 
 def chart(language: str, tally: Tally) -> bytes:
     """The result as a PNG bar chart (labels are drawn, not parsed as HTML)."""
-    share = percent(tally.ballots, tally.roll_size)
     note = t(
         language,
         "vote.chart.note",
-        ballots=f"{tally.ballots:,}",
-        roll=f"{tally.roll_size:,}",
-        share=share,
+        ballots=tally.ballots,
+        roll=tally.roll_size,
+        share=share_of(language, tally.ballots, tally.roll_size),
     )
     return bar_chart(
         f"#{tally.vote_id} {tally.question[:80]}",
@@ -315,9 +327,9 @@ def turnout_text(language: str, vote: Vote, turnout: Turnout) -> Safe:
         t(
             language,
             "votes.turnout.overall",
-            voted=f"{turnout.voted:,}",
-            roll=f"{turnout.roll_size:,}",
-            share=percent(turnout.voted, turnout.roll_size),
+            voted=turnout.voted,
+            roll=turnout.roll_size,
+            share=share_of(language, turnout.voted, turnout.roll_size),
         ),
     ]
     if turnout.by_worksite:
@@ -329,9 +341,9 @@ def turnout_text(language: str, vote: Vote, turnout: Turnout) -> Safe:
                     language,
                     "votes.turnout.line",
                     worksite=label,
-                    voted=f"{voted:,}",
-                    roll=f"{roll:,}",
-                    share=percent(voted, roll),
+                    voted=voted,
+                    roll=roll,
+                    share=share_of(language, voted, roll),
                 )
             )
     lines.append(t(language, "votes.turnout.sealed"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from telegram import ChatMemberUpdated, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatMemberStatus
 from telegram.ext import (
@@ -15,7 +13,7 @@ from telegram.ext import (
 )
 
 from bot.callbacks import pack, pattern, unpack
-from bot.i18n import LANGUAGES, Safe, t
+from bot.i18n import LANGUAGES, Safe, format_when, t
 from bot.people import Person
 from bot.runtime.context import BotContext
 from handlers.common import person_of, reply, verified_person
@@ -33,7 +31,7 @@ def describe_member(person: Person, worksites: list[str], tz: object) -> Safe:
         return t(lang, key, value=value if value not in (None, "") else none)
 
     name = " ".join(p for p in (member.first_name, member.last_name) if p)
-    verified = datetime.fromtimestamp(member.verified_at or 0, tz).strftime("%Y-%m-%d")  # type: ignore[arg-type]
+    verified = format_when(lang, member.verified_at or 0, tz, time_of_day=False)  # type: ignore[arg-type]
     lines = [
         t(lang, "me.title"),
         "",

@@ -25,13 +25,13 @@ from telegram.ext import (
 )
 
 from bot.callbacks import pack, pattern, unpack
-from bot.i18n import Safe, t
+from bot.i18n import Safe, format_when, t
 from bot.people import Person
 from bot.runtime.context import BotContext, services_of
 from bot.surveys import flow
 from bot.surveys.definition import SurveyFileError
 from bot.surveys.model import Question, say
-from bot.surveys.render import chart_images, results_messages, when
+from bot.surveys.render import chart_images, results_messages
 from bot.surveys.service import Outcome, Refusal, Step, survey_of
 from handlers.common import person_of, reply
 from handlers.long_replies import send_long
@@ -169,8 +169,8 @@ def intro_text(language: str, stored: StoredSurvey, tz: Any) -> Safe:
         title=say(survey.title, language),
         intro=intro,
         privacy=privacy,
-        count=len(survey.questions),
-        closes=when(survey.closes_at, tz),
+        questions=t(language, "survey.question_count", count=len(survey.questions)),
+        closes=format_when(language, survey.closes_at, tz),
     )
 
 
@@ -199,7 +199,7 @@ async def surveys_command(update: Update, context: BotContext) -> None:
                 lang,
                 f"survey.list_item_{status}",
                 title=title,
-                closes=when(survey.closes_at, service.tz),
+                closes=format_when(lang, survey.closes_at, service.tz),
             )
         )
         if status != "done":
@@ -568,7 +568,11 @@ def preview(language: str, survey: Any, tz: Any) -> Safe:
                 condition=Safe(condition),
             )
         )
-    opens = when(survey.opens_at, tz) if survey.opens_at else t(language, "survey.opens_now")
+    opens = (
+        format_when(language, survey.opens_at, tz)
+        if survey.opens_at
+        else t(language, "survey.opens_now")
+    )
     reminders = ", ".join(f"{r // 3600}h" for r in survey.reminders) or "—"
     return t(
         language,
@@ -578,7 +582,7 @@ def preview(language: str, survey: Any, tz: Any) -> Safe:
         privacy=t(language, f"survey.privacy_label_{survey.privacy}"),
         audience=audience,
         opens=opens,
-        closes=when(survey.closes_at, tz),
+        closes=format_when(language, survey.closes_at, tz),
         reminders=reminders,
         questions=Safe("\n".join(questions)),
     )
@@ -622,8 +626,8 @@ async def on_load_button(update: Update, context: BotContext) -> None:
             lang,
             "survey.loaded",
             title=say(survey.title, lang),
-            opens=when(stored.opens_at, service.tz),
-            closes=when(stored.closes_at, service.tz),
+            opens=format_when(lang, stored.opens_at, service.tz),
+            closes=format_when(lang, stored.closes_at, service.tz),
         ),
     )
 

@@ -24,7 +24,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot.callbacks import Callback, pack, pattern, unpack
 from bot.delivery.outgoing import send
-from bot.i18n import Safe, t
+from bot.i18n import Safe, format_when, t
 from bot.people import Person
 from bot.runtime.context import BotContext
 from bot.updates.service import Draft, DraftError, DraftProblem, check_text, member_message
@@ -148,7 +148,7 @@ async def ask_audience(
             _button(t(person.language, "broadcast.next"), "next"),
         ]
     )
-    text = t(person.language, "broadcast.ask_audience", count=f"{count:,}")
+    text = t(person.language, "broadcast.ask_audience", count=count)
     await _show(update, text, InlineKeyboardMarkup(rows), answered=answered)
     return AUDIENCE
 
@@ -279,14 +279,14 @@ async def show_preview(update: Update, context: BotContext, person: Person) -> i
     classes = ", ".join(draft.classifications) or t(lang, "broadcast.everyone_short")
     settings = context.services.settings
     when = (
-        draft.send_at.astimezone(settings.tz).strftime(TIME_FORMAT)
+        format_when(lang, draft.send_at, settings.tz)
         if draft.send_at
         else t(lang, "broadcast.now_short")
     )
     summary = t(
         lang,
         "broadcast.summary",
-        count=f"{count:,}",
+        count=count,
         sites=sites,
         classes=classes,
         urgency=t(lang, "broadcast.urgent" if draft.urgent else "broadcast.normal"),
@@ -353,7 +353,7 @@ async def on_preview(update: Update, context: BotContext) -> int:
     context.user_data.pop("draft", None)
     context.user_data.pop("editing", None)
     if draft.send_at is not None:
-        when = draft.send_at.astimezone(context.services.settings.tz).strftime(TIME_FORMAT)
+        when = format_when(lang, draft.send_at, context.services.settings.tz)
         await query.edit_message_text(t(lang, "broadcast.scheduled", number=stored.id, when=when))
         return ConversationHandler.END
     message = query.message

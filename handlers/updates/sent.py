@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     Application,
@@ -15,7 +13,7 @@ from telegram.ext import (
 )
 
 from bot.callbacks import pack, pattern, unpack
-from bot.i18n import Safe, t
+from bot.i18n import Safe, format_when, t
 from bot.people import NotAllowed, Person
 from bot.runtime.context import BotContext
 from bot.updates.service import DraftError, strip_tags
@@ -34,9 +32,8 @@ def snippet(html_text: str) -> str:
     return plain if len(plain) <= SNIPPET else plain[: SNIPPET - 1] + "…"
 
 
-def _when(context: BotContext, timestamp: int) -> str:
-    tz = context.services.settings.tz
-    return datetime.fromtimestamp(timestamp, tz).strftime("%Y-%m-%d %H:%M")
+def _when(context: BotContext, language: str, timestamp: int) -> str:
+    return format_when(language, timestamp, context.services.settings.tz)
 
 
 async def _number_arg(
@@ -65,7 +62,11 @@ async def recent(update: Update, context: BotContext) -> None:
     # One block per update, as many to a message as fit; one too long alone is shortened.
     blocks = [t(person.language, "updates.recent_title")]
     for item in found:
-        when = t(person.language, "updates.recent_line", when=_when(context, item.send_at))
+        when = t(
+            person.language,
+            "updates.recent_line",
+            when=_when(context, person.language, item.send_at),
+        )
         blocks.append(f"{when}\n{item.text or '📎'}")
     chat = update.effective_chat
     assert chat is not None
@@ -106,7 +107,7 @@ async def scheduled(update: Update, context: BotContext) -> None:
             person.language,
             "updates.scheduled_line",
             number=item.id,
-            when=_when(context, item.send_at),
+            when=_when(context, person.language, item.send_at),
             text=snippet(item.text) or "📎",
         )
         button = InlineKeyboardButton(
@@ -153,9 +154,9 @@ async def reach(update: Update, context: BotContext) -> None:
         t(
             lang,
             "updates.reach_total",
-            delivered=f"{progress.sent:,}",
-            total=f"{progress.total:,}",
-            acked=f"{progress.acked:,}",
+            delivered=progress.sent,
+            total=progress.total,
+            acked=progress.acked,
         ),
         "",
     ]
@@ -166,9 +167,9 @@ async def reach(update: Update, context: BotContext) -> None:
                 lang,
                 "updates.reach_line",
                 worksite=name,
-                delivered=f"{row.delivered:,}",
-                total=f"{row.recipients:,}",
-                acked=f"{row.acknowledged:,}",
+                delivered=row.delivered,
+                total=row.recipients,
+                acked=row.acknowledged,
             )
         )
     if not rows:

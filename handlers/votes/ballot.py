@@ -23,11 +23,10 @@ from telegram.ext import (
 
 from bot.callbacks import pack, pattern, unpack
 from bot.delivery import Button
-from bot.i18n import Safe, t
+from bot.i18n import Safe, format_when, t
 from bot.people import Person
 from bot.runtime.context import BotContext
 from bot.votes import messages
-from bot.votes.definition import format_time
 from bot.votes.service import ReceiptState, VoteError
 from handlers.common import person_of, reply, verified_person
 from storage.votes import CastOutcome
@@ -54,7 +53,7 @@ async def vote_command(update: Update, context: BotContext) -> None:
     lines = [t(lang, "vote.list.title")]
     buttons = []
     for vote, voted in votes:
-        closes = format_time(vote.closes_at, tz)
+        closes = format_when(lang, vote.closes_at, tz)
         key = "vote.list.voted" if voted else "vote.list.open"
         lines.append(t(lang, key, number=vote.id, question=vote.question, closes=closes))
         if not voted:

@@ -28,7 +28,7 @@ from telegram.ext import (
 
 from bot import names
 from bot.callbacks import pack, pattern, unpack
-from bot.i18n import LANGUAGES, Safe, t
+from bot.i18n import LANGUAGES, Safe, format_when, t
 from bot.names import UnknownName
 from bot.runtime.context import BotContext
 from bot.votes import messages
@@ -38,7 +38,6 @@ from bot.votes.definition import (
     FieldError,
     VoteDefinition,
     check_times,
-    format_time,
     parse_names,
     parse_options,
     parse_question,
@@ -487,8 +486,8 @@ async def on_confirm(update: Update, context: BotContext) -> None:
             lang,
             "newvote.created",
             number=vote.id,
-            opens=format_time(vote.opens_at, tz),
-            closes=format_time(vote.closes_at, tz),
+            opens=format_when(lang, vote.opens_at, tz),
+            closes=format_when(lang, vote.closes_at, tz),
         ),
         None,
     )

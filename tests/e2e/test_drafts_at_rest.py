@@ -77,7 +77,7 @@ async def test_a_scheduled_broadcast_draft_keeps_its_time_across_a_restart(
     await sandbox.restart()
     await lee.press("✅ Confirm")
     await sandbox.settle()
-    assert "is scheduled for 2099-03-04 18:30" in lee.last.text  # type: ignore[union-attr]
+    assert "is scheduled for Wed Mar 4, 2099, 6:30\u00a0PM" in lee.last.text  # type: ignore[union-attr]
 
 
 def old_database(path: Path, draft: bytes, telegram_id: int) -> None:

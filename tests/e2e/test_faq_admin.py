@@ -69,7 +69,7 @@ async def test_leader_adds_edits_and_removes_an_entry(members: Members) -> None:
     await prompted(members)
     await lee.send("x" * 3801)  # too long: asked again, nothing saved
     await sandbox.settle()
-    assert "up to 3800 characters" in lee.inbox[-1].text
+    assert "up to 3,800 characters" in lee.inbox[-1].text
     await lee.send("Park on Elm Street; the lot is closed to strikers.")
     await prompted(members)
     await lee.send("Picket, parking")

@@ -89,7 +89,7 @@ async def test_close_call_offers_suggestions(members: Members) -> None:
 async def test_too_long_a_question_is_refused_and_not_logged(members: Members) -> None:
     ana, sandbox = members.ana, members.sandbox
     await ana.send("why " * 300)
-    assert "up to 1000 characters" in (await ana.next_message()).text
+    assert "up to 1,000 characters" in (await ana.next_message()).text
     assert await sandbox.services.faq.repo.gaps() == []
 
 

@@ -221,8 +221,8 @@ async def test_status_says_what_needs_attention(tmp_path: Path) -> None:
                 )
             code, out, err = await run_cli(env, "status")
             assert code == 1 and out.splitlines()[0].startswith("ATTENTION: 1 thing")
-            assert "!!  outbox    stuck: 1 of 1 copies waiting more than 15 min" in out
-            assert "1 thing(s) need attention" in err
+            assert "!!  outbox    stuck: 1 of 1 copy waiting more than 15 min" in out
+            assert "1 thing needs attention" in err
             report = json.loads((await run_cli(env, "status", "--json"))[1])
             assert report["healthy"] is False
             assert [c["name"] for c in report["checks"] if not c["ok"]] == ["outbox"]
@@ -266,7 +266,7 @@ async def test_status_in_chat_for_admins(tmp_path: Path, language: str) -> None:
             assert (
                 "✅ Telegram: connected as @" in text and "❌ No backup yet — send /backup" in text
             )
-            assert "1 thing(s) need attention" in text
+            assert "1 thing needs attention" in text
         else:
             assert text.startswith("🩺 Estado del bot")
             assert "Todavía no hay copia de seguridad" in text

@@ -172,7 +172,7 @@ async def test_too_long_texts_are_refused_and_change_nothing(members: Members) -
     await ana.send("/ask")
     await ana.send("x" * 1001)
     await sandbox.settle()
-    assert "Please keep it to 1000 characters — nothing was sent." in ana.inbox[-1].text
+    assert "Please keep it to 1,000 characters — nothing was sent." in ana.inbox[-1].text
     assert await sandbox.services.tickets.repo.get(1) is None
     await ana.send("Short enough?")  # still the question they were asked for
     card = await sam.wait_for(is_card(1))
@@ -181,7 +181,7 @@ async def test_too_long_texts_are_refused_and_change_nothing(members: Members) -
     await sam.wait_for(lambda m: m.force_reply)
     await sam.send("y" * 2001)
     await sandbox.settle()
-    assert "Please keep it to 2000 characters" in sam.inbox[-1].text
+    assert "Please keep it to 2,000 characters" in sam.inbox[-1].text
     ticket = await sandbox.services.tickets.repo.get(1)
     assert ticket is not None and ticket.state == "open"
     await sam.send("Yes.")
