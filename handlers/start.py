@@ -5,13 +5,14 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler
 
-from bot.commands import commands_for
+from bot.commands import help_groups
 from bot.i18n import Safe, t
 from bot.runtime.context import BotContext
 from handlers.common import person_of, refuse_in_group, reply
 from handlers.home import send_home, verify_keyboard
 from handlers.membership.verify import redeem_invite
 from handlers.menus import publish_own_menu
+from storage.members import Role
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -36,16 +37,25 @@ async def start(update: Update, context: BotContext) -> None:
     )
 
 
+def help_text(language: str, role: Role | None) -> Safe:
+    """The commands `role` may use, grouped: for you, then stewards', leaders', admins'.
+
+    Only the groups the stored role reaches; one short line a command, for a phone.
+    """
+    lines = [t(language, "help.title")]
+    for group, commands in help_groups(role):
+        lines += ["", t(language, f"help.group.{group}")]
+        lines += [f"/{c.name} — {t(language, c.description_key)}" for c in commands]
+    lines += ["", t(language, "help.footer" if role is not None else "help.footer_guest")]
+    return Safe("\n".join(lines))
+
+
 async def help_command(update: Update, context: BotContext) -> None:
     """List the commands this person's role may use (in a group: the same for everyone)."""
     person = await person_of(update, context)
     if await refuse_in_group(update, context, person):
         return  # a list by role would show the group who is a steward or a leader
-    lines = [t(person.language, "help.title"), ""]
-    for command in commands_for(person.role):
-        lines.append(f"/{command.name} — {t(person.language, command.description_key)}")
-    lines += ["", t(person.language, "help.footer")]
-    await reply(update, Safe("\n".join(lines)))
+    await reply(update, help_text(person.language, person.role))
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]
