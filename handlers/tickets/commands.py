@@ -72,7 +72,9 @@ async def _post_card(context: BotContext, ticket: Ticket, chat_id: int, language
     try:
         sent = await context.bot.send_message(
             chat_id,
-            views.steward_card(language, ticket, thread, await _who(context, ticket)),
+            views.steward_card(
+                language, ticket, thread, await _who(context, ticket), services.settings.tz
+            ),
             reply_markup=views.steward_buttons(language, ticket, thread),
         )
     except TelegramError as exc:
@@ -107,7 +109,7 @@ async def refresh_posts(context: BotContext, ticket: Ticket) -> None:
         language = _language(context, steward.language if steward else None)
         try:
             await context.bot.edit_message_text(
-                views.steward_card(language, ticket, thread, who),
+                views.steward_card(language, ticket, thread, who, services.settings.tz),
                 chat_id=chat_id,
                 message_id=message_id,
                 reply_markup=views.steward_buttons(language, ticket, thread),
@@ -356,7 +358,7 @@ async def _view(update: Update, context: BotContext, person: Person, ticket_id: 
     if services.tickets.owns(person, ticket):
         await reply(
             update,
-            views.member_view(lang, ticket, thread),
+            views.member_view(lang, ticket, thread, services.settings.tz),
             reply_markup=views.member_buttons(lang, ticket),
         )
         return

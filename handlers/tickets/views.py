@@ -5,10 +5,12 @@ Every text a member or steward typed goes through t(), which escapes it.
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import pack
-from bot.i18n import Safe, t
+from bot.i18n import Safe, format_when, t
 from bot.long_text import shorten
 from storage.members import Member
 from storage.tickets import Ticket, TicketMessage
@@ -58,8 +60,10 @@ def state_name(language: str, state: str) -> Safe:
     return t(language, f"ticket.state_{state}")
 
 
-def steward_card(language: str, ticket: Ticket, thread: list[TicketMessage], who: str) -> Safe:
-    """What stewards see: the ticket, who asked, and the thread."""
+def steward_card(
+    language: str, ticket: Ticket, thread: list[TicketMessage], who: str, tz: tzinfo
+) -> Safe:
+    """What stewards see: the ticket, who asked and when, and the thread."""
     head = t(
         language,
         "ticket.card_title",
@@ -67,7 +71,8 @@ def steward_card(language: str, ticket: Ticket, thread: list[TicketMessage], who
         worksite=ticket.worksite or "—",
         state=state_name(language, ticket.state),
     )
-    lines = [head, t(language, "ticket.card_from", name=who), ""]
+    asked = format_when(language, ticket.created_at, tz)
+    lines = [head, t(language, "ticket.card_from", name=who, when=asked), ""]
     lines += _lines(language, thread, "ticket.line_member", who)
     return shorten("\n".join(lines))  # a card is edited in place: one message, always
 
@@ -98,10 +103,14 @@ def _button(language: str, action: str, ticket: Ticket, label: str = "") -> Inli
     )
 
 
-def member_view(language: str, ticket: Ticket, thread: list[TicketMessage]) -> Safe:
-    """What the member sees of their own ticket."""
+def member_view(language: str, ticket: Ticket, thread: list[TicketMessage], tz: tzinfo) -> Safe:
+    """What the member sees of their own ticket, and when they asked it."""
     head = t(
-        language, "ticket.mine_title", number=ticket.id, state=state_name(language, ticket.state)
+        language,
+        "ticket.mine_title",
+        number=ticket.id,
+        state=state_name(language, ticket.state),
+        when=format_when(language, ticket.created_at, tz),
     )
     return shorten("\n".join([head, "", *_lines(language, thread, "ticket.line_you", "")]))
 

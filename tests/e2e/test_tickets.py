@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from sandbox.harness import Sandbox
 from sandbox.users import SentMessage
 from storage.members import Role
 from tests.e2e.conftest import ADMIN_ID
+from tests.e2e.l10n import WHEN_EN
 from tests.e2e.questions import Members, build_members
 
 
@@ -57,12 +59,13 @@ async def test_unknown_question_opens_a_ticket_a_steward_answers(members: Member
     ]
 
     card = await sam.wait_for(is_card(1))
-    assert card.text.splitlines()[:4] == [
+    title, asked, blank, question = card.text.splitlines()[:4]
+    assert (title, blank, question) == (
         "🎫 Ticket #1 · Downey · open",
-        "From: Ana R.",
         "",
         "❓ Ana R.: Can we bring dogs to the cafeteria?",
-    ]
+    )
+    assert re.fullmatch(rf"From: Ana R\. · asked {WHEN_EN}", asked), asked
     assert card.buttons == [["✍️ Answer", "✅ Close"]]
     assert not any("Ticket #1" in m.text for m in iris.inbox)  # another worksite's steward
 
@@ -150,6 +153,7 @@ async def test_fourth_open_ticket_is_refused(members: Members) -> None:
     await ana.press("#2", mine)
     view = await ana.wait_for(lambda m: "Your question #2" in m.text)
     assert view.text.endswith("🙋 You: question number 1")
+    assert re.fullmatch(f"Asked {WHEN_EN}", view.text.splitlines()[1]), view.text
     await ana.press("✅ Close", view)
     await ana.send("/ask now it fits")
     await sandbox.settle()
