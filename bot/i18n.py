@@ -21,6 +21,7 @@ and 7,5), except identifiers (`number`, `id`, `member_id`: "#1234" stays "#1234"
 from __future__ import annotations
 
 import html
+import re
 import string
 import time
 from dataclasses import dataclass
@@ -223,4 +224,15 @@ def t(language: str, key: str, **values: Any) -> Safe:
             raise KeyError(f"{key} is chosen by {entry.by}=, which was not given")
         entry = entry.choose(language, values[entry.by])
     escaped = {name: _value(language, name, value) for name, value in values.items()}
-    return Safe(entry.format(**escaped))
+    return Safe(_one_period(entry, escaped).format(**escaped))
+
+
+_PERIOD_AFTER = re.compile(r"(\{(\w+)\}(?:</\w+>)*)\.")
+
+
+def _one_period(template: str, values: dict[str, str]) -> str:
+    """A value ending in a period ('1:37 p.m.') ends the sentence too: 'hasta el 1 dic,
+    1:37 p.m.', never 'p.m..'. The template's own period after it is dropped."""
+    return _PERIOD_AFTER.sub(
+        lambda m: m[1] if values.get(m[2], "").endswith(".") else m[0], template
+    )
