@@ -8,7 +8,7 @@ plural forms live in the YAML catalogs we already have (one syntax, one escaping
 
 A catalog value is a template, or a mapping of CLDR plural categories to templates:
 
-    survey.intro_count:
+    survey.question_count:
       one: "{count} question"
       other: "{count} questions"
 
