@@ -16,6 +16,8 @@ from tests.conftest import TEST_SECRET
 from tests.e2e.voting import VOTE_ROW
 
 EXAMPLE = Path(__file__).parents[2] / "bot" / "examples" / "votes" / "strike-authorization.yaml"
+WHEN = "opens 2030-03-02 06:00 PST, closes 2030-03-09 20:00 PST"
+CREATED = f"created vote #1 (strike-2030): {WHEN}"
 
 
 @pytest.fixture
@@ -38,9 +40,11 @@ def votes_in(path: Path) -> list[tuple[int, str]]:
 
 def test_create_list_cancel(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "vote", "create", str(EXAMPLE))
-    assert code == 0 and out.startswith("created vote #1: opens 2030-03-02 06:00 PST")
+    assert code == 0
+    assert out == CREATED + "\n"
     code, out, _ = run(capsys, "vote", "list")
     assert "#1\tscheduled\topens 2030-03-02 06:00 PST" in out
+    assert "\tstrike-2030\tDo you authorize the bargaining team" in out
     with sqlite3.connect(db_path) as conn:
         jobs = conn.execute("SELECT kind, key FROM scheduled_jobs ORDER BY id").fetchall()
     assert jobs == [
@@ -64,13 +68,13 @@ def test_a_bad_file_names_the_line_and_creates_nothing(
     bad.write_text(EXAMPLE.read_text().replace("threshold: two-thirds", "threshold: most"))
     code, _, err = run(capsys, "vote", "create", str(bad))
     assert code == 2
-    assert "bad.yaml line 13: threshold: 'most' is not a threshold" in err
+    assert "bad.yaml line 28: threshold: 'most' is not a threshold" in err
     assert err.strip().endswith("nothing was created")
     assert "Traceback" not in err
     past = tmp_path / "past.yaml"
     past.write_text(EXAMPLE.read_text().replace("2030-03-02", "2020-03-02"))
     code, _, err = run(capsys, "vote", "create", str(past))
-    assert code == 2 and "past.yaml line 11: opens_at: is in the past" in err
+    assert code == 2 and "past.yaml line 26: opens_at: is in the past" in err
     run(capsys, "db", "migrate")
     assert votes_in(db_path) == []
 
@@ -141,7 +145,8 @@ def test_add_voter(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "NOBODY is not a verified, active member" in err
 
 
-TRUSTEE_VOTE = """question: Strike?
+TRUSTEE_VOTE = """id: trustee-strike
+question: Strike?
 opens_at: "2030-03-02 06:00"
 closes_at: "2030-03-09 20:00"
 threshold: two-thirds
