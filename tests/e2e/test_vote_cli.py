@@ -116,6 +116,10 @@ def test_results_are_refused_before_close_then_exported_and_audited(
     code, out, _ = run(capsys, "vote", "results", "1", "--json")
     result = json.loads(out)
     assert (result["ballots"], result["passed"], result["threshold"]) == (6, True, "two-thirds")
+    code, out, _ = run(capsys, "vote", "results", "1", "--language", "es")
+    assert out.startswith("vote #1: ¿Huelga?\n  Sí: 4 (66.7%)\n")
+    code, out, _ = run(capsys, "vote", "results", "1", "--json", "--language", "es")
+    assert json.loads(out)["options"][0]["option"] == "Sí"
     csv_path, receipts_path = tmp_path / "result.csv", tmp_path / "receipts.csv"
     code, out, _ = run(
         capsys, "vote", "results", "1", "--csv", str(csv_path), "--receipts", str(receipts_path)
@@ -129,6 +133,8 @@ def test_results_are_refused_before_close_then_exported_and_audited(
             "SELECT action FROM audit_log WHERE action LIKE 'vote.export%' ORDER BY id"
         ).fetchall()
     assert [e[0] for e in exports] == [
+        "vote.export.text",
+        "vote.export.json",
         "vote.export.text",
         "vote.export.json",
         "vote.export.result",
