@@ -27,7 +27,7 @@ from bot.texts import Text
 from bot.yaml_files import FileProblems, compose, line, read_text
 
 MAX_QUESTION = 500
-MAX_DESCRIPTION = 1000
+MAX_DESCRIPTION = 300  # with every text at its longest, a card still fits a message
 MAX_OPTION = 60  # a button label
 MAX_OPTIONS = 10
 MAX_FILTERS = 100

@@ -10,10 +10,15 @@ import pytest
 
 from bot.votes.definition import (
     MAJORITY,
+    MAX_DESCRIPTION,
+    MAX_OPTION,
+    MAX_OPTIONS,
+    MAX_QUESTION,
     TWO_THIRDS,
     DefinitionError,
     FieldError,
     Threshold,
+    VoteDefinition,
     load_definition,
     parse_definition,
     parse_options,
@@ -292,3 +297,32 @@ def test_a_file_can_be_read_without_its_opening_ahead() -> None:
     with pytest.raises(DefinitionError, match="opens_at: is in the past"):
         parse_definition(BILINGUAL, LA, later)
     assert parse_definition(BILINGUAL, LA, later, ahead=False).id == "strike-2026"
+
+
+def test_the_longest_vote_still_fits_one_telegram_message() -> None:
+    from bot.texts import say
+    from bot.votes import messages
+    from handlers.votes.wizard import preview
+
+    def both(limit: int, n: int = 0) -> dict[str, str]:
+        return {
+            "en": f"{n}" + "e" * (limit - len(str(n))),
+            "es": f"{n}" + "ñ" * (limit - len(str(n))),
+        }
+
+    definition = VoteDefinition(
+        question=both(MAX_QUESTION),
+        description=both(MAX_DESCRIPTION),
+        options=tuple(both(MAX_OPTION, n) for n in range(MAX_OPTIONS)),
+        opens_at=NOW + 60,
+        closes_at=NOW + 3600,
+        threshold=TWO_THIRDS,
+        worksites=("Downey Medical Center", "Irvine Medical Center"),
+    )
+    vote = preview(definition)
+    for language in ("en", "es"):
+        room = 4096 - 600  # what a card may add: the trustees still awaited, by name
+        assert len(messages.card(language, vote, "America/Los_Angeles")) < room
+        text, _ = messages.ballot(language, vote, "America/Los_Angeles")
+        assert len(text) < 4096 and say(vote.question, language) in text
+        assert len(messages.announcement(vote, "America/Los_Angeles")[language].text) < 4096
