@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sandbox.harness import Sandbox
+from storage.members import Role
 from tests.e2e.voting import (
     Voters,
     ballot_message,
@@ -132,6 +133,44 @@ async def test_newvote_asks_for_the_options_in_spanish_too(voters: Voters) -> No
     await voters.lucia.press("🗳 Votar", ballots[voters.lucia])
     await voters.lucia.next_edit(ballots[voters.lucia])
     assert ballots[voters.lucia].buttons == [["Huelga ya"], ["Huelga en mayo"], ["Sin huelga"]]
+
+
+async def test_a_spanish_speaking_leader_writes_spanish_first(voters: Voters) -> None:
+    sandbox, iris = voters.sandbox, voters.union.iris
+    member = await voters.union.member("S2")
+    await sandbox.services.roles.grant("cli", member, Role.LEADER)
+    await sandbox.services.members.set_language(member.id, "es")
+    iris.mark_read()
+
+    async def answer(text: str) -> str:
+        await iris.send(text)
+        return (await iris.next_message()).text
+
+    assert "Escribe en español la pregunta" in await answer("/newvote")
+    assert "Paso 1, en inglés" in await answer("¿Autorizas una huelga?")
+    assert iris.inbox[-1].reply_keyboard == [["Igual que en español"]]
+    assert "las opciones en español" in await answer("Do you authorize a strike?")
+    assert "Paso 2, en inglés: las mismas 2 opciones" in await answer("Huelga ya\nNo")
+    assert "qué centros de trabajo votan" in await answer("Strike now\nNo")
+    for text in (
+        "Todos",
+        "Todos",
+        local(sandbox, 2),
+        local(sandbox, 5),
+        "Mayoría",
+        "Sin quórum",
+        "No, solo la directiva",
+        "🤖 El bot, al cerrar",
+    ):
+        await iris.send(text)
+    preview = await received(iris, "Abre el recuento")
+    assert "❓ ¿Autorizas una huelga?\nOpciones: Huelga ya / No" in preview.text
+    assert "🌐 En inglés:\n❓ Do you authorize a strike?\nOpciones: Strike now / No" in preview.text
+    await iris.press("✅ Crear la votación", preview)
+    await iris.next_edit(preview)
+    [vote] = await sandbox.services.votes.recent()
+    assert vote.question == {"en": "Do you authorize a strike?", "es": "¿Autorizas una huelga?"}
+    assert vote.options == ({"en": "Strike now", "es": "Huelga ya"}, {"en": "No", "es": "No"})
 
 
 async def test_wizard_can_be_stopped_or_discarded(voters: Voters) -> None:
