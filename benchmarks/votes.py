@@ -196,8 +196,12 @@ async def count(folder: Path, ballots: int) -> dict[str, float]:
         repo, keys = VotesRepository(db), KeyService(SealKeysRepository(db), "b" * 40)
         vote = await repo.create(
             {
-                "question": "Strike?",
-                "options": ["Yes", "No", "Abstain"],
+                "question": {"en": "Strike?", "es": "¿Huelga?"},
+                "options": [
+                    {"en": "Yes", "es": "Sí"},
+                    {"en": "No", "es": "No"},
+                    {"en": "Abstain", "es": "Abstención"},
+                ],
                 "worksites": [],
                 "classifications": [],
                 "opens_at": 1,

@@ -100,7 +100,7 @@ async def run_demo() -> str:
                 await asyncio.sleep(0.1)
             await step(ana, "press", "✅ Got it")
             # A strike-authorization vote (its opening and closing timers are run at once).
-            ballots = [(ana, "Yes"), (ben, "Yes"), (lucia, "Yes"), (sam, "No")]
+            ballots = [(ana, "Yes"), (ben, "Yes"), (lucia, "Sí"), (sam, "No")]  # in her language
             await play_vote(sandbox, rosa, ballots)
             # Dev joins after the vote opened, with an invite link from the server.
             [code] = await services.verification.create_invites(

@@ -16,7 +16,10 @@ async def play_vote(sandbox: Sandbox, leader: SimUser, ballots: list[tuple[SimUs
     now = int(services.now().timestamp())
     vote = await services.votes.create(
         VoteDefinition(
-            question="Do you authorize a strike if management won't cap caseloads?",
+            question={
+                "en": "Do you authorize a strike if management won't cap caseloads?",
+                "es": "¿Autorizas una huelga si la gerencia no limita la carga de casos?",
+            },
             opens_at=now + 60,
             closes_at=now + 3600,
             threshold=TWO_THIRDS,

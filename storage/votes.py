@@ -12,6 +12,15 @@ from storage.database import Database
 from storage.members import GOOD_STANDING_SQL
 from storage.seal_keys import NewKey, erase_key, insert_key
 
+# The languages a vote's texts are stored in: English in `question`/`options`/`description`,
+# each other language in `<column>_<language>` (schema 15). The bot's LANGUAGES, as columns.
+LANGUAGES = ("en", "es")
+Texts = dict[str, str]  # language -> text
+
+
+class SlugTaken(Exception):
+    """Another vote was already created from a file with this id."""
+
 
 class CastOutcome(StrEnum):
     """What happened to one attempt to cast a ballot; only CAST wrote anything."""
@@ -27,11 +36,14 @@ class CastOutcome(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Vote:
-    """One vote as stored; rules are raw numbers (bot.votes turns them into fractions)."""
+    """One vote as stored; rules are raw numbers (bot.votes turns them into fractions).
+
+    Texts are language -> text for every language (bot.texts.say picks the reader's).
+    """
 
     id: int
-    question: str
-    options: tuple[str, ...]
+    question: Texts
+    options: tuple[Texts, ...]
     worksites: tuple[str, ...]
     classifications: tuple[str, ...]
     opens_at: int
@@ -49,6 +61,8 @@ class Vote:
     opened_at: int | None
     closed_at: int | None
     counted_at: int | None = None
+    description: Texts | None = None
+    slug: str | None = None  # the id of the file it was created from
 
     @property
     def subject(self) -> str:
@@ -66,10 +80,14 @@ class Vote:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Vote:
+        labels = {language: json.loads(row[_column("options", language)]) for language in LANGUAGES}
         return cls(
             id=row["id"],
-            question=row["question"],
-            options=tuple(json.loads(row["options"])),
+            question={language: row[_column("question", language)] for language in LANGUAGES},
+            options=tuple(
+                {language: labels[language][i] for language in LANGUAGES}
+                for i in range(len(labels["en"]))
+            ),
             worksites=tuple(json.loads(row["worksites"])),
             classifications=tuple(json.loads(row["classifications"])),
             opens_at=row["opens_at"],
@@ -87,13 +105,44 @@ class Vote:
             opened_at=row["opened_at"],
             closed_at=row["closed_at"],
             counted_at=row["counted_at"],
+            description=(
+                {language: row[_column("description", language)] for language in LANGUAGES}
+                if row["description"] is not None
+                else None
+            ),
+            slug=row["slug"],
         )
 
 
+def _column(name: str, language: str) -> str:
+    return name if language == "en" else f"{name}_{language}"
+
+
+def text_columns(values: dict[str, Any]) -> dict[str, Any]:
+    """Columns from `values` whose question, options and description are per-language texts."""
+    row = {k: v for k, v in values.items() if k not in ("question", "options", "description")}
+    if "question" in values:
+        for language in LANGUAGES:
+            row[_column("question", language)] = values["question"][language]
+    if "options" in values:
+        for language in LANGUAGES:
+            labels = [option[language] for option in values["options"]]
+            row[_column("options", language)] = json.dumps(labels, ensure_ascii=False)
+    if "description" in values:
+        description = values["description"]
+        for language in LANGUAGES:
+            row[_column("description", language)] = description[language] if description else None
+    for name in ("worksites", "classifications", "reminders"):
+        if name in row:
+            row[name] = json.dumps(list(row[name]), ensure_ascii=False)
+    return row
+
+
 _COLUMNS = (
-    "id, question, options, worksites, classifications, opens_at, closes_at, threshold_num, "
-    "threshold_den, threshold_strict, quorum_num, quorum_den, show_results, reminders, state, "
-    "roll_size, created_by, opened_at, closed_at, counted_at"
+    "id, question, question_es, options, options_es, description, description_es, slug, "
+    "worksites, classifications, opens_at, closes_at, threshold_num, threshold_den, "
+    "threshold_strict, quorum_num, quorum_den, show_results, reminders, state, roll_size, "
+    "created_by, opened_at, closed_at, counted_at"
 )
 
 # Who may vote: verified, linked, active members in good standing, on the roster or
@@ -118,26 +167,46 @@ class VotesRepository:
     ) -> Vote:
         """Store a scheduled vote, and its sealing key if it has one yet, in one transaction.
 
-        `values` are the columns (lists as Python lists). Server-mode keys are made when
-        the vote opens; trustee keys now, since their shares are handed out now.
+        `values` are the columns (lists as Python lists; question, options and description
+        as language -> text). SlugTaken when a vote from a file with the same id exists.
         """
-        row = dict(values)
-        for name in ("options", "worksites", "classifications", "reminders"):
-            row[name] = json.dumps(list(row[name]), ensure_ascii=False)
+        row = text_columns(values)
         row["created_by"] = created_by
         names = ", ".join(row)
         marks = ", ".join(f":{name}" for name in row)
-        async with self.db.transaction() as conn:
-            async with conn.execute(
-                f"INSERT INTO votes ({names}) VALUES ({marks}) RETURNING {_COLUMNS}", row
-            ) as cursor:
-                vote = Vote.from_row(await cursor.fetchone())
-            if key is not None:
-                await insert_key(conn, vote.subject, key)
+        try:
+            async with self.db.transaction() as conn:
+                async with conn.execute(
+                    f"INSERT INTO votes ({names}) VALUES ({marks}) RETURNING {_COLUMNS}", row
+                ) as cursor:
+                    vote = Vote.from_row(await cursor.fetchone())
+                if key is not None:
+                    await insert_key(conn, vote.subject, key)
+        except sqlite3.IntegrityError as exc:
+            if "votes.slug" in str(exc):
+                raise SlugTaken(values.get("slug")) from None
+            raise
         return vote
+
+    async def update(self, vote_id: int, values: dict[str, Any]) -> Vote | None:
+        """Change a vote that has not opened yet (same `values` as create); None once it has
+        opened or was cancelled (the database refuses changes to an open vote anyway)."""
+        row = text_columns(values)
+        changes = ", ".join(f"{name} = :{name}" for name in row)
+        rows = await self.db.write_returning(
+            f"UPDATE votes SET {changes} WHERE id = :vote_id AND state = 'scheduled' "
+            f"RETURNING {_COLUMNS}",
+            {**row, "vote_id": vote_id},
+        )
+        return Vote.from_row(rows[0]) if rows else None
 
     async def get(self, vote_id: int) -> Vote | None:
         row = await self.db.fetchone(f"SELECT {_COLUMNS} FROM votes WHERE id = ?", (vote_id,))
+        return Vote.from_row(row) if row else None
+
+    async def by_slug(self, slug: str) -> Vote | None:
+        """The vote created from the file with this id, whatever its state."""
+        row = await self.db.fetchone(f"SELECT {_COLUMNS} FROM votes WHERE slug = ?", (slug,))
         return Vote.from_row(row) if row else None
 
     async def recent(self, limit: int = 10) -> list[Vote]:

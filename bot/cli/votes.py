@@ -1,23 +1,27 @@
 """`unionbot vote ...`: create, list, cancel, add to a roll, and export results from the server.
 
 A running bot picks up votes created here within 15 seconds (its scheduler adopts new jobs).
+`vote create` with a file whose id made a vote already changes that vote while it has not
+opened, and says so; the same file again changes nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
 
 from bot.cli.errors import CommandError
-from bot.i18n import Safe
-from bot.names import KnownNames
+from bot.i18n import LANGUAGES, Safe
 from bot.runtime.transport import api_bot
 from bot.services import open_services
 from bot.settings import Settings
-from bot.votes.definition import DefinitionError, format_share, format_time, load_definition
-from bot.votes.service import VoteError
+from bot.texts import say
+from bot.votes.definition import DefinitionError, format_share, format_time
+from bot.votes.service import LoadOutcome, VoteError
+from bot.yaml_files import read_text
 from storage.members import Member
 
 # What a VoteError reason means on the command line.
@@ -36,38 +40,67 @@ _REASONS = {
     "who have started the bot",
     "share_undelivered": "could not send {member} their key share, so nothing was created; "
     "ask them to send /start to the bot",
+    # A file whose id made a vote already (vote create).
+    "frozen": "vote #{vote} ({slug}) is {state}: a vote cannot change once it has opened, "
+    "so this file was not loaded{fields}; nothing was changed",
+    "cancelled_id": "vote #{vote} ({slug}) was cancelled; to hold it again, give the file "
+    "a new id; nothing was changed",
+    "trustees_fixed": "vote #{vote} ({slug}) has trustees who already hold key shares, so "
+    "who opens its count cannot change; cancel it (unionbot vote cancel {vote}) and create "
+    "it from a file with a new id; nothing was changed",
+    "exists": "a vote was already created from a file with this id; nothing was changed",
+    "trustees_need_bot": "a vote with trustees needs BOT_TOKEN set, so that each trustee is "
+    "sent their key share at once; nothing was created",
 }
 
 
 def _error(exc: VoteError, **values: object) -> CommandError:
+    vote = exc.vote
+    if vote is not None:
+        state = "closed (sealed until the trustees unlock it)" if vote.sealed else vote.state
+        changes = f" (it changes {', '.join(exc.fields)})" if exc.fields else ""
+        values = {**values, "vote": vote.id, "slug": vote.slug, "state": state, "fields": changes}
     return CommandError(_REASONS.get(exc.reason, exc.reason).format(**values))
 
 
 async def cmd_create(settings: Settings, args: argparse.Namespace) -> None:
-    """Create a vote from a YAML file (see docs/votes.md); nothing is created on any error."""
+    """Create a vote from a YAML file (see docs/votes.md); nothing is created on any error.
+
+    A file whose id made a vote already updates that vote while it is scheduled; an open,
+    closed or cancelled vote's file is refused; the same file again changes nothing.
+    """
+    try:
+        text = read_text(args.file, DefinitionError)
+    except DefinitionError as exc:
+        raise CommandError(f"{exc}\nnothing was created") from None
     async with open_services(settings) as services:
         try:
-            known = KnownNames(*await services.members.roster_names())
-            definition = load_definition(args.file, settings.tz, services.scheduler.clock(), known)
+            async with contextlib.AsyncExitStack() as stack:
+
+                async def send_share(member: Member, message: Safe) -> None:
+                    # Each trustee's share goes straight to their chat, only when one is made.
+                    if not bots:
+                        bots.append(await stack.enter_async_context(api_bot(settings)))
+                    assert member.telegram_id is not None
+                    await bots[0].send_message(member.telegram_id, message, parse_mode="HTML")
+
+                bots: list[Any] = []
+                loaded = await services.votes.load_file(
+                    text, args.file.name, None, send_share if settings.bot_token else None
+                )
         except DefinitionError as exc:
             raise CommandError(f"{exc}\nnothing was created") from None
-        try:
-            if definition.trustees:  # each trustee's share goes straight to their chat
-                async with api_bot(settings) as bot:
-
-                    async def send_share(member: Member, text: Safe) -> None:
-                        assert member.telegram_id is not None
-                        await bot.send_message(member.telegram_id, text, parse_mode="HTML")
-
-                    vote = await services.votes.create(definition, None, send_share)
-            else:
-                vote = await services.votes.create(definition, None)
         except VoteError as exc:
             raise _error(exc, vote="?", member=exc.member) from None
-    print(
-        f"created vote #{vote.id}: opens {format_time(vote.opens_at, settings.tz)}, "
-        f"closes {format_time(vote.closes_at, settings.tz)}"
-    )
+    vote, tz = loaded.vote, settings.tz
+    when = f"opens {format_time(vote.opens_at, tz)}, closes {format_time(vote.closes_at, tz)}"
+    if loaded.outcome is LoadOutcome.CREATED:
+        print(f"created vote #{vote.id} ({vote.slug}): {when}")
+    elif loaded.outcome is LoadOutcome.UPDATED:
+        print(f"updated vote #{vote.id} ({vote.slug}): {when}; changed {', '.join(loaded.changed)}")
+    else:
+        state = "sealed" if vote.sealed else vote.state
+        print(f"vote #{vote.id} ({vote.slug}) is {state} and unchanged: {when}; nothing to do")
 
 
 async def cmd_list(settings: Settings, args: argparse.Namespace) -> None:
@@ -81,7 +114,7 @@ async def cmd_list(settings: Settings, args: argparse.Namespace) -> None:
         print(
             f"#{vote.id}\t{state}\topens {format_time(vote.opens_at, settings.tz)}\t"
             f"closes {format_time(vote.closes_at, settings.tz)}\troll {vote.roll_size}\t"
-            f"{vote.question[:60]}"
+            f"{vote.slug or '-'}\t{say(vote.question, 'en')[:60]}"
         )
 
 
@@ -112,17 +145,17 @@ async def cmd_results(settings: Settings, args: argparse.Namespace) -> None:
         try:
             tally = await votes.result(args.vote, None)
             if args.csv:
-                _write(args.csv, await votes.export(args.vote, "result", None))
+                _write(args.csv, await votes.export(args.vote, "result", None, args.language))
             if args.receipts:
                 _write(args.receipts, await votes.export(args.vote, "receipts", None))
         except VoteError as exc:
             raise _error(exc, vote=args.vote) from None
         await votes.audit_export(args.vote, "json" if args.json else "text", None)
     if args.json:
-        print(json.dumps(tally.to_json(), indent=2, ensure_ascii=False))
+        print(json.dumps(tally.to_json(args.language), indent=2, ensure_ascii=False))
         return
-    print(f"vote #{tally.vote_id}: {tally.question}")
-    for i, (label, count) in enumerate(tally.rows()):
+    print(f"vote #{tally.vote_id}: {say(tally.question, args.language)}")
+    for i, (label, count) in enumerate(tally.rows(args.language)):
         print(f"  {label}: {count} ({format_share(tally.share(i))})")
     quorum = "none" if tally.quorum is None else format_share(tally.quorum)
     print(f"ballots {tally.ballots} of {tally.roll_size} ({format_share(tally.turnout)} turnout)")
@@ -174,4 +207,10 @@ def add_commands(commands: Any) -> None:
     results.add_argument("--csv", type=Path, metavar="PATH", help="write the result as CSV")
     results.add_argument("--receipts", type=Path, metavar="PATH", help="write the receipts as CSV")
     results.add_argument("--json", action="store_true", help="print the result as JSON")
+    results.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default="en",
+        help="the question and options in this language (default en)",
+    )
     results.set_defaults(handler=cmd_results)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot import texts
 from bot.names import KnownNames
 from bot.surveys.model import (
     CHOICE_TYPES,
@@ -32,7 +33,6 @@ from bot.yaml_files import FileProblems, compose, line
 
 ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 DURATION = re.compile(r"^(\d+)\s*([dhm])$")
-LANGUAGES = ("en", "es")
 MAX_QUESTIONS = 40
 MAX_OPTIONS = 12  # buttons on a phone screen
 MAX_SCALE_POINTS = 11  # 0-10
@@ -104,23 +104,11 @@ class _Reader:
         return node.value.strip()
 
     def text(self, node: yaml.Node, where: str, key: str, limit: int) -> Text | None:
-        """Plain text for every language, or a mapping {en: ..., es: ...}."""
-        if isinstance(node, yaml.ScalarNode):
-            values = {"en": node.value.strip()} if node.value.strip() else {}
-        elif isinstance(node, yaml.MappingNode):
-            fields = self.mapping(node, where, LANGUAGES, "languages (en, es)")
-            if fields is None:
-                return None
-            values = {}
-            for language, value in fields.items():
-                value_text = self.scalar(value, where, f"{key}.{language}")
-                if value_text:
-                    values[language] = value_text
-        else:
-            self.error(node, where, f"{key} should be text, or en:/es: texts")
-            return None
-        if not values:
-            self.error(node, where, f"{key} is empty")
+        """Plain text for every language, or one per language {en: ..., es: ...}."""
+        values, problems = texts.read(node, key)
+        prefix = f"{where}: " if where else ""
+        self.errors += [f"{self.name} line {at}: {prefix}{message}" for at, message in problems]
+        if values is None:
             return None
         for value in values.values():
             if len(value) > limit:

@@ -5,20 +5,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+# A text in each language, and picking one: shared with votes (bot/texts.py).
+from bot.texts import Text, say  # noqa: F401 (say is used from here by the survey modules)
+
 TYPES = ("single", "multiple", "scale", "number", "text")
 CHOICE_TYPES = ("single", "multiple")
 NUMERIC_TYPES = ("scale", "number")
 PRIVACY = ("anonymous", "confidential")
-
-# language -> text; a survey may give one text for every language.
-Text = dict[str, str]
-
-
-def say(text: Text | None, language: str) -> str:
-    """The text in `language`, else English, else whatever the author wrote."""
-    if not text:
-        return ""
-    return text.get(language) or text.get("en") or next(iter(text.values()))
 
 
 @dataclass(frozen=True, slots=True)

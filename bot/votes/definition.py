@@ -3,6 +3,8 @@
 Every field has one parser that raises `FieldError` with a message a leader can act on.
 The YAML reader reports every problem with its line number and builds nothing unless the
 whole file is valid. Times are typed in the union's time zone and stored as Unix seconds.
+The question, the options and the description are texts in every language (bot/texts.py):
+written once for everyone, or as {en: ..., es: ...}.
 """
 
 from __future__ import annotations
@@ -18,19 +20,28 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot import texts
+from bot.i18n import LANGUAGES
 from bot.names import KnownNames
+from bot.texts import Text
 from bot.yaml_files import FileProblems, compose, line, read_text
 
 MAX_QUESTION = 500
+MAX_DESCRIPTION = 300  # with every text at its longest, a card still fits a message
 MAX_OPTION = 60  # a button label
 MAX_OPTIONS = 10
 MAX_FILTERS = 100
 MAX_REMINDERS = 5
-DEFAULT_OPTIONS = ("Yes", "No")
+# The options when a vote names none; plain "Yes", "Sí" and "No" also mean these.
+DEFAULT_OPTIONS: tuple[Text, ...] = ({"en": "Yes", "es": "Sí"}, {"en": "No", "es": "No"})
+_DEFAULT_LABELS = {"yes": 0, "sí": 0, "si": 0, "no": 1}
 DEFAULT_REMINDERS = (24 * 3600, 2 * 3600)
 TIME_FORMAT = "%Y-%m-%d %H:%M"
+ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")  # as a survey's id
 FIELDS = (
+    "id",
     "question",
+    "description",
     "options",
     "eligibility",
     "opens_at",
@@ -41,7 +52,7 @@ FIELDS = (
     "reminders",
     "trustees",
 )
-REQUIRED = ("question", "opens_at", "closes_at", "threshold")
+REQUIRED = ("id", "question", "opens_at", "closes_at", "threshold")
 ELIGIBILITY_FIELDS = ("worksites", "classifications")
 TRUSTEE_FIELDS = ("members", "needed")
 MAX_TRUSTEES = 15
@@ -60,7 +71,15 @@ class FieldError(ValueError):
 
 
 class DefinitionError(FileProblems):
-    """A vote definition cannot be used; `errors` lists every problem, one line each."""
+    """A vote definition cannot be used; `errors` lists every problem, one line each.
+
+    `vote_id` is the file's id when that field itself was valid, so a caller can say which
+    stored vote the file is about even when the rest of it is not usable.
+    """
+
+    def __init__(self, errors: list[str], vote_id: str | None = None) -> None:
+        super().__init__(errors)
+        self.vote_id = vote_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +112,17 @@ TWO_THIRDS = Threshold(Fraction(2, 3))
 
 @dataclass(frozen=True, slots=True)
 class VoteDefinition:
-    """A vote as a leader defined it; immutable once the vote opens."""
+    """A vote as a leader defined it; immutable once the vote opens.
 
-    question: str
+    Texts may be given as plain strings (the same in every language; "Yes"/"Sí"/"No" as an
+    option are the default options, Sí in Spanish); they are kept as one text per language.
+    """
+
+    question: Text
     opens_at: int
     closes_at: int
     threshold: Threshold
-    options: tuple[str, ...] = DEFAULT_OPTIONS
+    options: tuple[Text, ...] = DEFAULT_OPTIONS
     worksites: tuple[str, ...] = ()
     classifications: tuple[str, ...] = ()
     quorum: Fraction | None = None
@@ -109,12 +132,39 @@ class VoteDefinition:
     # `trustees_needed` of them unlock the count. Empty: the bot counts by itself at close.
     trustees: tuple[str, ...] = ()
     trustees_needed: int = 0
+    description: Text | None = None  # more about the question, shown with the ballot
+    id: str | None = None  # the file's id: the same id again updates the vote until it opens
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "question", every_language(self.question))
+        object.__setattr__(self, "options", tuple(option_text(o) for o in self.options))
+        if self.description is not None:
+            object.__setattr__(self, "description", every_language(self.description))
+
+
+def every_language(value: str | Text) -> Text:
+    """A text for every language: a plain string is the same in each; a mapping needs all."""
+    if isinstance(value, str):
+        return texts.same(value)
+    missing = [language for language in LANGUAGES if not value.get(language)]
+    if missing or set(value) - set(LANGUAGES):
+        raise ValueError(f"a vote's texts need exactly the languages {LANGUAGES}")
+    return {language: value[language] for language in LANGUAGES}
+
+
+def option_text(value: str | Text) -> Text:
+    """One option in every language; plain Yes, Sí and No are the default options."""
+    if isinstance(value, str):
+        index = _DEFAULT_LABELS.get(value.strip().casefold())
+        return dict(DEFAULT_OPTIONS[index]) if index is not None else texts.same(value)
+    return every_language(value)
 
 
 # -- one parser per field ---------------------------------------------------------------
 
 
 def parse_question(value: Any) -> str:
+    """The question in one language."""
     if not isinstance(value, str) or not value.strip():
         raise FieldError("write the question as text")
     text = " ".join(value.split()) if "\n" not in value.strip() else value.strip()
@@ -123,8 +173,18 @@ def parse_question(value: Any) -> str:
     return text
 
 
+def parse_description(value: Any) -> str:
+    """More about the question (a paragraph or a few), in one language."""
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError("write the description as text")
+    text = "\n".join(" ".join(part.split()) for part in value.strip().splitlines())
+    if len(text) > MAX_DESCRIPTION:
+        raise FieldError(f"the description is {len(text)} characters; at most {MAX_DESCRIPTION}")
+    return text
+
+
 def parse_options(value: Any) -> tuple[str, ...]:
-    """2 to 10 distinct labels; the first is the one the threshold applies to."""
+    """2 to 10 distinct labels in one language; the first is the one the threshold applies to."""
     if isinstance(value, str):
         value = [line for line in value.splitlines() if line.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -144,6 +204,51 @@ def parse_options(value: Any) -> tuple[str, ...]:
     if duplicate is not None:
         raise FieldError(f"option {duplicate!r} is listed twice")
     return tuple(labels)
+
+
+def parse_text(value: Text, parse: Any) -> Text:
+    """`parse` (one language's field parser) applied in every language; an error says which
+    language it is about when the texts differ."""
+    value = every_language(value)
+    if len(set(value.values())) == 1:
+        return texts.same(parse(value[LANGUAGES[0]]))
+    parsed = {}
+    for language, text in value.items():
+        try:
+            parsed[language] = parse(text)
+        except FieldError as exc:
+            raise FieldError(f"{exc} (in {texts.NAMES[language]})") from None
+    return parsed
+
+
+def parse_option_texts(items: list[str | Text]) -> tuple[Text, ...]:
+    """Options in every language: each language's labels are checked as `parse_options` does
+    (2 to 10, short enough for a button, none twice), so no reader sees two alike."""
+    options = [option_text(item) for item in items]
+    checked: dict[str, tuple[str, ...]] = {}
+    problems: dict[str, FieldError] = {}
+    for language in LANGUAGES:
+        try:
+            checked[language] = parse_options([o[language] for o in options])
+        except FieldError as exc:
+            problems[language] = exc
+    if problems:
+        language, problem = next(iter(problems.items()))
+        if len(problems) == len(LANGUAGES):  # about the options, not one language's words
+            raise FieldError(str(problem))
+        raise FieldError(f"{problem} (in {texts.NAMES[language]})")
+    return tuple(
+        {language: checked[language][i] for language in LANGUAGES} for i in range(len(options))
+    )
+
+
+def parse_id(value: Any) -> str:
+    text = value.strip() if isinstance(value, str) else ""
+    if not ID.match(text):
+        raise FieldError(
+            f"{value!r} should be 1-32 lower-case letters, digits, - or _, like strike-2030"
+        )
+    return text
 
 
 def parse_names(value: Any, what: str) -> tuple[str, ...]:
@@ -300,16 +405,32 @@ def format_duration(seconds: int) -> str:
 
 
 def load_definition(
-    path: Path, tz: ZoneInfo, now: float, known: KnownNames | None = None
+    path: Path,
+    tz: ZoneInfo,
+    now: float,
+    known: KnownNames | None = None,
+    *,
+    ahead: bool = True,
 ) -> VoteDefinition:
     """Read and validate a vote YAML file; raises DefinitionError."""
-    return parse_definition(read_text(path, DefinitionError), tz, now, path.name, known)
+    text = read_text(path, DefinitionError)
+    return parse_definition(text, tz, now, path.name, known, ahead=ahead)
 
 
 def parse_definition(
-    text: str, tz: ZoneInfo, now: float, name: str = "vote.yaml", known: KnownNames | None = None
+    text: str,
+    tz: ZoneInfo,
+    now: float,
+    name: str = "vote.yaml",
+    known: KnownNames | None = None,
+    *,
+    ahead: bool = True,
 ) -> VoteDefinition:
-    """Validate vote YAML text; every error names the file, the line and the field."""
+    """Validate vote YAML text; every error names the file, the line and the field.
+
+    `ahead=False` reads a file without asking that its opening is still ahead: to
+    compare it with the vote it already made, which may have opened since.
+    """
     root = compose(text, name, DefinitionError, "see docs/votes.md for the format")
     if not isinstance(root, yaml.MappingNode):
         raise DefinitionError(
@@ -317,6 +438,7 @@ def parse_definition(
         )
     errors: list[str] = []
     values: dict[str, tuple[Any, int]] = {}
+    nodes: dict[str, yaml.Node] = {}
     for key_node, value_node in root.value:
         key = str(key_node.value)
         where = f"{name} line {line(key_node)}"
@@ -326,7 +448,10 @@ def parse_definition(
             errors.append(f"{where}: {key} is given twice (first on line {values[key][1]})")
         else:
             values[key] = (_plain(value_node), line(value_node))
-    errors += [f"{name}: {key} is missing" for key in REQUIRED if key not in values]
+            nodes[key] = value_node
+    errors += [
+        f"{name}: {key} is missing{_MISSING.get(key, '')}" for key in REQUIRED if key not in values
+    ]
 
     parsed: dict[str, Any] = {}
 
@@ -339,8 +464,23 @@ def parse_definition(
         except FieldError as exc:
             errors.append(f"{name} line {line}: {key}: {exc}")
 
-    take("question", parse_question)
-    take("options", parse_options)
+    def take_text(key: str, parser: Any) -> None:
+        """A text in every language (bot/texts.py), each checked by `parser`."""
+        if key not in nodes:
+            return
+        value, problems = texts.read(nodes[key], key)
+        errors.extend(f"{name} line {at}: {message}" for at, message in problems)
+        if value is not None:
+            try:
+                parsed[key] = parse_text(value, parser)
+            except FieldError as exc:
+                errors.append(f"{name} line {line(nodes[key])}: {key}: {exc}")
+
+    take("id", parse_id)
+    take_text("question", parse_question)
+    take_text("description", parse_description)
+    if "options" in nodes:
+        _options(nodes["options"], name, parsed, errors)
     take("opens_at", parse_time, tz)
     take("closes_at", parse_time, tz)
     take("threshold", parse_threshold)
@@ -353,12 +493,14 @@ def parse_definition(
         _trustees(values["trustees"], name, parsed, errors)
     if "opens_at" in parsed:
         closes = parsed.get("closes_at", parsed["opens_at"] + 1)
-        for key, problem in check_times(parsed["opens_at"], closes, now):
+        for key, problem in check_times(parsed["opens_at"], closes, now if ahead else 0):
             errors.append(f"{name} line {values[key][1]}: {key}: {problem}")
     if errors:
-        raise DefinitionError(errors)
+        raise DefinitionError(errors, parsed.get("id"))
     return VoteDefinition(
+        id=parsed["id"],
         question=parsed["question"],
+        description=parsed.get("description"),
         opens_at=parsed["opens_at"],
         closes_at=parsed["closes_at"],
         threshold=parsed["threshold"],
@@ -371,6 +513,38 @@ def parse_definition(
         trustees=parsed.get("trustees", ((), 0))[0],
         trustees_needed=parsed.get("trustees", ((), 0))[1],
     )
+
+
+_MISSING = {
+    "id": " (give the vote an id like strike-2030: loading a file with the same id again "
+    "updates that vote until it opens, and never makes a second one)",
+}
+
+
+def _options(node: yaml.Node, name: str, parsed: dict[str, Any], errors: list[str]) -> None:
+    """`options: [Yes, No]`, or options in each language: `- {en: ..., es: ...}`."""
+    if isinstance(node, yaml.ScalarNode):  # one per line, as the wizard takes them
+        items: list[str | Text] = [label for label in node.value.splitlines() if label.strip()]
+    elif isinstance(node, yaml.SequenceNode):
+        items = []
+        broken = False
+        for number, item in enumerate(node.value, 1):
+            if isinstance(item, yaml.ScalarNode):
+                items.append(item.value)  # plain: the same for everyone (Yes/No: Sí/No)
+                continue
+            text, problems = texts.read(item, f"option {number}")
+            errors.extend(f"{name} line {at}: options: {message}" for at, message in problems)
+            broken = broken or text is None
+            items.append(text or {})
+        if broken:
+            return
+    else:
+        errors.append(f"{name} line {line(node)}: options: list the options, e.g. [Yes, No]")
+        return
+    try:
+        parsed["options"] = parse_option_texts(items)
+    except FieldError as exc:
+        errors.append(f"{name} line {line(node)}: options: {exc}")
 
 
 def _trustees(entry: tuple[Any, int], name: str, parsed: dict[str, Any], errors: list[str]) -> None:

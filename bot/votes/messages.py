@@ -1,7 +1,9 @@
 """How votes read in chat, in every language: cards, ballots, receipts, results, broadcasts.
 
-Questions and options were typed by a leader, so they only ever reach HTML through `t()`
-values or `html.escape`.
+A vote's question, options and description are texts in every language (bot/texts.py):
+each reader gets them in their own, with the bot's words around them in the same.
+They were typed by a leader, so they only ever reach HTML through `t()` values or
+`html.escape`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from bot.callbacks import pack
 from bot.charts import bar_chart, text_bars
 from bot.delivery import Button, Outgoing
 from bot.i18n import LANGUAGES, Safe, format_percent, format_when, share_of, t
+from bot.texts import Text, say
 from bot.votes.definition import VoteDefinition, format_duration
 from bot.votes.receipts import display
 from bot.votes.tally import Tally, Turnout
@@ -32,6 +35,25 @@ def _when(language: str, vote_time: int, tz_name: str) -> str:
 def _share(language: str, share: Fraction) -> str:
     """Fraction(1, 2) -> '50%'; Fraction(2, 3) -> '66.7%'."""
     return format_percent(language, share, decimals=1)
+
+
+def question(language: str, vote: Vote) -> str:
+    """The vote's question in `language`."""
+    return say(vote.question, language)
+
+
+def option(language: str, vote: Vote, index: int) -> str:
+    """Option `index`'s label in `language`."""
+    return say(vote.options[index], language)
+
+
+def options(language: str, vote: Vote) -> list[str]:
+    return [say(label, language) for label in vote.options]
+
+
+def _description(language: str, text: Text | None, end: str = "") -> Safe:
+    """The description in `language`, escaped (empty when the vote has none)."""
+    return Safe(html.escape(say(text, language), quote=False) + end) if text else Safe("")
 
 
 def threshold_text(language: str, vote: Vote) -> Safe:
@@ -62,9 +84,17 @@ def rules(language: str, vote: Vote, tz_name: str) -> Safe:
     reminders = ", ".join(format_duration(s) for s in vote.reminders) or t(
         language, "vote.reminders.none"
     )
-    lines = [
-        t(language, "vote.rules.question", question=vote.question),
-        t(language, "vote.rules.options", options=" / ".join(vote.options)),
+    lines: list[str] = []
+    # The texts in the reader's language, then in every other one: leaders check each.
+    for shown in (language, *(other for other in LANGUAGES if other != language)):
+        if shown != language:
+            lines += ["", t(language, f"vote.rules.in_{shown}")]
+        lines.append(t(language, "vote.rules.question", question=question(shown, vote)))
+        if vote.description:
+            lines.append(_description(shown, vote.description))
+        lines.append(t(language, "vote.rules.options", options=" / ".join(options(shown, vote))))
+    lines += [
+        "",
         t(language, "vote.rules.who", who=who),
         t(language, "vote.rules.opens", when=_when(language, vote.opens_at, tz_name)),
         t(language, "vote.rules.closes", when=_when(language, vote.closes_at, tz_name)),
@@ -72,7 +102,7 @@ def rules(language: str, vote: Vote, tz_name: str) -> Safe:
             language,
             "vote.rules.threshold",
             rule=threshold_text(language, vote),
-            option=vote.options[0],
+            option=option(language, vote, 0),
         ),
         t(language, "vote.rules.quorum", rule=quorum_text(language, vote)),
         t(
@@ -103,26 +133,38 @@ def listing_line(language: str, vote: Vote, tz_name: str) -> Safe:
     state = state_label(language, vote)
     moment = vote.closes_at if vote.state == "open" else vote.opens_at
     when = _when(language, moment, tz_name)
-    question = vote.question if len(vote.question) <= 60 else vote.question[:57] + "..."
-    return t(language, "votes.list.line", number=vote.id, state=state, when=when, question=question)
+    text = question(language, vote)
+    text = text if len(text) <= 60 else text[:57] + "..."
+    return t(language, "votes.list.line", number=vote.id, state=state, when=when, question=text)
 
 
 # -- members ----------------------------------------------------------------------------
 
 
 def ballot(language: str, vote: Vote, tz_name: str) -> tuple[Safe, tuple[tuple[Button, ...], ...]]:
-    """The question and one button per option."""
-    closes = _when(language, vote.closes_at, tz_name)
-    text = t(language, "vote.ballot", question=vote.question, closes=closes)
+    """The question and one button per option, in the member's language."""
+    text = t(
+        language,
+        "vote.ballot",
+        question=question(language, vote),
+        description=_description(language, vote.description, "\n\n"),
+        closes=_when(language, vote.closes_at, tz_name),
+    )
     buttons = tuple(
-        (Button(label, pack("vote", "pick", vote.id, i)),) for i, label in enumerate(vote.options)
+        (Button(label, pack("vote", "pick", vote.id, i)),)
+        for i, label in enumerate(options(language, vote))
     )
     return text, buttons
 
 
 def confirm(language: str, vote: Vote, choice: int) -> tuple[Safe, tuple[tuple[Button, ...], ...]]:
     """'You are voting X. Ballots cannot be changed. Confirm?'."""
-    text = t(language, "vote.confirm", question=vote.question, option=vote.options[choice])
+    text = t(
+        language,
+        "vote.confirm",
+        question=question(language, vote),
+        option=option(language, vote, choice),
+    )
     buttons = (
         (Button(t(language, "vote.button.confirm"), pack("vote", "cast", vote.id, choice)),),
         (Button(t(language, "vote.button.back"), pack("vote", "show", vote.id)),),
@@ -132,7 +174,7 @@ def confirm(language: str, vote: Vote, choice: int) -> tuple[Safe, tuple[tuple[B
 
 def receipt(language: str, vote: Vote, code: str) -> Safe:
     """What the ballot message becomes: the receipt, never the choice."""
-    return t(language, "vote.receipt", question=vote.question, receipt=display(code))
+    return t(language, "vote.receipt", question=question(language, vote), receipt=display(code))
 
 
 # -- trustees ---------------------------------------------------------------------------
@@ -150,7 +192,7 @@ def share(
     return t(
         language,
         "vote.share",
-        question=definition.question,
+        question=say(definition.question, language),
         share=share_text,
         opens=_when(language, definition.opens_at, tz_name),
         closes=_when(language, definition.closes_at, tz_name),
@@ -163,7 +205,7 @@ def unlock_request(vote: Vote, needed: int, have: int, first: bool) -> dict[str,
     key = "vote.unlock.request" if first else "vote.unlock.reminder"
     return {
         lang: Outgoing(
-            t(lang, key, number=vote.id, question=vote.question, needed=needed, have=have)
+            t(lang, key, number=vote.id, question=question(lang, vote), needed=needed, have=have)
         )
         for lang in LANGUAGES
     }
@@ -176,7 +218,7 @@ def sealed_notice(vote: Vote, needed: int, trustees: int) -> dict[str, Outgoing]
                 lang,
                 "vote.sealed_notice",
                 number=vote.id,
-                question=vote.question,
+                question=question(lang, vote),
                 needed=needed,
                 trustees=trustees,
             )
@@ -209,7 +251,8 @@ def announcement(vote: Vote, tz_name: str) -> dict[str, Outgoing]:
             t(
                 lang,
                 "vote.announce",
-                question=vote.question,
+                question=question(lang, vote),
+                description=_description(lang, vote.description, "\n\n"),
                 closes=_when(lang, vote.closes_at, tz_name),
                 rules=_member_rules(lang, vote),
             ),
@@ -225,7 +268,7 @@ def reminder(vote: Vote, tz_name: str) -> dict[str, Outgoing]:
             t(
                 lang,
                 "vote.remind",
-                question=vote.question,
+                question=question(lang, vote),
                 closes=_when(lang, vote.closes_at, tz_name),
             ),
             ((Button(t(lang, "vote.button.vote"), pack("vote", "show", vote.id)),),),
@@ -239,7 +282,7 @@ def _member_rules(language: str, vote: Vote) -> Safe:
         language,
         "vote.announce_rules",
         rule=threshold_text(language, vote),
-        option=vote.options[0],
+        option=option(language, vote, 0),
         quorum=quorum_text(language, vote),
     )
 
@@ -249,8 +292,11 @@ def _member_rules(language: str, vote: Vote) -> Safe:
 
 def result_text(language: str, vote: Vote, tally: Tally) -> Safe:
     """Text bars, turnout, quorum, threshold and the decision."""
-    rows = [(html.escape(label), n) for label, n in tally.rows()]
-    bars = text_bars(rows, tally.ballots, language=language)
+    bars = text_bars(
+        [(html.escape(label, quote=False), n) for label, n in tally.rows(language)],
+        tally.ballots,
+        language=language,
+    )
     quorum = (
         t(language, "vote.result.no_quorum")
         if tally.quorum is None
@@ -264,10 +310,10 @@ def result_text(language: str, vote: Vote, tally: Tally) -> Safe:
         language,
         "vote.result.threshold_met" if tally.threshold_met else "vote.result.threshold_missed",
         rule=threshold_text(language, vote),
-        option=vote.options[0],
+        option=option(language, vote, 0),
     )
     lines = [
-        t(language, "vote.result.title", question=vote.question),
+        t(language, "vote.result.title", question=question(language, vote)),
         "",
         *bars,
         "",
@@ -304,7 +350,7 @@ def result(vote: Vote, tally: Tally, tz_name: str, *, for_leaders: bool) -> dict
 
 
 def chart(language: str, tally: Tally) -> bytes:
-    """The result as a PNG bar chart (labels are drawn, not parsed as HTML)."""
+    """The result as a PNG bar chart in `language` (labels are drawn, not parsed as HTML)."""
     note = t(
         language,
         "vote.chart.note",
@@ -313,8 +359,8 @@ def chart(language: str, tally: Tally) -> bytes:
         share=share_of(language, tally.ballots, tally.roll_size),
     )
     return bar_chart(
-        f"#{tally.vote_id} {tally.question[:80]}",
-        list(tally.options),
+        f"#{tally.vote_id} {say(tally.question, language)[:80]}",
+        [label for label, _ in tally.rows(language)],
         list(tally.counts),
         note=html.unescape(note),
     )
@@ -323,7 +369,7 @@ def chart(language: str, tally: Tally) -> bytes:
 def turnout_text(language: str, vote: Vote, turnout: Turnout) -> Safe:
     """Turnout while a vote is open: how many, never who, never how."""
     lines = [
-        t(language, "votes.turnout.title", number=vote.id, question=vote.question),
+        t(language, "votes.turnout.title", number=vote.id, question=question(language, vote)),
         t(
             language,
             "votes.turnout.overall",

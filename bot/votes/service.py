@@ -9,23 +9,32 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from fractions import Fraction
+from zoneinfo import ZoneInfo
 
 from bot.delivery import DeliveryService
 from bot.i18n import Safe, t
 from bot.keys import KeyService, ShareState
+from bot.names import KnownNames
 from bot.people import Person
 from bot.privacy import merge_small_groups
 from bot.scheduler import Scheduler
 from bot.sealing import Opener, SealError, Share
+from bot.texts import say
 from bot.votes import messages, sealed
-from bot.votes.definition import Threshold, VoteDefinition, check_times
+from bot.votes.definition import (
+    DefinitionError,
+    Threshold,
+    VoteDefinition,
+    check_times,
+    parse_definition,
+)
 from bot.votes.receipts import canonical, display, tracker
 from bot.votes.tally import Tally, Turnout, receipts_csv, result_csv
 from storage.audit import AuditLog
 from storage.database import Database
 from storage.jobs import ScheduledJob
 from storage.members import Member, MembersRepository, Role
-from storage.votes import CastOutcome, Vote, VotesRepository
+from storage.votes import CastOutcome, SlugTaken, Vote, VotesRepository
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +47,29 @@ ShareSender = Callable[[Member, Safe], Awaitable[None]]
 class VoteError(Exception):
     """A request about a vote cannot be done; `reason` is a catalog key suffix."""
 
-    def __init__(self, reason: str, member: str = "") -> None:
+    def __init__(
+        self, reason: str, member: str = "", vote: Vote | None = None, fields: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.member = member  # the member id a reason is about, if any
+        self.vote = vote  # the stored vote a reason is about, if any
+        self.fields = fields  # what a refused file would have changed
+
+
+class LoadOutcome(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"  # it had not opened yet: the file's new version replaced it
+    UNCHANGED = "unchanged"  # the same file again: nothing to do
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What loading a vote file did."""
+
+    vote: Vote
+    outcome: LoadOutcome
+    changed: tuple[str, ...] = ()  # the fields an update changed
 
 
 class ReceiptState(StrEnum):
@@ -115,6 +143,10 @@ class VoteService:
     async def get(self, vote_id: int) -> Vote | None:
         return await self.repo.get(vote_id)
 
+    async def by_slug(self, slug: str) -> Vote | None:
+        """The vote made from the file with this id."""
+        return await self.repo.by_slug(slug)
+
     async def recent(self, limit: int = 10) -> list[Vote]:
         return await self.repo.recent(limit)
 
@@ -144,7 +176,10 @@ class VoteService:
         problems = check_times(definition.opens_at, definition.closes_at, self.clock())
         if problems:
             raise VoteError("past" if problems[0][0] == "opens_at" else "window")
+        if definition.id is not None and (taken := await self.repo.by_slug(definition.id)):
+            raise VoteError("exists", vote=taken)  # before any share goes out
         key = None
+        sent: list[Member] = []
         if definition.trustees:
             if send_share is None:
                 raise VoteError("trustees_need_bot")
@@ -152,7 +187,6 @@ class VoteService:
             key, shares = self.keys.trustee_key(
                 [m.id for m in trustees], definition.trustees_needed
             )
-            sent: list[Member] = []
             for member, share in zip(trustees, shares, strict=True):
                 language = member.language or self.default_language
                 text = messages.share(
@@ -170,22 +204,14 @@ class VoteService:
                     await self._void_shares(sent, definition, send_share)
                     raise VoteError("share_undelivered", member=member.member_id or "") from None
                 sent.append(member)
-        values = {
-            "question": definition.question,
-            "options": definition.options,
-            "worksites": definition.worksites,
-            "classifications": definition.classifications,
-            "opens_at": definition.opens_at,
-            "closes_at": definition.closes_at,
-            "threshold_num": definition.threshold.fraction.numerator,
-            "threshold_den": definition.threshold.fraction.denominator,
-            "threshold_strict": int(definition.threshold.strict),
-            "quorum_num": definition.quorum.numerator if definition.quorum else None,
-            "quorum_den": definition.quorum.denominator if definition.quorum else None,
-            "show_results": int(definition.show_results),
-            "reminders": definition.reminders,
-        }
-        vote = await self.repo.create(values, _actor(by), key)
+        try:
+            vote = await self.repo.create(
+                {**_values(definition), "slug": definition.id}, _actor(by), key
+            )
+        except SlugTaken:  # loaded twice at once: the other one made it
+            if send_share is not None:
+                await self._void_shares(sent, definition, send_share)
+            raise VoteError("exists") from None
         try:
             await self._schedule(vote)
         except BaseException:
@@ -200,8 +226,106 @@ class VoteService:
             options=len(vote.options),
             trustees=len(definition.trustees),
             needed=definition.trustees_needed,
+            **({"file_id": vote.slug} if vote.slug else {}),
         )
         return vote
+
+    def parse(
+        self, text: str, name: str, known: KnownNames | None, *, ahead: bool = True
+    ) -> VoteDefinition:
+        """A vote file's definition (DefinitionError lists every problem with its line)."""
+        return parse_definition(
+            text, ZoneInfo(self.tz_name), self.clock(), name, known, ahead=ahead
+        )
+
+    async def load_file(
+        self, text: str, name: str, by: Person | None, send_share: ShareSender | None = None
+    ) -> Loaded:
+        """A vote file: create its vote, or change the one made from the same id while it is
+        scheduled. Refused (VoteError naming the vote) once that vote has opened, or when
+        it was cancelled; the same file again changes nothing. DefinitionError for a bad file.
+        """
+        _require_leader(by)
+        known = KnownNames(*await self.members.roster_names())
+        try:
+            definition = self.parse(text, name, known)
+        except DefinitionError as exc:
+            existing = await self.repo.by_slug(exc.vote_id) if exc.vote_id else None
+            if existing is None or existing.state == "scheduled":
+                raise
+            # Its vote has opened, so its opening is in the past: only compare the file.
+            try:
+                definition = self.parse(text, name, known, ahead=False)
+            except DefinitionError:
+                raise VoteError(_refusal(existing), vote=existing) from None
+        return await self.load(definition, by, send_share)
+
+    async def load(
+        self, definition: VoteDefinition, by: Person | None, send_share: ShareSender | None = None
+    ) -> Loaded:
+        """`load_file` for a definition already read: one vote per id, changed only while
+        it is scheduled (then its jobs move with it, and the change is audited)."""
+        _require_leader(by)
+        existing = await self.repo.by_slug(definition.id) if definition.id else None
+        if existing is None:
+            return Loaded(await self.create(definition, by, send_share), LoadOutcome.CREATED)
+        if existing.state == "cancelled":
+            raise VoteError("cancelled_id", vote=existing)
+        changed = _changes(await self.definition_of(existing), definition)
+        if not changed:
+            return Loaded(existing, LoadOutcome.UNCHANGED)
+        if existing.state != "scheduled":
+            raise VoteError(_refusal(existing), vote=existing, fields=changed)
+        if "trustees" in changed:  # their shares are out: who opens the count is fixed
+            raise VoteError("trustees_fixed", vote=existing, fields=changed)
+        problems = check_times(definition.opens_at, definition.closes_at, self.clock())
+        if problems:
+            raise VoteError("past" if problems[0][0] == "opens_at" else "window")
+        updated = await self.repo.update(existing.id, _values(definition))
+        if updated is None:  # it opened (or was cancelled) a moment ago
+            now = await self._vote(existing.id)
+            raise VoteError(_refusal(now), vote=now, fields=changed)
+        # New jobs, not moved ones: a running bot may hold a timer for the old job ids,
+        # and a cancelled job does nothing when its old timer fires.
+        await self._unschedule(existing)
+        await self._schedule(updated)
+        await self.audit.record(
+            _actor(by),
+            "vote.update",
+            updated.subject,
+            fields=list(changed),
+            opens_at=updated.opens_at,
+            closes_at=updated.closes_at,
+        )
+        return Loaded(updated, LoadOutcome.UPDATED, changed)
+
+    async def definition_of(self, vote: Vote) -> VoteDefinition:
+        """The definition a stored vote was made from (its trustees by roster id)."""
+        trustees: tuple[str, ...] = ()
+        needed = 0
+        key = await self.keys.key(vote.subject)
+        if key is not None and key.mode == "trustees" and key.needed is not None:
+            ids = []
+            for trustee in await self.keys.trustees(vote.subject):
+                member = await self.members.get(trustee.member) if trustee.member else None
+                ids.append(member.member_id if member and member.member_id else "?")
+            trustees, needed = tuple(ids), key.needed
+        return VoteDefinition(
+            id=vote.slug,
+            question=vote.question,
+            description=vote.description,
+            options=vote.options,
+            opens_at=vote.opens_at,
+            closes_at=vote.closes_at,
+            threshold=threshold_of(vote),
+            worksites=vote.worksites,
+            classifications=vote.classifications,
+            quorum=quorum_of(vote),
+            show_results=vote.show_results,
+            reminders=vote.reminders,
+            trustees=trustees,
+            trustees_needed=needed,
+        )
 
     async def _void_shares(
         self, sent: list[Member], definition: VoteDefinition, send_share: ShareSender
@@ -211,7 +335,8 @@ class VoteService:
             language = member.language or self.default_language
             with contextlib.suppress(Exception):
                 await send_share(
-                    member, t(language, "vote.share_void", question=definition.question)
+                    member,
+                    t(language, "vote.share_void", question=say(definition.question, language)),
                 )
 
     async def _trustees(self, member_ids: tuple[str, ...]) -> list[Member]:
@@ -253,16 +378,20 @@ class VoteService:
                     REMIND_JOB, f"{vote.id}:{before}", _at(due), {"vote": vote.id, "before": before}
                 )
 
+    async def _unschedule(self, vote: Vote) -> None:
+        """Cancel a scheduled vote's opening, close and reminders."""
+        for kind in (OPEN_JOB, CLOSE_JOB):
+            await self.scheduler.cancel(kind, str(vote.id))
+        for before in vote.reminders:
+            await self.scheduler.cancel(REMIND_JOB, f"{vote.id}:{before}")
+
     async def cancel(self, vote_id: int, by: Person | None) -> Vote:
         """Cancel a vote before it opens (audited); VoteError once it has opened."""
         _require_leader(by)
         vote = await self._vote(vote_id)
         if not await self.repo.cancel(vote_id):
             raise VoteError("cannot_cancel" if vote.state != "cancelled" else "cancelled")
-        for kind in (OPEN_JOB, CLOSE_JOB):
-            await self.scheduler.cancel(kind, str(vote_id))
-        for before in vote.reminders:
-            await self.scheduler.cancel(REMIND_JOB, f"{vote_id}:{before}")
+        await self._unschedule(vote)
         await self.audit.record(_actor(by), "vote.cancel", f"vote:{vote_id}")
         return await self._vote(vote_id)
 
@@ -310,12 +439,12 @@ class VoteService:
                 raise VoteError("not_allowed")
         return await self._tally(await self._closed(vote_id))
 
-    async def export(self, vote_id: int, what: str, by: Person | None) -> str:
-        """The result or the receipts of a closed vote as CSV (audited)."""
+    async def export(self, vote_id: int, what: str, by: Person | None, language: str = "en") -> str:
+        """The result (labels in `language`) or the receipts of a closed vote as CSV (audited)."""
         _require_leader(by)
         vote = await self._closed(vote_id)
         if what == "result":
-            text = result_csv(await self._tally(vote))
+            text = result_csv(await self._tally(vote), language)
         else:
             text = receipts_csv(vote.id, await self.receipts(vote.id))
         await self.audit.record(_actor(by), f"vote.export.{what}", f"vote:{vote_id}")
@@ -585,6 +714,53 @@ class VoteService:
             threshold_of(vote),
             quorum_of(vote),
         )
+
+
+def _values(definition: VoteDefinition) -> dict[str, object]:
+    """A definition as the repository's columns (texts as language -> text)."""
+    return {
+        "question": definition.question,
+        "options": definition.options,
+        "description": definition.description,
+        "worksites": definition.worksites,
+        "classifications": definition.classifications,
+        "opens_at": definition.opens_at,
+        "closes_at": definition.closes_at,
+        "threshold_num": definition.threshold.fraction.numerator,
+        "threshold_den": definition.threshold.fraction.denominator,
+        "threshold_strict": int(definition.threshold.strict),
+        "quorum_num": definition.quorum.numerator if definition.quorum else None,
+        "quorum_den": definition.quorum.denominator if definition.quorum else None,
+        "show_results": int(definition.show_results),
+        "reminders": definition.reminders,
+    }
+
+
+def _changes(stored: VoteDefinition, new: VoteDefinition) -> tuple[str, ...]:
+    """The fields (as the file names them) in which `new` differs from `stored`."""
+
+    def fields(d: VoteDefinition) -> dict[str, object]:
+        return {
+            "question": d.question,
+            "description": d.description,
+            "options": d.options,
+            "eligibility": (d.worksites, d.classifications),
+            "opens_at": d.opens_at,
+            "closes_at": d.closes_at,
+            "threshold": d.threshold,
+            "quorum": d.quorum,
+            "show_results": d.show_results,
+            "reminders": d.reminders,
+            "trustees": (tuple(sorted(d.trustees)), d.trustees_needed),
+        }
+
+    old, now = fields(stored), fields(new)
+    return tuple(name for name in old if old[name] != now[name])
+
+
+def _refusal(vote: Vote) -> str:
+    """Why a vote's file can no longer change it."""
+    return "cancelled_id" if vote.state == "cancelled" else "frozen"
 
 
 def _require_leader(by: Person | None) -> None:

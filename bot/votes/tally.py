@@ -8,20 +8,29 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from bot.votes.definition import Threshold, format_share
+from bot.texts import Text, say
+from bot.votes.definition import Threshold, every_language, format_share
 
 
 @dataclass(frozen=True, slots=True)
 class Tally:
-    """A closed vote's result; `counts[i]` is the ballots for `options[i]`."""
+    """A closed vote's result; `counts[i]` is the ballots for `options[i]`.
+
+    The question and the options are texts in every language (a plain string is the same
+    in each); `rows`, `to_json` and the CSV give them in the reader's language.
+    """
 
     vote_id: int
-    question: str
-    options: tuple[str, ...]
+    question: Text
+    options: tuple[Text, ...]
     counts: tuple[int, ...]
     roll_size: int
     threshold: Threshold
     quorum: Fraction | None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "question", every_language(self.question))
+        object.__setattr__(self, "options", tuple(every_language(o) for o in self.options))
 
     @property
     def ballots(self) -> int:
@@ -48,17 +57,20 @@ class Tally:
     def share(self, index: int) -> Fraction:
         return Fraction(self.counts[index], self.ballots) if self.ballots else Fraction(0)
 
-    def rows(self) -> list[tuple[str, int]]:
-        return list(zip(self.options, self.counts, strict=True))
+    def rows(self, language: str = "en") -> list[tuple[str, int]]:
+        """(label in `language`, ballots) per option, in ballot order."""
+        labels = [say(option, language) for option in self.options]
+        return list(zip(labels, self.counts, strict=True))
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, language: str = "en") -> dict[str, Any]:
         """The result as plain data (counts only: no receipts, nothing per member)."""
         return {
             "vote": self.vote_id,
-            "question": self.question,
+            "language": language,
+            "question": say(self.question, language),
             "options": [
                 {"option": label, "ballots": count, "share": format_share(self.share(i))}
-                for i, (label, count) in enumerate(self.rows())
+                for i, (label, count) in enumerate(self.rows(language))
             ],
             "ballots": self.ballots,
             "roll_size": self.roll_size,
@@ -80,12 +92,12 @@ class Turnout:
     by_worksite: dict[str, tuple[int, int]]  # worksite -> (voted, on the roll)
 
 
-def result_csv(tally: Tally) -> str:
-    """One row per option, then the totals and the decision."""
+def result_csv(tally: Tally, language: str = "en") -> str:
+    """One row per option (labelled in `language`), then the totals and the decision."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["vote", "option", "ballots", "share_of_ballots"])
-    for i, (label, count) in enumerate(tally.rows()):
+    for i, (label, count) in enumerate(tally.rows(language)):
         writer.writerow([tally.vote_id, _cell(label), count, format_share(tally.share(i))])
     summary = tally.to_json()
     for key in (

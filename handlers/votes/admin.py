@@ -183,7 +183,7 @@ async def _act(
         await chat.send_photo(messages.chart(lang, tally))
     else:
         what = "result" if action == "csv" else "receipts"
-        text = await votes.export(vote_id, what, person)
+        text = await votes.export(vote_id, what, person, lang)
         await query.answer()
         document = InputFile(text.encode("utf-8"), filename=f"vote-{vote_id}-{what}.csv")
         await chat.send_document(document, caption=t(lang, f"votes.export.{what}", number=vote_id))

@@ -55,7 +55,8 @@ async def vote_command(update: Update, context: BotContext) -> None:
     for vote, voted in votes:
         closes = format_when(lang, vote.closes_at, tz)
         key = "vote.list.voted" if voted else "vote.list.open"
-        lines.append(t(lang, key, number=vote.id, question=vote.question, closes=closes))
+        question = messages.question(lang, vote)
+        lines.append(t(lang, key, number=vote.id, question=question, closes=closes))
         if not voted:
             label = t(lang, "vote.list.button", number=vote.id)
             buttons.append(
@@ -148,7 +149,7 @@ async def check_receipt(update: Update, context: BotContext, person: Person, typ
             person.language,
             f"vote.verify.{check.state}",
             number=vote.id if vote else "",
-            question=vote.question if vote else "",
+            question=messages.question(person.language, vote) if vote else "",
         ),
     )
     if check.state in (ReceiptState.MALFORMED, ReceiptState.UNKNOWN):

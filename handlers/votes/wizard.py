@@ -2,7 +2,8 @@
 
 Each answer goes through the same field parsers as the YAML file; a bad one gets a clear
 reply and the same question again. Nothing is stored until Confirm, which re-checks the
-role and the times.
+role and the times. The question and the options are asked in the leader's language, then
+in the other one, with a "Same as ..." button (Yes / No needs no second step: Sí / No).
 """
 
 from __future__ import annotations
@@ -33,12 +34,15 @@ from bot.names import UnknownName
 from bot.runtime.context import BotContext
 from bot.votes import messages
 from bot.votes.definition import (
+    DEFAULT_OPTIONS,
     MAJORITY,
     TWO_THIRDS,
     FieldError,
     VoteDefinition,
     check_times,
+    option_text,
     parse_names,
+    parse_option_texts,
     parse_options,
     parse_question,
     parse_quorum,
@@ -66,7 +70,9 @@ from storage.votes import Vote
     COUNT,
     TRUSTEES,
     NEEDED,
-) = range(12)
+    QUESTION_OTHER,  # added after the others: drafts saved mid-wizard keep their step
+    OPTIONS_OTHER,
+) = range(14)
 DRAFT = "newvote"  # user_data key: the answers so far, then the finished definition
 MAX_TYPED = 2000
 
@@ -100,7 +106,7 @@ async def start(update: Update, context: BotContext) -> int:
     if person is None:
         return ConversationHandler.END
     assert context.user_data is not None
-    context.user_data[DRAFT] = {}
+    context.user_data[DRAFT] = {"first": person.language}  # the language asked first
     await reply(
         update, t(person.language, "newvote.ask_question"), reply_markup=ReplyKeyboardRemove()
     )
@@ -136,40 +142,140 @@ async def _step(
     return next_state
 
 
+def _languages(context: BotContext, lang: str) -> tuple[str, str]:
+    """(the language the leader answers first, the other one)."""
+    first = _draft(context).get("first")
+    first = first if first in LANGUAGES else lang  # a draft from before both languages
+    return first, next(other for other in LANGUAGES if other != first)
+
+
+async def _still_leader(update: Update, context: BotContext) -> str | None:
+    """The leader's language, or None (and the wizard ends) if their role was revoked."""
+    person = await person_of(update, context)
+    if not person.can(Role.LEADER):
+        await reply(update, t(person.language, "role.denied"), reply_markup=ReplyKeyboardRemove())
+        return None
+    return person.language
+
+
 async def on_question(update: Update, context: BotContext) -> int:
-    lang = (await person_of(update, context)).language
-    return await _step(
+    """The question in the leader's language; then ask for it in the other one."""
+    lang = await _still_leader(update, context)
+    if lang is None:
+        return ConversationHandler.END
+    first, other = _languages(context, lang)
+    try:
+        question = parse_question(_text(update))
+    except FieldError:
+        await reply(update, t(lang, "newvote.bad.question"))
+        return QUESTION
+    _draft(context)["question"] = {first: question}
+    await reply(
         update,
-        context,
-        parse_question,
-        "question",
-        QUESTION,
-        OPTIONS,
-        t(lang, "newvote.ask_options"),
-        _keyboard(lang, "newvote.yes_no"),
+        t(lang, f"newvote.ask_question_in_{other}"),
+        reply_markup=_keyboard(lang, f"newvote.same_as_{first}"),
     )
+    return QUESTION_OTHER
+
+
+async def on_question_other(update: Update, context: BotContext) -> int:
+    """The question in the other language, or the same text; then ask for the options."""
+    lang = await _still_leader(update, context)
+    if lang is None:
+        return ConversationHandler.END
+    first, other = _languages(context, lang)
+    draft = _draft(context)
+    question = dict(draft.get("question") or {})
+    if first not in question:
+        await reply(update, t(lang, "newvote.expired"), reply_markup=ReplyKeyboardRemove())
+        return ConversationHandler.END
+    typed = _text(update)
+    if typed in _shortcuts(f"newvote.same_as_{first}"):
+        question[other] = question[first]
+    else:
+        try:
+            question[other] = parse_question(typed)
+        except FieldError:
+            await reply(update, t(lang, "newvote.bad.question"))
+            return QUESTION_OTHER
+    draft["question"] = question
+    await reply(
+        update, t(lang, "newvote.ask_options"), reply_markup=_keyboard(lang, "newvote.yes_no")
+    )
+    return OPTIONS
 
 
 async def on_options(update: Update, context: BotContext) -> int:
-    lang = (await person_of(update, context)).language
-
-    def parse(text: str) -> tuple[str, ...]:
-        for language in LANGUAGES:  # "Yes / No" or "Sí / No": the labels the leader tapped
-            if text == t(language, "newvote.yes_no"):
-                return tuple(label.strip() for label in text.split("/"))
-        return parse_options(text)
-
-    worksites = ", ".join(await context.services.members.worksites()) or "—"
-    return await _step(
+    """The options in the leader's language. Yes / No (tapped or typed) are already in
+    every language; anything else is asked in the other language next."""
+    lang = await _still_leader(update, context)
+    if lang is None:
+        return ConversationHandler.END
+    first, other = _languages(context, lang)
+    typed = _text(update)
+    if typed in _shortcuts("newvote.yes_no"):  # "Yes / No" or "Sí / No"
+        labels: tuple[str, ...] = ("Yes", "No")
+    else:
+        try:
+            labels = parse_options(typed)
+        except FieldError:
+            await reply(update, t(lang, "newvote.bad.options"))
+            return OPTIONS
+    options = [option_text(label) for label in labels]
+    if all(o in DEFAULT_OPTIONS for o in options):
+        return await _options_done(update, context, lang, options)
+    _draft(context)["options"] = [{first: label} for label in labels]
+    await reply(
         update,
-        context,
-        parse,
-        "options",
-        OPTIONS,
-        WORKSITES,
-        t(lang, "newvote.ask_worksites", known=worksites),
-        _keyboard(lang, "newvote.everyone"),
+        t(lang, f"newvote.ask_options_in_{other}", count=len(labels)),
+        reply_markup=_keyboard(lang, f"newvote.same_as_{first}"),
     )
+    return OPTIONS_OTHER
+
+
+async def on_options_other(update: Update, context: BotContext) -> int:
+    """The same options in the other language, in the same order, or the same words."""
+    lang = await _still_leader(update, context)
+    if lang is None:
+        return ConversationHandler.END
+    first, other = _languages(context, lang)
+    given = [o for o in _draft(context).get("options") or [] if isinstance(o, dict)]
+    if not given or any(first not in o for o in given):
+        await reply(update, t(lang, "newvote.expired"), reply_markup=ReplyKeyboardRemove())
+        return ConversationHandler.END
+    typed = _text(update)
+    if typed in _shortcuts(f"newvote.same_as_{first}"):
+        options: list[str | dict[str, str]] = [o[first] for o in given]  # Yes stays Sí
+    else:
+        try:
+            labels = parse_options(typed)
+        except FieldError:
+            await reply(update, t(lang, "newvote.bad.options"))
+            return OPTIONS_OTHER
+        if len(labels) != len(given):
+            await reply(update, t(lang, "newvote.bad.options_count", count=len(given)))
+            return OPTIONS_OTHER
+        options = [{first: o[first], other: label} for o, label in zip(given, labels, strict=True)]
+    try:
+        checked = parse_option_texts(options)  # no two alike in either language
+    except FieldError:
+        await reply(update, t(lang, "newvote.bad.options"))
+        return OPTIONS_OTHER
+    return await _options_done(update, context, lang, list(checked))
+
+
+async def _options_done(
+    update: Update, context: BotContext, lang: str, options: list[dict[str, str]]
+) -> int:
+    """Keep the options in every language; ask which worksites vote."""
+    _draft(context)["options"] = tuple(options)
+    worksites = ", ".join(await context.services.members.worksites()) or "—"
+    await reply(
+        update,
+        t(lang, "newvote.ask_worksites", known=worksites),
+        reply_markup=_keyboard(lang, "newvote.everyone"),
+    )
+    return WORKSITES
 
 
 def _names(what: str, known: tuple[str, ...]) -> Any:
@@ -430,6 +536,8 @@ def preview(definition: VoteDefinition) -> Vote:
         id=0,
         question=definition.question,
         options=definition.options,
+        description=definition.description,
+        slug=definition.id,
         worksites=definition.worksites,
         classifications=definition.classifications,
         opens_at=definition.opens_at,
@@ -515,6 +623,8 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
         on_count,
         on_trustees,
         on_needed,
+        on_question_other,
+        on_options_other,
     )
     application.add_handler(
         ConversationHandler(

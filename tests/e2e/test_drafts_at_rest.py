@@ -34,6 +34,7 @@ async def test_newvote_preview_survives_a_restart_then_confirms(voters: Voters) 
     for text in (
         "/newvote",
         "Strike?",
+        "¿Huelga?",
         "Yes / No",
         "Everyone",
         "Everyone",
@@ -50,6 +51,7 @@ async def test_newvote_preview_survives_a_restart_then_confirms(voters: Voters) 
     await sandbox.restart()  # a deploy while the leader reads the preview
     stored = json.loads(stored_drafts(sandbox)[lee.id])
     assert stored["newvote"]["definition"]["$"] == "vote_definition"
+    assert stored["newvote"]["definition"]["v"]["question"] == {"en": "Strike?", "es": "¿Huelga?"}
     await lee.press("✅ Create the vote", preview)
     await lee.next_edit(preview)
     assert "Vote #1 is scheduled" in preview.text

@@ -155,7 +155,7 @@ def test_vote_and_survey_files_naming_no_roster_worksite_are_refused(
     assert main(["vote", "create", str(vote)]) == 2
     err = capsys.readouterr().err
     assert (
-        "vote.yaml line 9: eligibility.worksites: unknown worksite 'Irvine Medical Centre' "
+        "vote.yaml line 24: eligibility.worksites: unknown worksite 'Irvine Medical Centre' "
         "(did you mean 'Irvine Medical Center'?)" in err
     )
     assert "nothing was created" in err

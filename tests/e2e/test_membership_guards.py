@@ -277,7 +277,7 @@ async def test_help_in_a_group_is_the_same_for_a_member_and_an_admin(union: Unio
 
 async def test_the_vote_wizard_refuses_a_worksite_not_on_the_roster(union: Union) -> None:
     sandbox, lee = union.sandbox, union.lee
-    for text in ("/newvote", "Authorize a strike?", "Yes / No"):
+    for text in ("/newvote", "Authorize a strike?", "Same as English", "Yes / No"):
         await lee.send(text)
         await lee.next_message()
     await lee.send("Downy\nIrvine")

@@ -164,6 +164,7 @@ async def newvote_with_trustees(voters: Voters, trustees: list[SimUser], needed:
     for text in (
         "/newvote",
         "Strike?",
+        "¿Huelga?",
         "Yes / No",
         "Everyone",
         "Everyone",
@@ -305,6 +306,7 @@ async def test_a_trustee_who_cannot_be_reached_means_no_vote(voters: Voters) -> 
     for text in (
         "/newvote",
         "Strike?",
+        "¿Huelga?",
         "Yes / No",
         "Everyone",
         "Everyone",
@@ -326,6 +328,7 @@ async def test_a_trustee_who_cannot_be_reached_means_no_vote(voters: Voters) -> 
     for text in (
         "/newvote",
         "Strike?",
+        "¿Huelga?",
         "Yes / No",
         "Everyone",
         "Everyone",

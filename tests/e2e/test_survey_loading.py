@@ -95,6 +95,19 @@ async def test_cancel_stores_nothing_and_members_cannot_load(union: Union) -> No
             lambda y: y.replace("    unit:", "    units:"),
             'unknown field "units" (did you mean "unit"?)',
         ),
+        # The same rule as votes' texts (bot/texts.py): every language, and only those.
+        (
+            lambda y: y.replace("unit: {en: hours, es: horas}", "unit: {en: hours}"),
+            'line 13: question "hours": unit: the Spanish text (es:) is missing',
+        ),
+        (
+            lambda y: y.replace("es: Control de carga", "sp: Control de carga"),
+            "line 2: title: unknown language 'sp' (did you mean 'es'?)",
+        ),
+        (
+            lambda y: y.replace("es: horas}", "es: ''}"),
+            'line 13: question "hours": unit: the Spanish text (es:) is empty',
+        ),
     ],
 )
 async def test_invalid_files_are_explained_and_nothing_is_stored(

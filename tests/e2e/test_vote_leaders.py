@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sandbox.harness import Sandbox
+from storage.members import Role
 from tests.e2e.voting import (
     Voters,
     ballot_message,
@@ -37,7 +38,10 @@ async def test_newvote_wizard_with_mistakes_preview_and_confirm(voters: Voters) 
         return (await lee.next_message()).text
 
     assert "New vote" in await answer("/newvote")
-    assert "the options" in await answer("Authorize a <i>strike</i>?")
+    assert "in Spanish: type the question" in await answer("Authorize a <i>strike</i>?")
+    assert lee.inbox[-1].reply_keyboard == [["Same as English"]]
+    assert "type the question as text" in await answer("   ")
+    assert "the options in English" in await answer("¿Autorizar una <i>huelga</i>?")
     assert "2 to 10 different options" in await answer("Only one")
     assert "which worksites" in await answer("Yes / No")
     assert "which classifications" in await answer("Downey\nIrvine")
@@ -60,6 +64,8 @@ async def test_newvote_wizard_with_mistakes_preview_and_confirm(voters: Voters) 
     assert "Count opened by: the bot, automatically at close" in preview.text
     assert "❓ Authorize a <i>strike</i>?" in preview.text  # escaped, shown as typed
     assert "Options: Yes / No" in preview.text
+    spanish = preview.text.split("🌐 In Spanish:")[1]  # the leader checks the Spanish too
+    assert "❓ ¿Autorizar una <i>huelga</i>?" in spanish and "Options: Sí / No" in spanish
     assert "Who votes: Downey, Irvine" in preview.text
     assert "at least two-thirds of ballots cast" in preview.text
     assert "Quorum: 50% of eligible members must vote" in preview.text
@@ -69,7 +75,7 @@ async def test_newvote_wizard_with_mistakes_preview_and_confirm(voters: Voters) 
     assert "Vote #1 is scheduled" in preview.text
     [vote] = await sandbox.services.votes.repo.recent()
     assert (vote.question, vote.worksites, vote.threshold_num, vote.threshold_den) == (
-        "Authorize a <i>strike</i>?",
+        {"en": "Authorize a <i>strike</i>?", "es": "¿Autorizar una <i>huelga</i>?"},
         ("Downey", "Irvine"),
         2,
         3,
@@ -83,6 +89,90 @@ async def test_newvote_wizard_with_mistakes_preview_and_confirm(voters: Voters) 
     assert created.actor == f"tg:{lee.id}"
 
 
+async def test_newvote_asks_for_the_options_in_spanish_too(voters: Voters) -> None:
+    sandbox, lee = voters.sandbox, voters.union.lee
+
+    async def answer(text: str) -> str:
+        await lee.send(text)
+        return (await lee.next_message()).text
+
+    await answer("/newvote")
+    await answer("Authorize a strike?")
+    assert "the options in English" in await answer("Same as English")
+    assert "in Spanish: the same 3 options in the same order" in await answer(
+        "Strike now\nStrike in May\nNo strike"
+    )
+    assert lee.inbox[-1].reply_keyboard == [["Same as English"]]
+    assert "exactly 3 options" in await answer("Huelga ya\nSin huelga")
+    assert "2 to 10 different options" in await answer("Huelga ya\nhuelga ya\nSin huelga")
+    assert "which worksites" in await answer("Huelga ya\nHuelga en mayo\nSin huelga")
+    for text in (
+        "Everyone",
+        "Everyone",
+        local(sandbox, 2),
+        local(sandbox, 5),
+        "Majority",
+        "No quorum",
+        "No, leaders only",
+        "🤖 The bot, at close",
+    ):
+        await lee.send(text)
+    preview = await received(lee, "Count opened by")
+    assert "Options: Strike now / Strike in May / No strike" in preview.text
+    assert "Options: Huelga ya / Huelga en mayo / Sin huelga" in preview.text
+    await lee.press("✅ Create the vote", preview)
+    await lee.next_edit(preview)
+    [vote] = await sandbox.services.votes.recent()
+    assert vote.question == {"en": "Authorize a strike?", "es": "Authorize a strike?"}
+    assert vote.options == (
+        {"en": "Strike now", "es": "Huelga ya"},
+        {"en": "Strike in May", "es": "Huelga en mayo"},
+        {"en": "No strike", "es": "Sin huelga"},
+    )
+    ballots = await open_vote(voters, vote, voters.ana, voters.lucia)
+    await voters.lucia.press("🗳 Votar", ballots[voters.lucia])
+    await voters.lucia.next_edit(ballots[voters.lucia])
+    assert ballots[voters.lucia].buttons == [["Huelga ya"], ["Huelga en mayo"], ["Sin huelga"]]
+
+
+async def test_a_spanish_speaking_leader_writes_spanish_first(voters: Voters) -> None:
+    sandbox, iris = voters.sandbox, voters.union.iris
+    member = await voters.union.member("S2")
+    await sandbox.services.roles.grant("cli", member, Role.LEADER)
+    await sandbox.services.members.set_language(member.id, "es")
+    iris.mark_read()
+
+    async def answer(text: str) -> str:
+        await iris.send(text)
+        return (await iris.next_message()).text
+
+    assert "Escribe en español la pregunta" in await answer("/newvote")
+    assert "Paso 1, en inglés" in await answer("¿Autorizas una huelga?")
+    assert iris.inbox[-1].reply_keyboard == [["Igual que en español"]]
+    assert "las opciones en español" in await answer("Do you authorize a strike?")
+    assert "Paso 2, en inglés: las mismas 2 opciones" in await answer("Huelga ya\nNo")
+    assert "qué centros de trabajo votan" in await answer("Strike now\nNo")
+    for text in (
+        "Todos",
+        "Todos",
+        local(sandbox, 2),
+        local(sandbox, 5),
+        "Mayoría",
+        "Sin quórum",
+        "No, solo la directiva",
+        "🤖 El bot, al cerrar",
+    ):
+        await iris.send(text)
+    preview = await received(iris, "Abre el recuento")
+    assert "❓ ¿Autorizas una huelga?\nOpciones: Huelga ya / No" in preview.text
+    assert "🌐 En inglés:\n❓ Do you authorize a strike?\nOpciones: Strike now / No" in preview.text
+    await iris.press("✅ Crear la votación", preview)
+    await iris.next_edit(preview)
+    [vote] = await sandbox.services.votes.recent()
+    assert vote.question == {"en": "Do you authorize a strike?", "es": "¿Autorizas una huelga?"}
+    assert vote.options == ({"en": "Strike now", "es": "Huelga ya"}, {"en": "No", "es": "No"})
+
+
 async def test_wizard_can_be_stopped_or_discarded(voters: Voters) -> None:
     lee = voters.union.lee
     await lee.send("/newvote")
@@ -93,6 +183,7 @@ async def test_wizard_can_be_stopped_or_discarded(voters: Voters) -> None:
     for text in (
         "/newvote",
         "Strike?",
+        "Igual que en inglés",  # the leader's app switched language: either button works
         "Sí / No",
         "Todos",
         "Todos",

@@ -18,8 +18,8 @@ from tests.e2e.membership import Union, build_union, verify_by_contact
 VOTE_BUTTON = "🗳 Vote"
 # A vote's columns as the repository takes them: open from the start, closing far ahead.
 VOTE_ROW = {
-    "question": "Strike?",
-    "options": ["Yes", "No"],
+    "question": {"en": "Strike?", "es": "¿Huelga?"},
+    "options": [{"en": "Yes", "es": "Sí"}, {"en": "No", "es": "No"}],
     "worksites": [],
     "classifications": [],
     "opens_at": 1,
@@ -132,9 +132,14 @@ async def close_vote(voters: Voters, vote: Vote) -> None:
 
 
 async def cast(sandbox: Sandbox, user: SimUser, ballot: SentMessage, option: str) -> str:
-    """Vote → option → Confirm on one message, as a member taps; returns the receipt."""
-    confirm = "✅ Confirmar mi voto" if user.language_code == "es" else CONFIRM
-    vote_button = "🗳 Votar" if user.language_code == "es" else VOTE_BUTTON
+    """Vote → option → Confirm on one message, as a member taps; returns the receipt.
+
+    `option` is the English label; a Spanish-speaking member taps the default Yes as Sí.
+    """
+    spanish = user.language_code == "es"
+    confirm = "✅ Confirmar mi voto" if spanish else CONFIRM
+    vote_button = "🗳 Votar" if spanish else VOTE_BUTTON
+    option = {"Yes": "Sí"}.get(option, option) if spanish else option
     if ballot.find_button(vote_button) is not None:
         await user.press(vote_button, ballot)
         await user.next_edit(ballot)

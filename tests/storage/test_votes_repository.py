@@ -10,11 +10,11 @@ import pytest
 from bot.keys import KeyService
 from storage.database import Database
 from storage.seal_keys import SealKeysRepository
-from storage.votes import CastOutcome, VotesRepository
+from storage.votes import CastOutcome, SlugTaken, VotesRepository
 
 VOTE = {
-    "question": "Strike?",
-    "options": ["Yes", "No"],
+    "question": {"en": "Strike?", "es": "¿Huelga?"},
+    "options": [{"en": "Yes", "es": "Sí"}, {"en": "No", "es": "No"}],
     "worksites": [],
     "classifications": [],
     "opens_at": 1,
@@ -55,6 +55,39 @@ async def test_roll_is_frozen_from_eligible_members_only(db: Database) -> None:
     assert await repo.open(vote.id, 1, key(db)) is None  # opens once
     later = await member(db, 12)
     assert await repo.cast(vote.id, later, 0, BOX, "R" * 16, 2) is CastOutcome.NOT_ON_ROLL
+
+
+async def test_texts_in_each_language_and_the_file_id(db: Database) -> None:
+    repo = VotesRepository(db)
+    why = {"en": "Caseload caps.", "es": "Límites de casos."}
+    vote = await repo.create({**VOTE, "slug": "strike-2030", "description": why}, "cli")
+    assert vote.question == {"en": "Strike?", "es": "¿Huelga?"} and vote.description == why
+    assert vote.options == ({"en": "Yes", "es": "Sí"}, {"en": "No", "es": "No"})
+    assert await repo.by_slug("strike-2030") == vote
+    with pytest.raises(SlugTaken):  # one vote per file id, whatever the code does
+        await repo.create({**VOTE, "slug": "strike-2030"}, "cli")
+    again = await repo.update(vote.id, {"question": {"en": "Strike now?", "es": "¿Huelga ya?"}})
+    assert again is not None and again.question["es"] == "¿Huelga ya?"
+    # No reader may be left without a text in their language.
+    for change in (
+        "question_es = ''",
+        "options_es = '[\"Sí\"]'",
+        "description_es = NULL",
+    ):
+        with pytest.raises(sqlite3.IntegrityError, match="in each language"):
+            await db.execute(f"UPDATE votes SET {change} WHERE id = ?", (vote.id,))
+    await repo.open(vote.id, 1, key(db))
+    assert await repo.update(vote.id, {"question": {"en": "Late?", "es": "¿Tarde?"}}) is None
+    for change in (
+        "question_es = 'x'",
+        'options_es = \'["a", "b"]\'',
+        "description_es = 'x'",
+        "slug = 'other'",
+    ):
+        with pytest.raises(sqlite3.IntegrityError, match="cannot change once it has opened"):
+            await db.execute(f"UPDATE votes SET {change} WHERE id = ?", (vote.id,))
+    assert (await repo.get(vote.id)) == (await repo.by_slug("strike-2030"))
+    assert (await repo.get(vote.id)).question["es"] == "¿Huelga ya?"  # type: ignore[union-attr]
 
 
 async def test_rules_and_ballots_are_guarded_by_the_database(db: Database) -> None:

@@ -261,11 +261,11 @@ def test_dates_without_time() -> None:
 
 def test_a_date_ending_a_sentence_keeps_one_period() -> None:
     closes = format_when("es", datetime(2026, 12, 1, 21, 0, tzinfo=LA), LA, now=NOW)
-    ballot = t("es", "vote.ballot", question="Q", closes=closes)
+    ballot = t("es", "vote.ballot", question="Q", description="", closes=closes)
     assert ballot.endswith(f"La votación cierra el mar 1 dic, 9:00{NBSP}p.m.")
-    announce = t("es", "vote.announce", question="Q", closes=closes, rules="")
+    announce = t("es", "vote.announce", question="Q", description="", closes=closes, rules="")
     assert f"9:00{NBSP}p.m.</b> Tu voto es secreto" in announce  # across the closing tag
-    english = t("en", "vote.ballot", question="Q", closes="Tue Dec 1, 9:00 PM")
+    english = t("en", "vote.ballot", question="Q", description="", closes="Tue Dec 1, 9:00 PM")
     assert english.endswith("Voting closes Tue Dec 1, 9:00 PM.")
 
 

@@ -62,6 +62,32 @@ def test_exports_carry_counts_only() -> None:
     ]
 
 
+def test_exports_and_the_chart_in_the_reader_s_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.votes import messages
+
+    result = Tally(
+        7,
+        {"en": "Strike?", "es": "¿Huelga?"},
+        ({"en": "Yes", "es": "Sí"}, {"en": "No", "es": "No"}),
+        (3, 1),
+        4,
+        MAJORITY,
+        None,
+    )
+    assert result_csv(result, "es").splitlines()[1] == "7,Sí,3,75%"
+    assert result_csv(result).splitlines()[1] == "7,Yes,3,75%"
+    spanish = result.to_json("es")
+    assert (spanish["language"], spanish["question"], spanish["options"][0]["option"]) == (
+        "es",
+        "¿Huelga?",
+        "Sí",
+    )
+    drawn: list[tuple[object, ...]] = []
+    monkeypatch.setattr(messages, "bar_chart", lambda *args, **kw: drawn.append(args) or b"")
+    messages.chart("es", result)
+    assert drawn == [("#7 ¿Huelga?", ["Sí", "No"], [3, 1])]
+
+
 def test_receipts_are_the_sealed_ballots_trackers_and_forgiving_to_type() -> None:
     boxes = [secrets.token_bytes(113) for _ in range(1000)]
     receipts = {tracker(box) for box in boxes}
