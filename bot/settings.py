@@ -137,9 +137,20 @@ def load_settings(**overrides: object) -> Settings:
 
 
 def describe(exc: ValidationError) -> str:
-    """One line naming the first bad variable, the problem and the fix."""
-    error = exc.errors()[0]
-    name = str(error["loc"][0]).upper() if error["loc"] else "settings"
-    problem = "is missing" if error["type"] == "missing" else f"is invalid ({error['msg']})"
-    hint = FIX_HINTS.get(name)
-    return f"{name} {problem}" + (f": {hint}" if hint else "")
+    """Every bad variable, each with the problem and the fix: one line when there is one.
+
+    When a setting is missing and there is no .env file here, the first step is named too
+    (a deployment may set everything in the environment instead, so only then).
+    """
+    lines = []
+    errors = exc.errors()
+    for error in errors:
+        name = str(error["loc"][0]).upper() if error["loc"] else "settings"
+        problem = "is missing" if error["type"] == "missing" else f"is invalid ({error['msg']})"
+        hint = FIX_HINTS.get(name)
+        lines.append(f"{name} {problem}" + (f": {hint}" if hint else ""))
+    if any(e["type"] == "missing" for e in errors) and not Path(".env").exists():
+        lines.append("there is no .env here: cp .env.example .env, then fill it in")
+    if len(lines) == 1:
+        return lines[0]
+    return f"{len(lines)} things to fix:\n  " + "\n  ".join(lines)

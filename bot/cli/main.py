@@ -98,7 +98,9 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
     """
     if not settings.database_path.exists():
         raise CommandError(f"no database at {settings.database_path} (check DATABASE_PATH)")
-    target: Path = args.path
+    target = Path(args.path)
+    if args.path.endswith(("/", os.sep)) and not target.exists():
+        target.mkdir(mode=0o700, parents=True)  # `db backup NEWDIR/`: a folder, made here
     if target.is_dir():
         target = target / backup_name(datetime.now(UTC))
 
@@ -148,7 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     backup = db_commands.add_parser(
         "backup", help="copy the database safely", description=cmd_backup.__doc__
     )
-    backup.add_argument("path", type=Path, metavar="PATH", help="file (or folder) to write")
+    backup.add_argument(
+        "path", metavar="PATH", help="file, or folder (an existing one, or one ending in /)"
+    )
     backup.set_defaults(handler=cmd_backup)
 
     launch.add_db_commands(db_commands)
@@ -167,6 +171,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # inside the try: a reader that left (`| head`) is not an error
+    except BrokenPipeError:
+        # Python's advice: point stdout at devnull so the exit flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_UNAVAILABLE
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings() if getattr(args, "needs_settings", True) else None

@@ -94,9 +94,32 @@ def test_db_backup_to_file_and_folder(
     folder.mkdir()
     assert main(["db", "backup", str(folder)]) == 0
     [dated] = folder.glob("unionbot-*.sqlite3")
-    for copy in (tmp_path / "copy.sqlite3", dated):
+    new = tmp_path / "new" / "nested"
+    assert main(["db", "backup", f"{new}{os.sep}"]) == 0  # a trailing slash: a folder to make
+    [made] = new.glob("unionbot-*.sqlite3")
+    assert new.stat().st_mode & 0o777 == 0o700
+    for copy in (tmp_path / "copy.sqlite3", dated, made):
         with sqlite3.connect(copy) as conn:
             assert conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] >= 1
+
+
+def test_a_reader_that_leaves_early_is_no_traceback(tmp_path: Path) -> None:
+    """`unionbot ... | head`: the pipe closes before the command has printed everything."""
+    env = {**os.environ, "SECRET_KEY": TEST_SECRET, "DATABASE_PATH": str(tmp_path / "b.sqlite3")}
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first line
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "db", "migrate"],
+        cwd=tmp_path,
+        env=env,
+        stdout=write,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+    )
+    os.close(write)
+    assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr, done.stderr
+    assert done.returncode == 1
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["db", "--help"], ["db", "backup", "--help"]])

@@ -43,7 +43,6 @@ def test_env_file_is_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("values", "expected"),
     [
-        ({"BOT_TOKEN": "1:x"}, "SECRET_KEY is missing: generate one with"),
         (good(SECRET_KEY="short"), "SECRET_KEY is invalid"),
         (good(ADMIN_IDS="12,bob"), "ADMIN_IDS is invalid (Value error, must be numbers"),
         (good(TIMEZONE="Mars/Olympus"), "TIMEZONE is invalid (Value error, unknown time zone"),
@@ -61,6 +60,27 @@ def test_bad_setting_is_named(
     with pytest.raises(SettingsError) as caught:
         load_settings()
     assert str(caught.value).startswith(expected)
+    assert "\n" not in str(caught.value)
+
+
+def test_missing_settings_are_named_at_once_with_the_first_step(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`make run` on a fresh clone: what is missing, every bad value, and `cp .env.example`."""
+    set_env(monkeypatch, {"BOT_TOKEN": "1:x", "LOG_LEVEL": "loud"})
+    assert main(["db", "migrate"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("unionbot: 3 things to fix:\n")
+    assert "  SECRET_KEY is missing: generate one with" in err
+    assert "  LOG_LEVEL is invalid" in err
+    assert "  there is no .env here: cp .env.example .env, then fill it in" in err
+    assert "Traceback" not in err
+
+    monkeypatch.delenv("LOG_LEVEL")
+    Path(".env").write_text("BOT_TOKEN=1:x\n")  # a .env, still without SECRET_KEY: one line
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert str(caught.value).startswith("SECRET_KEY is missing: generate one with")
     assert "\n" not in str(caught.value)
 
 
