@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,7 +13,7 @@ from typing import Any
 
 from bot.cli.errors import CommandError
 from bot.faq.evaluation import QuestionsFileError, Report, evaluate, load_questions
-from bot.faq.loader import FaqFileError, load_faq
+from bot.faq.loader import FaqFileError, load_faq, placeholders
 from bot.faq.service import Decision, FaqService
 from bot.services import open_services
 from bot.settings import Settings
@@ -85,6 +86,15 @@ async def cmd_load(settings: Any, args: argparse.Namespace) -> None:
         f"loaded {count} FAQ entries from {args.file} "
         f"({len(tags)} tags, languages: {', '.join(languages)})"
     )
+    unfilled = placeholders(entries)
+    if unfilled:
+        print(
+            f"warning: {len(unfilled)} entries still have text in [brackets] to fill in "
+            "before members see it:",
+            file=sys.stderr,
+        )
+        for where, marks in unfilled.items():
+            print(f"  {where}: {' '.join(marks)}", file=sys.stderr)
 
 
 def decision_dict(decision: Decision) -> dict[str, Any]:

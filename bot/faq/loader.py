@@ -35,6 +35,22 @@ def load_faq(path: Path | str) -> list[FaqEntry]:
     return parse_faq(read_text(path, FaqFileError), path.name)
 
 
+# Text in square brackets is what a starter file (bot/examples/faq.yaml) asks the union to
+# fill in: "Strike pay is [$X] a shift". Members must never read it.
+PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
+
+
+def placeholders(entries: list[FaqEntry]) -> dict[str, list[str]]:
+    """Entry id (with its language) -> the [placeholders] still in its question or answer."""
+    found: dict[str, list[str]] = {}
+    for entry in entries:
+        texts = (entry.question, entry.answer, *entry.alternates)
+        marks = sorted({m for text in texts for m in PLACEHOLDER.findall(text)})
+        if marks:
+            found[f"{entry.id} ({entry.language})"] = marks
+    return found
+
+
 def parse_faq(text: str, name: str = "faq.yaml") -> list[FaqEntry]:
     """Validate FAQ YAML text; `name` prefixes error messages."""
     root = compose(text, name, FaqFileError, "it should be a list of entries")

@@ -153,3 +153,16 @@ def test_load_opens_and_migrates_the_database_as_every_command_does(
     asyncio.run(empty())
     run("faq", "load", str(faq_file))
     assert count_entries(old) == count_entries(fresh)
+
+
+def test_load_warns_about_text_left_to_fill_in(
+    database: Path, faq_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run("faq", "load", str(faq_file))
+    assert "warning" not in capsys.readouterr().err  # nothing in [brackets]
+    starter = Path(__file__).parents[2] / "bot" / "examples" / "faq.yaml"
+    run("faq", "load", str(starter))
+    err = capsys.readouterr().err
+    assert "entries still have text in [brackets] to fill in" in err
+    assert "  strike-pay (en): [$X] [N]" in err and "  pago-de-huelga (es): [$X] [N]" in err
+    assert count_entries(database) > 0  # loaded all the same: the leader decides
