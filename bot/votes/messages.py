@@ -27,11 +27,6 @@ if TYPE_CHECKING:
     from bot.votes.service import TrusteeStatus
 
 
-def _when(language: str, vote_time: int, tz_name: str) -> str:
-    """'Tue Dec 8, 5:00 PM' / 'mar 8 dic, 5:00 p.m.' in the union's time zone."""
-    return format_when(language, vote_time, tz_name)
-
-
 def _share(language: str, share: Fraction) -> str:
     """Fraction(1, 2) -> '50%'; Fraction(2, 3) -> '66.7%'."""
     return format_percent(language, share, decimals=1)
@@ -96,8 +91,8 @@ def rules(language: str, vote: Vote, tz_name: str) -> Safe:
     lines += [
         "",
         t(language, "vote.rules.who", who=who),
-        t(language, "vote.rules.opens", when=_when(language, vote.opens_at, tz_name)),
-        t(language, "vote.rules.closes", when=_when(language, vote.closes_at, tz_name)),
+        t(language, "vote.rules.opens", when=format_when(language, vote.opens_at, tz_name)),
+        t(language, "vote.rules.closes", when=format_when(language, vote.closes_at, tz_name)),
         t(
             language,
             "vote.rules.threshold",
@@ -132,7 +127,7 @@ def listing_line(language: str, vote: Vote, tz_name: str) -> Safe:
     """'#3 · open until 2026-12-08 17:00 PST · Do you authorize ...'."""
     state = state_label(language, vote)
     moment = vote.closes_at if vote.state == "open" else vote.opens_at
-    when = _when(language, moment, tz_name)
+    when = format_when(language, moment, tz_name)
     text = question(language, vote)
     text = text if len(text) <= 60 else text[:57] + "..."
     return t(language, "votes.list.line", number=vote.id, state=state, when=when, question=text)
@@ -148,7 +143,7 @@ def ballot(language: str, vote: Vote, tz_name: str) -> tuple[Safe, tuple[tuple[B
         "vote.ballot",
         question=question(language, vote),
         description=_description(language, vote.description, "\n\n"),
-        closes=_when(language, vote.closes_at, tz_name),
+        closes=format_when(language, vote.closes_at, tz_name),
     )
     buttons = tuple(
         (Button(label, pack("vote", "pick", vote.id, i)),)
@@ -194,8 +189,8 @@ def share(
         "vote.share",
         question=say(definition.question, language),
         share=share_text,
-        opens=_when(language, definition.opens_at, tz_name),
-        closes=_when(language, definition.closes_at, tz_name),
+        opens=format_when(language, definition.opens_at, tz_name),
+        closes=format_when(language, definition.closes_at, tz_name),
         needed=needed,
         trustees=trustees,
     )
@@ -253,7 +248,7 @@ def announcement(vote: Vote, tz_name: str) -> dict[str, Outgoing]:
                 "vote.announce",
                 question=question(lang, vote),
                 description=_description(lang, vote.description, "\n\n"),
-                closes=_when(lang, vote.closes_at, tz_name),
+                closes=format_when(lang, vote.closes_at, tz_name),
                 rules=_member_rules(lang, vote),
             ),
             ((Button(t(lang, "vote.button.vote"), pack("vote", "show", vote.id)),),),
@@ -269,7 +264,7 @@ def reminder(vote: Vote, tz_name: str) -> dict[str, Outgoing]:
                 lang,
                 "vote.remind",
                 question=question(lang, vote),
-                closes=_when(lang, vote.closes_at, tz_name),
+                closes=format_when(lang, vote.closes_at, tz_name),
             ),
             ((Button(t(lang, "vote.button.vote"), pack("vote", "show", vote.id)),),),
         )
