@@ -120,7 +120,7 @@ async def questions(union: Union, lucia: SimUser) -> None:
     await sandbox.settle()
     unknown = await shown(lucia, lambda m: m.find_button(es("faq.ask_steward")) is not None)
     await lucia.press(es("faq.ask_steward"), unknown)
-    await shown(lucia, lambda m: "(ticket #1)" in m.text)
+    await shown(lucia, lambda m: "(consulta #1)" in m.text)
     card = await shown(iris, lambda m: "Ticket #1" in m.text and bool(m.buttons))
     await iris.press("✍️ Answer", card)
     prompt = await shown(iris, lambda m: m.force_reply)
@@ -129,7 +129,7 @@ async def questions(union: Union, lucia: SimUser) -> None:
     await lucia.send("/mytickets")
     mine = await shown(lucia, lambda m: "toca una para verla" in m.text)
     await lucia.press("#1", mine)
-    view = await shown(lucia, lambda m: "Tu pregunta #1" in m.text)
+    view = await shown(lucia, lambda m: "Tu consulta #1" in m.text)
     assert re.search(f"La hiciste el {WHEN_ES}", view.text), view.text
 
 
@@ -243,7 +243,7 @@ async def test_the_check_catches_english_in_a_spanish_chat(
     await shown(lucia, lambda m: "Lo que puedes hacer aquí" in m.text)
     found = english_shown(lucia)
     assert [hits for _, _, hits in found] == [
-        ["Questions? Just type them — or ask your steward", "your"]
+        ["Questions? Just type them — or ask your steward", "steward", "your"]
     ], found
     assert english_in(t("en", "survey.thanks")) and not english_in(t("es", "survey.thanks"))
 
