@@ -52,6 +52,7 @@ from bot.votes.definition import (
 )
 from bot.votes.service import VoteError
 from handlers.common import end_flow, person_of, reply
+from handlers.keywords import keyword
 from handlers.votes.admin import leader_of
 from handlers.votes.ballot import _edit
 from storage.members import Member, Role
@@ -80,6 +81,11 @@ MAX_TYPED = 2000
 def _shortcuts(key: str) -> set[str]:
     """A shortcut button's text in every language (a leader may switch language midway)."""
     return {t(lang, key) for lang in LANGUAGES}
+
+
+def _tapped(typed: str, key: str) -> bool:
+    """The shortcut button was tapped, or its words typed (any case, accents or not)."""
+    return names.fold(typed) in {names.fold(label) for label in _shortcuts(key)}
 
 
 def _keyboard(lang: str, *keys: str) -> ReplyKeyboardMarkup:
@@ -190,7 +196,7 @@ async def on_question_other(update: Update, context: BotContext) -> int:
         await reply(update, t(lang, "newvote.expired"), reply_markup=ReplyKeyboardRemove())
         return ConversationHandler.END
     typed = _text(update)
-    if typed in _shortcuts(f"newvote.same_as_{first}"):
+    if _tapped(typed, f"newvote.same_as_{first}"):
         question[other] = question[first]
     else:
         try:
@@ -244,7 +250,7 @@ async def on_options_other(update: Update, context: BotContext) -> int:
         await reply(update, t(lang, "newvote.expired"), reply_markup=ReplyKeyboardRemove())
         return ConversationHandler.END
     typed = _text(update)
-    if typed in _shortcuts(f"newvote.same_as_{first}"):
+    if _tapped(typed, f"newvote.same_as_{first}"):
         options: list[str | dict[str, str]] = [o[first] for o in given]  # Yes stays Sí
     else:
         try:
@@ -278,9 +284,9 @@ async def _options_done(
     return WORKSITES
 
 
-def _names(what: str, known: tuple[str, ...]) -> Any:
+def _names(what: str, known: tuple[str, ...], everyone: str) -> Any:
     def parse(text: str) -> tuple[str, ...]:
-        if text in _shortcuts("newvote.everyone"):
+        if _tapped(text, everyone) or keyword(text, "everyone"):
             return ()
         typed = parse_names(text, what)
         for name in typed:
@@ -297,12 +303,12 @@ async def on_worksites(update: Update, context: BotContext) -> int:
     return await _step(
         update,
         context,
-        _names("worksites", roster),
+        _names("worksites", roster, "newvote.everyone"),
         "worksites",
         WORKSITES,
         CLASSES,
         t(lang, "newvote.ask_classifications", known=known),
-        _keyboard(lang, "newvote.everyone"),
+        _keyboard(lang, "newvote.everyone_classes"),
     )
 
 
@@ -312,7 +318,7 @@ async def on_classes(update: Update, context: BotContext) -> int:
     return await _step(
         update,
         context,
-        _names("classifications", roster),
+        _names("classifications", roster, "newvote.everyone_classes"),
         "classifications",
         CLASSES,
         OPENS,
@@ -366,9 +372,9 @@ async def on_threshold(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
 
     def parse(text: str) -> Any:
-        if text in _shortcuts("newvote.majority"):
+        if _tapped(text, "newvote.majority"):
             return MAJORITY
-        if text in _shortcuts("newvote.two_thirds"):
+        if _tapped(text, "newvote.two_thirds"):
             return TWO_THIRDS
         return parse_threshold(text)
 
@@ -388,7 +394,7 @@ async def on_quorum(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
 
     def parse(text: str) -> Any:
-        return None if text in _shortcuts("newvote.no_quorum") else parse_quorum(text)
+        return None if _tapped(text, "newvote.no_quorum") else parse_quorum(text)
 
     return await _step(
         update,
@@ -407,9 +413,9 @@ async def on_results(update: Update, context: BotContext) -> int:
     person = await person_of(update, context)
     lang = person.language
     text = _text(update)
-    if text in _shortcuts("newvote.show_yes"):
+    if _tapped(text, "newvote.show_yes"):
         show = True
-    elif text in _shortcuts("newvote.show_no"):
+    elif _tapped(text, "newvote.show_no"):
         show = False
     else:
         await reply(update, t(lang, "newvote.bad.show_results"))
@@ -425,9 +431,9 @@ async def on_count(update: Update, context: BotContext) -> int:
     person = await person_of(update, context)
     lang = person.language
     text = _text(update)
-    if text in _shortcuts("newvote.count_bot"):
+    if _tapped(text, "newvote.count_bot"):
         return await _preview(update, context, lang, (), 0)
-    if text not in _shortcuts("newvote.count_trustees"):
+    if not _tapped(text, "newvote.count_trustees"):
         await reply(update, t(lang, "newvote.bad.count"))
         return COUNT
     leaders = await _leaders(context)
@@ -457,7 +463,7 @@ def _label(member: Member) -> str:
 async def on_trustees(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
     text = _text(update)
-    if text in _shortcuts("newvote.all_leaders"):
+    if _tapped(text, "newvote.all_leaders"):
         ids: list[str] = [m.member_id or "" for m in await _leaders(context)]
     else:
         ids = [p.strip("()") for p in text.replace(",", "\n").split()]
