@@ -30,7 +30,6 @@ from telegram.ext import (
 from bot import names
 from bot.callbacks import pack, pattern, unpack
 from bot.i18n import LANGUAGES, Safe, format_when, t
-from bot.names import UnknownName
 from bot.runtime.context import BotContext
 from bot.votes import messages
 from bot.votes.definition import (
@@ -137,8 +136,8 @@ async def _step(
         return ConversationHandler.END
     try:
         value = parse(_text(update))
-    except UnknownName as exc:  # a worksite or classification the roster does not have
-        await reply(update, t(lang, "newvote.bad.name", problem=str(exc)))
+    except NotOnRoster as exc:
+        await reply(update, exc.reply(lang))
         return this_state
     except FieldError:
         await reply(update, t(lang, f"newvote.bad.{field}"))
@@ -284,13 +283,32 @@ async def _options_done(
     return WORKSITES
 
 
+class NotOnRoster(ValueError):
+    """A typed worksite or classification the roster does not have."""
+
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        super().__init__(name)
+        self.name, self.known = name, known
+
+    def reply(self, lang: str) -> Safe:
+        """What was typed, and what was meant if that is clear, in the leader's language."""
+        guess = names.suggestion(self.name, self.known)
+        hint = (
+            t(lang, "newvote.bad.name_guess", guess=guess)
+            if guess
+            else t(lang, "newvote.bad.name_known", known=", ".join(self.known[:12]) or "—")
+        )
+        return t(lang, "newvote.bad.name", name=self.name, hint=hint)
+
+
 def _names(what: str, known: tuple[str, ...], everyone: str) -> Any:
     def parse(text: str) -> tuple[str, ...]:
         if _tapped(text, everyone) or keyword(text, "everyone"):
             return ()
         typed = parse_names(text, what)
         for name in typed:
-            names.check(name, known, what.removesuffix("s"))  # UnknownName: did you mean?
+            if name not in known:
+                raise NotOnRoster(name, known)
         return typed
 
     return parse

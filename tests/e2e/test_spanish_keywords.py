@@ -18,8 +18,10 @@ import pytest
 from bot.i18n import t
 from sandbox import SimUser
 from sandbox.harness import Sandbox
+from sandbox.users import SentMessage
 from storage.members import Role
 from tests.e2e.conftest import ADMIN_ID
+from tests.e2e.l10n import english_in
 from tests.e2e.membership import Union, build_union, verify_by_contact
 from tests.e2e.surveys import close_survey, load_survey, seed_responses
 from tests.e2e.test_survey_results import GROUPS, results_messages
@@ -157,3 +159,35 @@ async def test_votes_agregar(union: Union) -> None:
     assert usage == plain("votes.add.usage") and "/votes agregar 3 40211" in usage
     [entry] = await sandbox.services.audit.recent(action="vote.roll_add")
     assert entry.subject == f"vote:{vote.id}"
+
+
+async def test_newvote_wizard_takes_spanish_words(union: Union) -> None:
+    """A Spanish-speaking leader's misspelt worksite is explained in Spanish; `todas` typed
+    works like the Todas las clasificaciones button."""
+    lee = await in_spanish(union, union.lee, "L1")
+
+    async def answer(text: str) -> SentMessage:
+        await lee.send(text)
+        return await lee.next_message()
+
+    await answer("/newvote")
+    await answer("¿Autorizas una huelga?")
+    await answer("Igual que en español")
+    worksites = await answer("Sí / No")
+    assert worksites.reply_keyboard == [["Todos los centros"]]
+    wrong = await answer("Dwney")
+    assert wrong.text == (
+        "“Dwney” no está en la lista de miembros. ¿Quisiste decir “Downey”? "
+        "Escríbelo como aparece en la lista, o toca el botón de abajo."
+    )
+    unknown = await answer("Marte")
+    assert unknown.text.startswith("“Marte” no está en la lista de miembros. La lista tiene: ")
+    classes = await answer("Downey")
+    assert "¿qué clasificaciones votan?" in classes.text
+    assert classes.reply_keyboard == [["Todas las clasificaciones"]]
+    opens = await answer("todas")
+    assert opens.text.startswith("Paso 5")
+    shown = [wrong.text, unknown.text, classes.text, opens.text]
+    assert not [text for text in shown if english_in(text)], shown
+    draft = union.sandbox.application.user_data[lee.id]["newvote"]  # type: ignore[union-attr]
+    assert draft["worksites"] == ("Downey",) and draft["classifications"] == ()
