@@ -26,6 +26,7 @@ from sandbox.users import SentMessage
 from tests.e2e.l10n import ISO_TIME, WHEN_ES, english_in, english_shown, everything_shown
 from tests.e2e.membership import Union, approve_request_of, build_union, verify_by_contact
 from tests.e2e.questions import FAQ
+from tests.e2e.surveys import close_survey
 from tests.e2e.voting import ballot_message, cast, received, run_job
 
 SURVEY = """\
@@ -227,6 +228,66 @@ async def test_a_spanish_member_sees_no_english(union: Union) -> None:
     assert not iso, f"ISO times shown to a person: {iso}"
     doubled = [text for text in texts if re.search(r"[ap]\.m\.\.", text)]
     assert not doubled, f"a date's period doubled: {doubled}"
+
+
+async def test_a_spanish_speaking_leader_sees_no_english(union: Union) -> None:
+    """Staff commands too: /help, survey results with their buttons, the votes list, the
+    FAQ gaps and editor, the stewards' queue, the wizards' first steps, usage texts."""
+    sandbox = union.sandbox
+    service = sandbox.services.surveys
+    closes = datetime.now(sandbox.services.settings.tz) + timedelta(days=3)
+    text = SURVEY.format(closes=closes.strftime("%Y-%m-%d %H:%M"))
+    stored = await service.store(service.parse(text, "semana.yaml"), "cli")
+    await close_survey(sandbox, stored)
+    await sandbox.services.votes.create(
+        VoteDefinition(
+            question={"en": "Strike?", "es": "¿Huelga?"},
+            options=({"en": "Yes", "es": "Sí"}, "No"),
+            opens_at=int(sandbox.services.now().timestamp()) + 3600,
+            closes_at=int(sandbox.services.now().timestamp()) + 7200,
+            threshold=TWO_THIRDS,
+        ),
+        None,
+    )
+    lee = union.lee
+    await sandbox.services.members.set_language((await union.member("L1")).id, "es")
+    lee.inbox.clear()
+    for command in (
+        "/help",
+        "/results",
+        "/results semana",
+        "/results semana nada",
+        "/votes",
+        "/votes agregar",
+        "/faqgaps",
+        "/faqadmin",
+        "/tickets",
+        "/scheduled",
+        "/reach",
+        "/pin",
+        "/correct",
+        "/retract",
+        "/broadcast",
+        "/cancel",
+        "/newvote",
+        "/cancel",
+        "/status",
+    ):
+        await lee.send(command)
+        await sandbox.settle()
+    results = await shown(lee, lambda m: es("survey.button_charts") in str(m.buttons))
+    for label in (*results.buttons[0], *results.buttons[1]):
+        await lee.press(label, results)
+        await sandbox.settle()
+    votes = await shown(lee, lambda m: "#1 ›" in str(m.buttons))
+    await lee.press("#1 ›", votes)
+    await sandbox.settle()
+    texts = [text for _, text in everything_shown(lee)]
+    assert len(texts) > 30
+    english = english_shown(lee)
+    assert not english, "English in a Spanish leader's chat:\n" + "\n".join(
+        f"- {where}: {text!r} → {hits}" for where, text, hits in english
+    )
 
 
 async def test_the_check_catches_english_in_a_spanish_chat(
