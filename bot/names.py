@@ -17,15 +17,15 @@ class UnknownName(ValueError):
     """A typed name the roster does not have; the message says what was meant, if clear."""
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(c for c in decomposed if c.isalnum() or c.isspace()).split())
 
 
 def suggestion(typed: str, known: Sequence[str]) -> str | None:
     """The roster name `typed` most likely means, or None."""
-    folded = _fold(typed)
-    by_fold = {_fold(name): name for name in known}
+    folded = fold(typed)
+    by_fold = {fold(name): name for name in known}
     if folded in by_fold:
         return by_fold[folded]
     containing = [name for key, name in by_fold.items() if folded and folded in key]

@@ -12,6 +12,7 @@ from bot.roles import RoleChange, RoleError
 from bot.runtime.context import BotContext
 from bot.services import Services
 from handlers.common import person_with_role, reply
+from handlers.keywords import keyword
 from handlers.menus import refresh_menu
 from storage.members import Member, Role
 
@@ -41,11 +42,12 @@ async def promote(update: Update, context: BotContext) -> None:
         await reply(update, t(lang, "promote.unknown", member_id=args[0]))
         return
     if len(args) >= 2:
-        if args[1].lower() not in {r.value for r in Role}:
+        role = keyword(args[1], *Role)
+        if role is None:
             await reply(update, t(lang, "promote.usage"))
             return
         worksite = " ".join(args[2:]) or None
-        await apply_role(update, context, person, member, Role(args[1].lower()), worksite)
+        await apply_role(update, context, person, member, Role(role), worksite)
         return
     worksites = await services.members.steward_worksites(member.id)
     buttons = [

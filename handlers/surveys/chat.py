@@ -34,6 +34,7 @@ from bot.surveys.model import Question, say
 from bot.surveys.render import chart_images, results_messages
 from bot.surveys.service import Outcome, Refusal, Step, survey_of
 from handlers.common import person_of, reply
+from handlers.keywords import keyword
 from handlers.long_replies import send_long
 from storage.members import Role
 from storage.surveys import StoredSurvey, SurveyExists
@@ -369,11 +370,11 @@ async def results_command(update: Update, context: BotContext) -> None:
         )
         return
     stored = await service.find(args[0][:64])
-    by = args[1].lower() if len(args) > 1 else "all"
+    by = keyword(args[1], "worksite", "classification") if len(args) > 1 else "all"
     if stored is None or stored.state == "scheduled":
         await reply(update, t(lang, "survey.results_unknown", reference=args[0][:64]))
         return
-    if by not in BY:
+    if by is None:
         await reply(update, t(lang, "survey.results_usage"))
         return
     await send_results(update, context, person, scope, stored, by)

@@ -27,6 +27,7 @@ from handlers.common import (
     verified_person,
 )
 from handlers.faq.keys import still_offered
+from handlers.keywords import keyword
 from handlers.prompts import ask_to_type
 from handlers.tickets import views
 from storage.members import Role
@@ -516,7 +517,7 @@ async def steward_group(update: Update, context: BotContext) -> None:
         return
     services = context.services
     args = context.args or []
-    removing = bool(args) and args[0].lower() == "remove"
+    removing = bool(args) and keyword(args[0], "remove") is not None
     worksite = " ".join(args[1:] if removing else args)
     if not worksite:
         served = await services.tickets.worksites_of_group(chat.id)

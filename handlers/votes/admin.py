@@ -12,6 +12,7 @@ from bot.runtime.context import BotContext
 from bot.votes import messages
 from bot.votes.service import VoteError
 from handlers.common import person_of, reply
+from handlers.keywords import keyword
 from handlers.long_replies import send_long
 from handlers.votes.ballot import _edit
 from storage.members import Role
@@ -39,7 +40,7 @@ async def votes_command(update: Update, context: BotContext) -> None:
     if person is None:
         return
     args = context.args or []
-    if args and args[0].lower() in ("add", "añadir"):
+    if args and keyword(args[0], "add"):
         await add_to_roll(update, context, person, args[1:])
         return
     text, keyboard = await listing(context, person.language)

@@ -30,7 +30,6 @@ from telegram.ext import (
 from bot import names
 from bot.callbacks import pack, pattern, unpack
 from bot.i18n import LANGUAGES, Safe, format_when, t
-from bot.names import UnknownName
 from bot.runtime.context import BotContext
 from bot.votes import messages
 from bot.votes.definition import (
@@ -52,6 +51,7 @@ from bot.votes.definition import (
 )
 from bot.votes.service import VoteError
 from handlers.common import end_flow, person_of, reply
+from handlers.keywords import keyword
 from handlers.votes.admin import leader_of
 from handlers.votes.ballot import _edit
 from storage.members import Member, Role
@@ -80,6 +80,11 @@ MAX_TYPED = 2000
 def _shortcuts(key: str) -> set[str]:
     """A shortcut button's text in every language (a leader may switch language midway)."""
     return {t(lang, key) for lang in LANGUAGES}
+
+
+def _tapped(typed: str, key: str) -> bool:
+    """The shortcut button was tapped, or its words typed (any case, accents or not)."""
+    return names.fold(typed) in {names.fold(label) for label in _shortcuts(key)}
 
 
 def _keyboard(lang: str, *keys: str) -> ReplyKeyboardMarkup:
@@ -131,8 +136,8 @@ async def _step(
         return ConversationHandler.END
     try:
         value = parse(_text(update))
-    except UnknownName as exc:  # a worksite or classification the roster does not have
-        await reply(update, t(lang, "newvote.bad.name", problem=str(exc)))
+    except NotOnRoster as exc:
+        await reply(update, exc.reply(lang))
         return this_state
     except FieldError:
         await reply(update, t(lang, f"newvote.bad.{field}"))
@@ -190,7 +195,7 @@ async def on_question_other(update: Update, context: BotContext) -> int:
         await reply(update, t(lang, "newvote.expired"), reply_markup=ReplyKeyboardRemove())
         return ConversationHandler.END
     typed = _text(update)
-    if typed in _shortcuts(f"newvote.same_as_{first}"):
+    if _tapped(typed, f"newvote.same_as_{first}"):
         question[other] = question[first]
     else:
         try:
@@ -244,7 +249,7 @@ async def on_options_other(update: Update, context: BotContext) -> int:
         await reply(update, t(lang, "newvote.expired"), reply_markup=ReplyKeyboardRemove())
         return ConversationHandler.END
     typed = _text(update)
-    if typed in _shortcuts(f"newvote.same_as_{first}"):
+    if _tapped(typed, f"newvote.same_as_{first}"):
         options: list[str | dict[str, str]] = [o[first] for o in given]  # Yes stays Sí
     else:
         try:
@@ -278,13 +283,32 @@ async def _options_done(
     return WORKSITES
 
 
-def _names(what: str, known: tuple[str, ...]) -> Any:
+class NotOnRoster(ValueError):
+    """A typed worksite or classification the roster does not have."""
+
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        super().__init__(name)
+        self.name, self.known = name, known
+
+    def reply(self, lang: str) -> Safe:
+        """What was typed, and what was meant if that is clear, in the leader's language."""
+        guess = names.suggestion(self.name, self.known)
+        hint = (
+            t(lang, "newvote.bad.name_guess", guess=guess)
+            if guess
+            else t(lang, "newvote.bad.name_known", known=", ".join(self.known[:12]) or "—")
+        )
+        return t(lang, "newvote.bad.name", name=self.name, hint=hint)
+
+
+def _names(what: str, known: tuple[str, ...], everyone: str) -> Any:
     def parse(text: str) -> tuple[str, ...]:
-        if text in _shortcuts("newvote.everyone"):
+        if _tapped(text, everyone) or keyword(text, "everyone"):
             return ()
         typed = parse_names(text, what)
         for name in typed:
-            names.check(name, known, what.removesuffix("s"))  # UnknownName: did you mean?
+            if name not in known:
+                raise NotOnRoster(name, known)
         return typed
 
     return parse
@@ -297,12 +321,12 @@ async def on_worksites(update: Update, context: BotContext) -> int:
     return await _step(
         update,
         context,
-        _names("worksites", roster),
+        _names("worksites", roster, "newvote.everyone"),
         "worksites",
         WORKSITES,
         CLASSES,
         t(lang, "newvote.ask_classifications", known=known),
-        _keyboard(lang, "newvote.everyone"),
+        _keyboard(lang, "newvote.everyone_classes"),
     )
 
 
@@ -312,7 +336,7 @@ async def on_classes(update: Update, context: BotContext) -> int:
     return await _step(
         update,
         context,
-        _names("classifications", roster),
+        _names("classifications", roster, "newvote.everyone_classes"),
         "classifications",
         CLASSES,
         OPENS,
@@ -366,9 +390,9 @@ async def on_threshold(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
 
     def parse(text: str) -> Any:
-        if text in _shortcuts("newvote.majority"):
+        if _tapped(text, "newvote.majority"):
             return MAJORITY
-        if text in _shortcuts("newvote.two_thirds"):
+        if _tapped(text, "newvote.two_thirds"):
             return TWO_THIRDS
         return parse_threshold(text)
 
@@ -388,7 +412,7 @@ async def on_quorum(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
 
     def parse(text: str) -> Any:
-        return None if text in _shortcuts("newvote.no_quorum") else parse_quorum(text)
+        return None if _tapped(text, "newvote.no_quorum") else parse_quorum(text)
 
     return await _step(
         update,
@@ -407,9 +431,9 @@ async def on_results(update: Update, context: BotContext) -> int:
     person = await person_of(update, context)
     lang = person.language
     text = _text(update)
-    if text in _shortcuts("newvote.show_yes"):
+    if _tapped(text, "newvote.show_yes"):
         show = True
-    elif text in _shortcuts("newvote.show_no"):
+    elif _tapped(text, "newvote.show_no"):
         show = False
     else:
         await reply(update, t(lang, "newvote.bad.show_results"))
@@ -425,9 +449,9 @@ async def on_count(update: Update, context: BotContext) -> int:
     person = await person_of(update, context)
     lang = person.language
     text = _text(update)
-    if text in _shortcuts("newvote.count_bot"):
+    if _tapped(text, "newvote.count_bot"):
         return await _preview(update, context, lang, (), 0)
-    if text not in _shortcuts("newvote.count_trustees"):
+    if not _tapped(text, "newvote.count_trustees"):
         await reply(update, t(lang, "newvote.bad.count"))
         return COUNT
     leaders = await _leaders(context)
@@ -457,7 +481,7 @@ def _label(member: Member) -> str:
 async def on_trustees(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
     text = _text(update)
-    if text in _shortcuts("newvote.all_leaders"):
+    if _tapped(text, "newvote.all_leaders"):
         ids: list[str] = [m.member_id or "" for m in await _leaders(context)]
     else:
         ids = [p.strip("()") for p in text.replace(",", "\n").split()]

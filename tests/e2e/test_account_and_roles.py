@@ -52,12 +52,12 @@ async def test_spanish_speaker_sees_spanish_everywhere(union: Union) -> None:
     await lucia.send("/start")
     assert "Solo los miembros del sindicato" in (await lucia.next_message()).text
     await lucia.share_contact("213-555-0166")
-    assert (await lucia.next_message()).text.startswith("Gracias. Lo hemos pasado")
+    assert (await lucia.next_message()).text.startswith("Gracias. Se lo pasamos")
     await union.sandbox.settle()
     await approve_request_of(union.sandbox, lucia)
-    welcome = "✅ Un/a delegado/a confirmó tu membresía. ¡Bienvenida/o!"
+    welcome = "✅ Tu representante sindical confirmó tu membresía. ¡Te damos la bienvenida!"
     assert (await lucia.next_message()).text == welcome
-    assert "Eres miembro verificado/a en Irvine" in (await lucia.next_message()).text
+    assert "Tu membresía está verificada en Irvine" in (await lucia.next_message()).text
     await lucia.send("/me")
     assert "Centro de trabajo: Irvine" in (await lucia.next_message()).text
 

@@ -52,7 +52,10 @@ async def test_help_lists_only_what_the_role_may_use(sandbox: Sandbox) -> None:
 async def test_spanish_phone_gets_spanish(sandbox: Sandbox) -> None:
     lucia = sandbox.user("Lucía", language_code="es-MX")
     await lucia.send("/start")
-    assert "Bienvenida/o al bot de miembros de Local 1199" in (await lucia.next_message()).text
+    assert (
+        "Te damos la bienvenida al bot de miembros de Local 1199"
+        in (await lucia.next_message()).text
+    )
     await lucia.send("/help")
     assert "Lo que puedes hacer aquí" in (await lucia.next_message()).text
 

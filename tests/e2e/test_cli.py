@@ -138,7 +138,7 @@ async def test_demo_plays_the_scene() -> None:
     assert "bot ▷ Ana: ✅ A steward confirmed your membership. Welcome!" in transcript
     assert "Sam ▶ [ ✅ Approve ]" in transcript and "✅ Approved by Sam." in transcript
     assert "bot ▷ Ben: ✅ A steward confirmed your membership" in transcript
-    assert "bot ▷ Lucía: ✅ Un/a delegado/a confirmó tu membresía" in transcript
+    assert "bot ▷ Lucía: ✅ Tu representante sindical confirmó tu membresía" in transcript
     assert "bot ▷ Ana: 📢 Bargaining update" in transcript and "Sam ▶ [ ✅ Confirm ]" in transcript
     assert "📬 Sent to" in transcript and "Ana ▶ [ ✅ Got it ]" in transcript
     assert "Backup saved" in transcript
@@ -146,7 +146,7 @@ async def test_demo_plays_the_scene() -> None:
     # Surveys: a leader loads the workload survey, five people take it, results stay private.
     assert "Rosa ▶ [ ✅ Load survey ]" in transcript
     assert (
-        "Un/a delegado/a confirmó tu membresía" in transcript
+        "Tu representante sindical confirmó tu membresía" in transcript
         and "Encuesta de carga de trabajo · 3 de" in transcript
     )
     assert transcript.count("Thank you! Your answers are in.") == 4  # and ¡Gracias! for Lucía

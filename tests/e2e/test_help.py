@@ -15,7 +15,12 @@ from tests.e2e.membership import Union, build_union, verify_by_contact
 
 ADMIN = 9100
 GROUPS_EN = ("👤 For you", "🦺 Stewards", "📣 Leaders", "🔧 Admins")
-GROUPS_ES = ("👤 Para ti", "🦺 Delegados", "📣 Dirigentes", "🔧 Administración")
+GROUPS_ES = (
+    "👤 Para ti",
+    "🦺 Representantes sindicales",
+    "📣 Liderazgo",
+    "🔧 Equipo admin del bot",
+)
 PHONE_LINE = 64  # characters: one line on a phone held upright, in Telegram's font
 
 

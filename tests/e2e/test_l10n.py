@@ -52,7 +52,7 @@ async def test_one_question_survey_in_both_languages(voters: Voters) -> None:
     spanish = await received(lucia, "Una cosa")
     assert "about 1 minute on your phone" in english.text
     assert re.search(f"Open until {WHEN_EN}\\.\n", english.text), english.text
-    assert "más o menos 1 minuto en tu teléfono" in spanish.text
+    assert "más o menos 1 minuto en tu celular" in spanish.text
     assert re.search(f"Abierta hasta el {WHEN_ES}\n", spanish.text), spanish.text  # one period
     await ana.press("▶️ Start", english)
     await lucia.press("▶️ Empezar", spanish)

@@ -157,7 +157,7 @@ async def test_invites_for_a_whole_roster_and_posters_that_scan(tmp_path: Path) 
             await wait_for_status(env)
             member = emulator.add_user("Lucía", language_code="es")
             await member.send(f"/start {lucia['link'].rsplit('=', 1)[1]}")
-            assert "Ya estás verificado/a" in (await member.next_message(timeout=30)).text
+            assert "Tu membresía quedó verificada" in (await member.next_message(timeout=30)).text
             passer_by = emulator.add_user("Ana")
             await passer_by.send("/start")  # what Telegram sends for t.me/local1199_bot
             assert (

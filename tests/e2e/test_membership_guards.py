@@ -282,13 +282,13 @@ async def test_the_vote_wizard_refuses_a_worksite_not_on_the_roster(union: Union
         await lee.next_message()
     await lee.send("Downy\nIrvine")
     assert (await lee.next_message()).text == (
-        "That isn't on the roster: unknown worksite 'Downy' (did you mean 'Downey'?). "
+        "“Downy” isn't on the roster. Did you mean “Downey”? "
         "Type it as the roster spells it, or tap Everyone."
     )
     await lee.send("Downey\nIrvine")
     assert "which classifications" in (await lee.next_message()).text
     await lee.send("Therapists")
-    assert "did you mean 'Therapist'?" in (await lee.next_message()).text
+    assert "Did you mean “Therapist”?" in (await lee.next_message()).text
     assert await sandbox.services.db.fetchval("SELECT COUNT(*) FROM votes") == 0
 
 

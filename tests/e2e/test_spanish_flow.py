@@ -26,6 +26,7 @@ from sandbox.users import SentMessage
 from tests.e2e.l10n import ISO_TIME, WHEN_ES, english_in, english_shown, everything_shown
 from tests.e2e.membership import Union, approve_request_of, build_union, verify_by_contact
 from tests.e2e.questions import FAQ
+from tests.e2e.surveys import close_survey
 from tests.e2e.voting import ballot_message, cast, received, run_job
 
 SURVEY = """\
@@ -120,7 +121,7 @@ async def questions(union: Union, lucia: SimUser) -> None:
     await sandbox.settle()
     unknown = await shown(lucia, lambda m: m.find_button(es("faq.ask_steward")) is not None)
     await lucia.press(es("faq.ask_steward"), unknown)
-    await shown(lucia, lambda m: "(ticket #1)" in m.text)
+    await shown(lucia, lambda m: "(consulta #1)" in m.text)
     card = await shown(iris, lambda m: "Ticket #1" in m.text and bool(m.buttons))
     await iris.press("✍️ Answer", card)
     prompt = await shown(iris, lambda m: m.force_reply)
@@ -129,7 +130,7 @@ async def questions(union: Union, lucia: SimUser) -> None:
     await lucia.send("/mytickets")
     mine = await shown(lucia, lambda m: "toca una para verla" in m.text)
     await lucia.press("#1", mine)
-    view = await shown(lucia, lambda m: "Tu pregunta #1" in m.text)
+    view = await shown(lucia, lambda m: "Tu consulta #1" in m.text)
     assert re.search(f"La hiciste el {WHEN_ES}", view.text), view.text
 
 
@@ -229,6 +230,66 @@ async def test_a_spanish_member_sees_no_english(union: Union) -> None:
     assert not doubled, f"a date's period doubled: {doubled}"
 
 
+async def test_a_spanish_speaking_leader_sees_no_english(union: Union) -> None:
+    """Staff commands too: /help, survey results with their buttons, the votes list, the
+    FAQ gaps and editor, the stewards' queue, the wizards' first steps, usage texts."""
+    sandbox = union.sandbox
+    service = sandbox.services.surveys
+    closes = datetime.now(sandbox.services.settings.tz) + timedelta(days=3)
+    text = SURVEY.format(closes=closes.strftime("%Y-%m-%d %H:%M"))
+    stored = await service.store(service.parse(text, "semana.yaml"), "cli")
+    await close_survey(sandbox, stored)
+    await sandbox.services.votes.create(
+        VoteDefinition(
+            question={"en": "Strike?", "es": "¿Huelga?"},
+            options=({"en": "Yes", "es": "Sí"}, "No"),
+            opens_at=int(sandbox.services.now().timestamp()) + 3600,
+            closes_at=int(sandbox.services.now().timestamp()) + 7200,
+            threshold=TWO_THIRDS,
+        ),
+        None,
+    )
+    lee = union.lee
+    await sandbox.services.members.set_language((await union.member("L1")).id, "es")
+    lee.inbox.clear()
+    for command in (
+        "/help",
+        "/results",
+        "/results semana",
+        "/results semana nada",
+        "/votes",
+        "/votes agregar",
+        "/faqgaps",
+        "/faqadmin",
+        "/tickets",
+        "/scheduled",
+        "/reach",
+        "/pin",
+        "/correct",
+        "/retract",
+        "/broadcast",
+        "/cancel",
+        "/newvote",
+        "/cancel",
+        "/status",
+    ):
+        await lee.send(command)
+        await sandbox.settle()
+    results = await shown(lee, lambda m: es("survey.button_charts") in str(m.buttons))
+    for label in (*results.buttons[0], *results.buttons[1]):
+        await lee.press(label, results)
+        await sandbox.settle()
+    votes = await shown(lee, lambda m: "#1 ›" in str(m.buttons))
+    await lee.press("#1 ›", votes)
+    await sandbox.settle()
+    texts = [text for _, text in everything_shown(lee)]
+    assert len(texts) > 30
+    english = english_shown(lee)
+    assert not english, "English in a Spanish leader's chat:\n" + "\n".join(
+        f"- {where}: {text!r} → {hits}" for where, text, hits in english
+    )
+
+
 async def test_the_check_catches_english_in_a_spanish_chat(
     union: Union, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -243,7 +304,7 @@ async def test_the_check_catches_english_in_a_spanish_chat(
     await shown(lucia, lambda m: "Lo que puedes hacer aquí" in m.text)
     found = english_shown(lucia)
     assert [hits for _, _, hits in found] == [
-        ["Questions? Just type them — or ask your steward", "your"]
+        ["Questions? Just type them — or ask your steward", "steward", "your"]
     ], found
     assert english_in(t("en", "survey.thanks")) and not english_in(t("es", "survey.thanks"))
 

@@ -315,11 +315,14 @@ async def test_without_stewards_leaders_get_the_question_in_spanish_back(
     await sandbox.services.db.execute("UPDATE members SET language = NULL WHERE member_id = 'A4'")
     await lucia.send("/ask ¿Hay guardería durante la huelga?")
     confirmation = await lucia.wait_for()
-    assert confirmation.text.startswith("📨 Tu pregunta llegó a los delegados de Irvine")
+    assert confirmation.text.startswith(
+        "📨 Tu pregunta se envió a representantes sindicales de Irvine"
+    )
     card = await lee.wait_for(is_card(1))
     assert not any("Ticket #1" in m.text for m in iris.inbox)
     await answer_ticket(members, lee, card, "Sí, en el local del sindicato.")
     assert lucia.inbox[-1].text == (
-        "💬 Lee (delegado/a) respondió tu pregunta #1:\n\nSí, en el local del sindicato."
+        "💬 Lee (representante sindical) respondió tu consulta #1:\n\n"
+        "Sí, en el local del sindicato."
     )
     assert lucia.inbox[-1].buttons == [["↩️ Contestar", "✅ Cerrar"]]

@@ -153,17 +153,17 @@ async def test_a_spanish_speaking_leader_writes_spanish_first(voters: Voters) ->
     assert "Paso 2, en inglés: las mismas 2 opciones" in await answer("Huelga ya\nNo")
     assert "qué centros de trabajo votan" in await answer("Strike now\nNo")
     for text in (
-        "Todos",
-        "Todos",
+        "Todos los centros",
+        "Todas las clasificaciones",
         local(sandbox, 2),
         local(sandbox, 5),
         "Mayoría",
         "Sin quórum",
-        "No, solo la directiva",
+        "No, solo el liderazgo",
         "🤖 El bot, al cerrar",
     ):
         await iris.send(text)
-    preview = await received(iris, "Abre el recuento")
+    preview = await received(iris, "Quién abre el recuento")
     assert "❓ ¿Autorizas una huelga?\nOpciones: Huelga ya / No" in preview.text
     assert "🌐 En inglés:\n❓ Do you authorize a strike?\nOpciones: Strike now / No" in preview.text
     await iris.press("✅ Crear la votación", preview)

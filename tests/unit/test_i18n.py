@@ -127,7 +127,7 @@ def test_plural_forms_by_count(language: str, count: int, expected: str) -> None
         ("en", 2, "💬 2 written answers."),
         ("en", 2400, "💬 2,400 written answers."),
         ("es", 0, "💬 0 respuestas escritas. No se muestran"),
-        ("es", 1, "💬 1 respuesta escrita. No se muestra en el chat; la dirección la recibe"),
+        ("es", 1, "💬 1 respuesta escrita. No se muestra en el chat; el liderazgo la recibe"),
         ("es", 2, "💬 2 respuestas escritas."),
         ("es", 2400, "💬 2,400 respuestas escritas."),
     ],
@@ -141,8 +141,8 @@ def test_written_answers(language: str, count: int, expected: str) -> None:
     [
         ("en", 1, "about 1 minute on your phone"),
         ("en", 2, "about 2 minutes on your phone"),
-        ("es", 1, "más o menos 1 minuto en tu teléfono"),  # never "unos 1 min"
-        ("es", 5, "unos 5 minutos en tu teléfono"),
+        ("es", 1, "más o menos 1 minuto en tu celular"),  # never "unos 1 min"
+        ("es", 5, "unos 5 minutos en tu celular"),
     ],
 )
 def test_plural_chosen_by_a_named_value(language: str, minutes: int, expected: str) -> None:
