@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from bot.faq.stem import spanish as spanish_stem
+
 MAX_TRANSLATIONS = 4  # a word's first few senses; the rest are rare ones that mislead
 
 _HEADWORD = re.compile(r"^(?P<word>[^/]+?) /[^/]*/\s*$")
@@ -82,8 +84,7 @@ def build(dictd: Path) -> dict[str, list[str]]:
 @cache
 def _tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """(word -> English words, Spanish stem -> English words of every word with that stem)."""
-    from bot.faq.es_en import PAIRS
-    from bot.faq.stem import spanish as spanish_stem
+    from bot.faq.es_en import PAIRS  # 100 kB of text: read on first use, not on import
 
     words: dict[str, tuple[str, ...]] = {}
     stems: dict[str, list[str]] = {}
@@ -98,14 +99,10 @@ def _tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
 
 def english_words(spanish: str) -> tuple[str, ...]:
     """The English translations of a folded Spanish word, or of the words sharing its stem
-    ("piquetes" -> the words of "piquete"); most common sense first."""
+    ("coches" -> the words of "coche"); most common sense first."""
     words, stems = _tables()
     found = words.get(spanish)
-    if found is None:
-        from bot.faq.stem import spanish as spanish_stem
-
-        found = stems.get(spanish_stem(spanish), ())
-    return found
+    return found if found is not None else stems.get(spanish_stem(spanish), ())
 
 
 def main(argv: list[str]) -> None:
