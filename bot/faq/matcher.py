@@ -79,12 +79,12 @@ class Params:
 # language_bonus (the member's language first) and suggest_at (a low floor: suggest whenever
 # anything plausible ranks) are rules by design, not tuned.
 DEFAULT_PARAMS = Params(
-    title_share=0.4,
-    bm25_share=0.1,
+    title_share=0.5,
+    bm25_share=0.3,
     language_bonus=0.1,
-    reverse_share=0.0,
-    answer_at=0.6,
-    margin=0.075,
+    reverse_share=0.25,
+    answer_at=0.675,
+    margin=0.15,
     suggest_at=0.05,
 )
 

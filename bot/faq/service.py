@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.faq import lexicon
+from bot.faq.bilingual import english_words
 from bot.faq.loader import MAX_QUESTION
 from bot.faq.matcher import (
     DEFAULT_PARAMS,
@@ -217,7 +218,9 @@ class FaqService:
         words, corrected = [], set()
         for word in tokens(text):
             fixed = None
-            if word not in lexicon.STOP_WORDS and word not in LEXICON.surface:
+            # A word the lexicon or the dictionary knows is no typo, whatever the FAQ says.
+            known = word in LEXICON.surface or (read_as == "es" and english_words(word))
+            if word not in lexicon.STOP_WORDS and not known:
                 fixed = self._corrector.correct(word)
             if fixed:
                 corrected.add(fixed)

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.faq import lexicon
+from bot.faq.bilingual import english_words
 from bot.faq.stem import english, spanish
 from storage.faq import FaqEntry, IndexTerms
 
 # Bump when anything here or in lexicon.py changes what terms an entry gets: the service
 # re-indexes stored entries written by another version.
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4
 
 CONCEPT_PREFIX = "x"  # concept terms are "x" + name, e.g. "xstrike"; no real stem looks so
 
@@ -218,13 +219,22 @@ def _single(word: str, language: str) -> tuple[str, ...]:
     """Stem(s) and concept terms of one word that is not a stop word."""
     en_stem = english(word)
     concepts = LEXICON.en_words.get(word) or LEXICON.en.get((en_stem,)) or set()
+    translated: list[str] = []
     if language == "es":
         es_stem = spanish(word)
         concepts = concepts | (LEXICON.es_words.get(word) or LEXICON.es.get((es_stem,)) or set())
+        # The English words it translates to, as English stems and concepts: a Spanish
+        # question meets an English entry, and a Spanish entry an English question.
+        for english_word in english_words(word):
+            if english_word not in lexicon.STOP_WORDS:
+                translated.append(english(english_word))
+                concepts = concepts | LEXICON.en_words.get(english_word, set())
     else:
         if not concepts:
             concepts = LEXICON.es_words.get(word, set())
-    return (*_stems(word, language), *sorted(concepts))
+    own = _stems(word, language)
+    extra = [t for t in dict.fromkeys(translated) if t not in own]
+    return (*own, *extra, *sorted(concepts))
 
 
 def _stems(word: str, language: str) -> list[str]:

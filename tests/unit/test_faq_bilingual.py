@@ -1,0 +1,95 @@
+"""Cross-language matching: a Spanish question finds an English entry, and the reverse."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from bot.faq.bilingual import build, english_words
+from bot.faq.loader import parse_faq
+from bot.faq.service import FaqService
+from bot.faq.text import analyze
+from storage.database import Database
+
+# None of these words is in the lexicon: only the dictionary can join the two languages.
+MIXED_FAQ = """\
+- id: vacation-days
+  question: "Can I take vacation days during bargaining?"
+  answer: "Yes, approved vacation stays approved."
+- id: union-dues
+  question: "How are union dues collected?"
+  answer: "Dues come out of each paycheck."
+- id: coche
+  language: es
+  question: "¿Dónde dejo mi coche?"
+  answer: "En el estacionamiento de la calle Main."
+"""
+
+
+@pytest.fixture
+async def service(db: Database) -> FaqService:
+    faq = FaqService(db)
+    await faq.replace_all(parse_faq(MIXED_FAQ))
+    return faq
+
+
+async def test_spanish_question_finds_english_entry(service: FaqService) -> None:
+    decision = await service.ask("¿Puedo tomar vacaciones?", "es")
+    assert decision.language == "es"
+    assert decision.answer.shown[:1] == ("vacation-days",)
+
+
+async def test_another_spanish_word_another_english_entry(service: FaqService) -> None:
+    decision = await service.ask("¿cuánto es la cuota?", "es")
+    assert decision.answer.shown[:1] == ("union-dues",)
+
+
+async def test_english_question_finds_spanish_entry(service: FaqService) -> None:
+    decision = await service.ask("where do I leave my car?", "en")
+    assert decision.answer.shown[:1] == ("coche",)
+
+
+async def test_english_words_are_not_translated(service: FaqService) -> None:
+    # "car" read as English carries no Spanish-to-English translations of its own.
+    (unit,) = analyze("car", "en")
+    assert unit.terms == ("car",)
+
+
+def test_inflected_spanish_word_uses_its_stem() -> None:
+    assert english_words("coche")[0] == "car"
+    assert english_words("coches")[0] == "car"  # plural, not in the dictionary itself
+    assert english_words("zzzz") == ()
+
+
+def test_translations_only_for_spanish() -> None:
+    (spanish,) = analyze("vacaciones", "es")
+    assert "vacat" in spanish.terms  # the English stem of "vacation"
+    (english,) = analyze("vacaciones", "en")
+    assert "vacat" not in english.terms
+
+
+def _dictd(path: Path, title: str, body: str) -> None:
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        out.write(f"00-database-info\nheader text\n{title} FreeDict Dictionary ver. 0.1\n{body}")
+
+
+def test_build_reads_both_freedict_files(tmp_path: Path) -> None:
+    _dictd(
+        tmp_path / "freedict-spa-eng.dict.dz",
+        "Spanish-English",
+        "huelga /ˈwelɣa/\nstrike\nsalud /saˈluð/\n1. health, wellbeing\n2. cheers\n"
+        "de nada /de ˈnaða/\nyou're welcome\n",
+    )
+    _dictd(
+        tmp_path / "freedict-eng-spa.dict.dz",
+        "English-Spanish",
+        "walkout /wɔːkaut/\nhuelga, paro\nsick leave /sik liːv/\nbaja por enfermedad\n",
+    )
+    pairs = build(tmp_path)
+    assert pairs["huelga"] == ["strike", "walkout"]
+    assert pairs["salud"] == ["health", "wellbeing", "cheers"]
+    assert pairs["paro"] == ["walkout"]
+    assert "de nada" not in pairs  # phrases on either side are left out
+    assert all(" " not in english for words in pairs.values() for english in words)
