@@ -152,7 +152,9 @@ async def test_demo_plays_the_scene() -> None:
     assert transcript.count("Thank you! Your answers are in.") == 4  # and ¡Gracias! for Lucía
     assert "Responses: 5 of 5 members (100%)" in transcript
     assert "sealed until the survey closes" in transcript
-    assert "Not broken down: too few answers per group (fewer than 5)." in transcript
+    results = transcript.split("Rosa ▶ [ 🏥 By worksite ]")[1]
+    assert results.count("🔒 Not broken down by worksite") == 1  # said once, not per question
+    assert "Rosa ▶ [ 4 ]" in results and "4. How long do your patients" in results
     assert "I write notes at night" not in transcript.split("Rosa ▶ /results")[1]
     assert "Strike pay is $100 for each completed four-hour picket shift" in transcript
     assert "Ana ▶ [ 🙋 Ask a steward ]" in transcript
