@@ -183,10 +183,11 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    handler: logging.Handler | None = None
     try:
         settings = load_settings() if getattr(args, "needs_settings", True) else None
         if settings is not None:
-            configure_logging(settings.log_level, secrets=log_secrets(settings))
+            handler = configure_logging(settings.log_level, secrets=log_secrets(settings))
         outcome = args.handler(settings, args)
         if asyncio.iscoroutine(outcome):
             asyncio.run(outcome)
@@ -198,4 +199,9 @@ def _run(argv: Sequence[str] | None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    finally:
+        # One command, one log handler: main() called again in the same process (tests)
+        # must not log through this call's stderr.
+        if handler is not None:
+            logging.getLogger().removeHandler(handler)
     return 0

@@ -254,7 +254,9 @@ def notes(language: str, results: Results) -> list[str]:
         return []
     by, count = results.by, results.hidden_groups
     if not results.group_responses:
-        return [t(language, f"survey.res_unbroken_{by}", count=count, minimum=MIN_GROUP)]
+        # The 'one' form names no number: also for a scope with no named group at all.
+        many = max(count, 1)
+        return [t(language, f"survey.res_unbroken_{by}", count=many, minimum=MIN_GROUP)]
     lines = []
     if count:
         lines.append(t(language, f"survey.res_hidden_{by}", count=count, minimum=MIN_GROUP))
