@@ -1,6 +1,6 @@
 """Bulk delivery against the emulator's Telegram limits: ours beside the usual alternatives.
 
-    python -m benchmarks.delivery [--quick] [--runs 3] [--part members|scale|all]
+    python3 -m benchmarks.delivery [--quick] [--runs 3] [--part members|scale|all]
 
 The emulator runs in this process and enforces Telegram's limits (30/s overall, 1/s per
 chat, 1000/s for paid broadcasts) with 429 + retry_after. Our bot runs as a separate

@@ -1,6 +1,6 @@
 """Roster import at scale: 100,000 rows, ours (batched) beside a row-at-a-time upsert.
 
-    python -m benchmarks.roster_import [--rows 100000] [--runs 3]
+    python3 -m benchmarks.roster_import [--rows 100000] [--runs 3]
 
 Each run uses a fresh SQLite file. Reported: medians of parse, first import (all added)
 and re-import (all unchanged) for our `import_roster`, and the first import done the

@@ -1,6 +1,6 @@
 """Survey results at scale: 50,000 responses x 10 questions, ours beside a simple alternative.
 
-    python -m benchmarks.surveys [--responses 50000] [--runs 7]
+    python3 -m benchmarks.surveys [--responses 50000] [--runs 7]
 
 Ours: `SurveyService.results` — one GROUP BY over covering indexes returns (group,
 question, value, count); statistics come from those counts. The alternative reads every

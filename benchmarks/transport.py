@@ -1,6 +1,6 @@
 """The Bot API transport: PTB's default (httpx) beside ours (aiohttp), same calls, same run.
 
-    python -m benchmarks.transport [--calls 3000] [--concurrency 16] [--runs 5]
+    python3 -m benchmarks.transport [--calls 3000] [--concurrency 16] [--runs 5]
 
 Each run sends CALLS sendMessage calls through a real `telegram.Bot`, CONCURRENCY at a
 time, to the emulator (limits off) in this process, once per transport, in alternating

@@ -1,6 +1,6 @@
 """Votes at strike scale: 2,400 members voting within a minute, a burst ceiling, a big tally.
 
-    python -m benchmarks.votes [--members 2400] [--window 60] [--runs 3] [--ballots 100000]
+    python3 -m benchmarks.votes [--members 2400] [--window 60] [--runs 3] [--ballots 100000]
 
 1. Steady: the real bot runs in a process of its own (benchmarks/bot_process.py), as
    deployed, against the emulator and the simulated phones in this one (limits off so only

@@ -1,4 +1,4 @@
-"""`python -m bot` runs the unionbot command line."""
+"""`python3 -m bot` runs the unionbot command line."""
 
 from bot.cli import main
 

@@ -72,6 +72,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
         "back": (INT, INT),
         "submit": (INT, INT),
         "res": (INT, _one_of("all", "worksite", "classification")),
+        "q": (INT, INT, _one_of("all", "worksite", "classification")),  # one question's details
         "charts": (INT, KEY),
         "csv": (INT,),
         "load": (KEY,),

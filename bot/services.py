@@ -116,7 +116,11 @@ class Services:
 
 @asynccontextmanager
 async def open_services(settings: Settings) -> AsyncIterator[Services]:
-    """Services on a connected, migrated database, for the command line."""
+    """Services on a connected, migrated database, for the command line.
+
+    Every command that reads or changes the bot's data opens the database this way (or
+    with `open_database`): created if missing, migrated to the latest schema first.
+    """
     services = Services.create(settings)
     await services.db.connect()
     try:
@@ -124,3 +128,11 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
         yield services
     finally:
         await services.db.close()
+
+
+@asynccontextmanager
+async def open_database(settings: Settings) -> AsyncIterator[Database]:
+    """The database alone, opened as `open_services` does (created, migrated)."""
+    async with Database(settings.database_path) as db:
+        await db.migrate()
+        yield db

@@ -15,7 +15,7 @@ TELEGRAM_API = "https://api.telegram.org/bot"
 FIX_HINTS = {
     "BOT_TOKEN": "get one from @BotFather (see README) and put BOT_TOKEN=... in .env",
     "SECRET_KEY": (
-        'generate one with: python -c "import secrets; print(secrets.token_hex(32))" '
+        'generate one with: python3 -c "import secrets; print(secrets.token_hex(32))" '
         "and put SECRET_KEY=... in .env"
     ),
     "ADMIN_IDS": "comma-separated numeric Telegram user ids, e.g. ADMIN_IDS=12345,67890",

@@ -196,3 +196,5 @@ async def survey_scene(sandbox: Sandbox, leader: SimUser, members: list[SimUser]
     await sandbox.settle()
     await leader.press("🏥 By worksite")
     await sandbox.settle()
+    await leader.press("4")  # one question's details
+    await sandbox.settle()

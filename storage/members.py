@@ -290,6 +290,28 @@ class MembersRepository:
         )
         return [r[0] for r in rows]
 
+    async def audience_groups(
+        self, column: str, worksites: Sequence[str] = (), classifications: Sequence[str] = ()
+    ) -> list[str]:
+        """The distinct worksites or classifications (`column`) of a survey's audience:
+        roster facts, so naming how many there are tells nothing about who answered."""
+        if column not in ("worksite", "classification"):
+            raise ValueError(f"no such group column {column!r}")
+        rows = await self.db.fetchall(
+            f"""SELECT DISTINCT {column} FROM members
+               WHERE {GOOD_STANDING_SQL} AND {column} IS NOT NULL AND {column} != ''
+                 AND (? = '[]' OR worksite IN (SELECT value FROM json_each(?)))
+                 AND (? = '[]' OR classification IN (SELECT value FROM json_each(?)))
+               ORDER BY 1""",
+            (
+                json.dumps(list(worksites)),
+                json.dumps(list(worksites)),
+                json.dumps(list(classifications)),
+                json.dumps(list(classifications)),
+            ),
+        )
+        return [r[0] for r in rows]
+
     async def worksites(self) -> list[str]:
         """Worksites that have verified members, for choosing an audience."""
         rows = await self.db.fetchall(

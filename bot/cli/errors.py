@@ -12,3 +12,11 @@ class CommandError(Exception):
     def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+def no_database(path: object) -> CommandError:
+    """For the commands that look at the database as it is and never create one (`status`,
+    `db backup`): the one way they say it is missing."""
+    return CommandError(
+        f"no database at {path}: check DATABASE_PATH, or create it with `unionbot db migrate`"
+    )

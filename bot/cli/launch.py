@@ -13,7 +13,7 @@ from typing import Any
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot import botname
-from bot.cli.errors import EXIT_UNAVAILABLE, CommandError
+from bot.cli.errors import EXIT_UNAVAILABLE, CommandError, no_database
 from bot.health import (
     Check,
     gather,
@@ -25,6 +25,7 @@ from bot.health import (
 from bot.restore import RestoreError, restore
 from bot.runlock import running
 from bot.runtime.transport import api_bot
+from bot.services import open_database
 from bot.settings import Settings
 from storage.database import Database, available_migrations
 
@@ -52,10 +53,7 @@ async def cmd_status(settings: Settings, args: argparse.Namespace) -> None:
     surveys, and the age of the last backup (older than 26 hours needs attention).
     """
     if not settings.database_path.exists():
-        raise CommandError(
-            f"no database at {settings.database_path}: check DATABASE_PATH, or run "
-            "`unionbot db migrate`"
-        )
+        raise no_database(settings.database_path)
     first: list[Check] = []
     username = None
     if not args.offline:
@@ -106,8 +104,7 @@ async def username_for(settings: Settings, given: str | None) -> str:
     """The bot's username: given, else remembered in the database, else asked once."""
     if given:
         return botname.clean(given)
-    async with Database(settings.database_path) as db:
-        await db.migrate()
+    async with open_database(settings) as db:
         known = await botname.remembered(db)
     if known:
         return known
@@ -116,8 +113,7 @@ async def username_for(settings: Settings, given: str | None) -> str:
     check, username = await ask_telegram(settings)
     if username is None:
         raise CommandError(f"{check.text}. Or: {botname.UNKNOWN_HINT}", exit_code=EXIT_UNAVAILABLE)
-    async with Database(settings.database_path) as db:
-        await db.migrate()
+    async with open_database(settings) as db:
         await botname.remember(db, username)
     return username
 
@@ -134,8 +130,7 @@ async def cmd_poster(settings: Settings, args: argparse.Namespace) -> None:
         raise CommandError(f"folder {args.out} does not exist; create it first")
     worksites: list[str | None] = list(args.worksite or [])
     if args.all_worksites:
-        async with Database(settings.database_path) as db:
-            await db.migrate()
+        async with open_database(settings) as db:
             rows = await db.fetchall(
                 "SELECT DISTINCT worksite FROM members WHERE worksite IS NOT NULL "
                 "AND worksite != '' AND active = 1 ORDER BY worksite"
@@ -178,7 +173,9 @@ def add_commands(commands: Any) -> None:
     posters = commands.add_parser(
         "poster", help="printable QR posters that open the bot", description=cmd_poster.__doc__
     )
-    posters.add_argument("--out", type=Path, required=True, metavar="FOLDER")
+    posters.add_argument(
+        "--out", type=Path, required=True, metavar="FOLDER", help="an existing folder"
+    )
     posters.add_argument(
         "--worksite", action="append", metavar="W", help="a poster for this worksite (repeatable)"
     )

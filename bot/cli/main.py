@@ -18,7 +18,7 @@ from telegram.error import InvalidToken, NetworkError
 
 from bot.backups import backup_name
 from bot.cli import faq, launch, membership, surveys, votes
-from bot.cli.errors import EXIT_UNAVAILABLE, EXIT_USAGE, CommandError
+from bot.cli.errors import EXIT_UNAVAILABLE, EXIT_USAGE, CommandError, no_database
 from bot.logs import configure_logging
 from bot.runtime.transport import api_bot
 from bot.settings import Settings, SettingsError, load_settings
@@ -97,7 +97,7 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> None:
     mode 0600 (a folder it creates is 0700).
     """
     if not settings.database_path.exists():
-        raise CommandError(f"no database at {settings.database_path} (check DATABASE_PATH)")
+        raise no_database(settings.database_path)
     target = Path(args.path)
     if args.path.endswith(("/", os.sep)) and not target.exists():
         target.mkdir(mode=0o700, parents=True)  # `db backup NEWDIR/`: a folder, made here
@@ -183,10 +183,11 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    handler: logging.Handler | None = None
     try:
         settings = load_settings() if getattr(args, "needs_settings", True) else None
         if settings is not None:
-            configure_logging(settings.log_level, secrets=log_secrets(settings))
+            handler = configure_logging(settings.log_level, secrets=log_secrets(settings))
         outcome = args.handler(settings, args)
         if asyncio.iscoroutine(outcome):
             asyncio.run(outcome)
@@ -198,4 +199,9 @@ def _run(argv: Sequence[str] | None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    finally:
+        # One command, one log handler: main() called again in the same process (tests)
+        # must not log through this call's stderr.
+        if handler is not None:
+            logging.getLogger().removeHandler(handler)
     return 0

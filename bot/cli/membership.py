@@ -155,7 +155,9 @@ def add_commands(commands: Any) -> None:
     load = roster_commands.add_parser(
         "import", help="import a roster CSV", description=cmd_roster_import.__doc__
     )
-    load.add_argument("file", type=Path, metavar="FILE.csv")
+    load.add_argument(
+        "file", type=Path, metavar="FILE.csv", help="the roster (see docs/admin-guide.md)"
+    )
     load.add_argument("--dry-run", action="store_true", help="report only; change nothing")
     load.add_argument(
         "--deactivate-missing",
@@ -192,11 +194,14 @@ def add_commands(commands: Any) -> None:
     create.add_argument(
         "--bot-username", metavar="NAME", help="the bot's @username, if the bot has never run"
     )
-    create.add_argument("--count", type=int, default=1, help="how many worksite links (default 1)")
+    create.add_argument(
+        "--count", type=int, default=1, metavar="N", help="how many worksite links (default 1)"
+    )
     create.add_argument(
         "--expires",
         type=parse_duration,
         default=DEFAULT_INVITE_LIFETIME,
+        metavar="DURATION",
         help="how long links stay valid, e.g. 14d or 48h (default 14d)",
     )
     create.set_defaults(handler=cmd_invites_create)
@@ -214,13 +219,22 @@ def add_commands(commands: Any) -> None:
     )
     unfreeze.set_defaults(handler=cmd_members_unfreeze)
 
-    roles = commands.add_parser("roles", help="grant or revoke roles")
+    roles = commands.add_parser(
+        "roles",
+        help="grant or revoke roles",
+        description=f"Grant or revoke a role: {', '.join(r.value for r in Role)}.",
+    )
     role_commands = roles.add_subparsers(dest="action", required=True, metavar="ACTION")
     for action in ("grant", "revoke"):
         sub = role_commands.add_parser(
             action, help=f"{action} a role", description=cmd_roles.__doc__
         )
         sub.add_argument("member_id", metavar="MEMBER_ID", help="roster member_id, or tg:<id>")
-        sub.add_argument("role", choices=[r.value for r in Role], metavar="ROLE")
-        sub.add_argument("--worksite", help="for stewards: the worksite (default: their own)")
+        roles = [r.value for r in Role]
+        sub.add_argument("role", choices=roles, metavar="ROLE", help=f"one of: {', '.join(roles)}")
+        sub.add_argument(
+            "--worksite",
+            metavar="W",
+            help="for stewards: the worksite they serve, as on the roster (default: their own)",
+        )
         sub.set_defaults(handler=cmd_roles)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.cli import table
 from bot.cli.errors import CommandError
 from bot.services import Services, open_services
 from bot.settings import Settings
@@ -68,20 +69,28 @@ async def find(services: Services, reference: str) -> StoredSurvey:
     return stored
 
 
+SURVEY_COLUMNS = ("id", "state", "opens_at", "closes_at", "responses", "title")
+
+
 async def cmd_list(settings: Settings, args: argparse.Namespace) -> None:
-    """List surveys with their state, dates and response counts."""
+    """List surveys: id, state, when it opens and closes, how many have responded and the
+    title (in English); --json prints the same columns as a JSON array."""
     async with open_services(settings) as services:
         tz = services.surveys.tz
-        surveys = await services.surveys.repo.in_states("scheduled", "open", "closed")
-        if not surveys:
-            print("no surveys yet (load one with: unionbot survey load FILE.yaml)")
-        for stored in surveys:
-            count = await services.surveys.repo.participation_count(stored.pk)
-            print(
-                f"{stored.slug}\t{stored.state}\t{when(stored.opens_at, tz)} → "
-                f"{when(stored.closes_at, tz)}\t{count} responses\t"
-                f"{say(survey_of(stored).title, 'en')}"
+        rows = []
+        for stored in await services.surveys.repo.in_states("scheduled", "open", "closed"):
+            rows.append(
+                {
+                    "id": stored.slug,
+                    "state": stored.state,
+                    "opens_at": table.moment(stored.opens_at, tz),
+                    "closes_at": table.moment(stored.closes_at, tz),
+                    "responses": await services.surveys.repo.participation_count(stored.pk),
+                    "title": say(survey_of(stored).title, "en"),
+                }
             )
+    empty = "no surveys yet (load one with: unionbot survey load FILE.yaml)"
+    table.show(SURVEY_COLUMNS, rows, as_json=args.json, empty=empty)
 
 
 async def cmd_results(settings: Settings, args: argparse.Namespace) -> None:
@@ -135,9 +144,10 @@ def add_commands(commands: Any) -> None:
     survey = commands.add_parser("survey", help="workload surveys", description="Surveys.")
     actions = survey.add_subparsers(dest="survey_command", required=True, metavar="ACTION")
     load = actions.add_parser("load", help="load a survey YAML file", description=cmd_load.__doc__)
-    load.add_argument("file", type=Path, metavar="FILE.yaml")
+    load.add_argument("file", type=Path, metavar="FILE.yaml", help="see docs/surveys.md")
     load.set_defaults(handler=cmd_load)
     listing = actions.add_parser("list", help="list surveys", description=cmd_list.__doc__)
+    listing.add_argument("--json", action="store_true", help="print a JSON array of objects")
     listing.set_defaults(handler=cmd_list)
     results = actions.add_parser(
         "results", help="print results (audited)", description=cmd_results.__doc__
@@ -148,5 +158,5 @@ def add_commands(commands: Any) -> None:
     results.add_argument("--json", action="store_true", help="print JSON instead of text")
     results.set_defaults(handler=cmd_results)
     close = actions.add_parser("close", help="close a survey now", description=cmd_close.__doc__)
-    close.add_argument("survey", metavar="SURVEY")
+    close.add_argument("survey", metavar="SURVEY", help="the survey's id, e.g. workload-2025")
     close.set_defaults(handler=cmd_close)

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from bot.cli import table
 from bot.cli.errors import CommandError
 from bot.i18n import LANGUAGES, Safe
 from bot.runtime.transport import api_bot
@@ -103,19 +104,29 @@ async def cmd_create(settings: Settings, args: argparse.Namespace) -> None:
         print(f"vote #{vote.id} ({vote.slug}) is {state} and unchanged: {when}; nothing to do")
 
 
+VOTE_COLUMNS = ("id", "slug", "state", "opens_at", "closes_at", "roll_size", "question")
+
+
 async def cmd_list(settings: Settings, args: argparse.Namespace) -> None:
-    """List recent votes with their state."""
+    """List recent votes: id, file id, state, when it opens and closes, the roll's size and
+    the question (in English); --json prints the same columns as a JSON array."""
     async with open_services(settings) as services:
         votes = await services.votes.repo.recent(args.limit)
-    if not votes:
-        print("no votes yet")
-    for vote in votes:
-        state = "sealed" if vote.sealed else vote.state
-        print(
-            f"#{vote.id}\t{state}\topens {format_time(vote.opens_at, settings.tz)}\t"
-            f"closes {format_time(vote.closes_at, settings.tz)}\troll {vote.roll_size}\t"
-            f"{vote.slug or '-'}\t{say(vote.question, 'en')[:60]}"
-        )
+    rows = [
+        {
+            "id": vote.id,
+            "slug": vote.slug,
+            "state": "sealed" if vote.sealed else vote.state,
+            "opens_at": table.moment(vote.opens_at, settings.tz),
+            "closes_at": table.moment(vote.closes_at, settings.tz),
+            "roll_size": vote.roll_size,
+            "question": say(vote.question, "en"),
+        }
+        for vote in votes
+    ]
+    if not args.json:
+        rows = [{**row, "question": table.clip(row["question"], 60)} for row in rows]
+    table.show(VOTE_COLUMNS, rows, as_json=args.json, empty="no votes yet")
 
 
 async def cmd_cancel(settings: Settings, args: argparse.Namespace) -> None:
@@ -172,6 +183,9 @@ def _write(path: Path, text: str) -> None:
     print(f"wrote {path}")
 
 
+VOTE_HELP = "the vote's number (see: unionbot vote list)"
+
+
 def add_commands(commands: Any) -> None:
     """Add `vote create|list|cancel|add-voter|results` to the top-level parser."""
     vote = commands.add_parser("vote", help="strike-authorization votes", description=__doc__)
@@ -180,30 +194,31 @@ def add_commands(commands: Any) -> None:
     create = actions.add_parser(
         "create", help="create a vote from YAML", description=cmd_create.__doc__
     )
-    create.add_argument("file", type=Path, metavar="FILE.yaml")
+    create.add_argument("file", type=Path, metavar="FILE.yaml", help="see docs/votes.md")
     create.set_defaults(handler=cmd_create)
 
     listing = actions.add_parser("list", help="list votes", description=cmd_list.__doc__)
     listing.add_argument("--limit", type=int, default=20, help="how many (default 20)")
+    listing.add_argument("--json", action="store_true", help="print a JSON array of objects")
     listing.set_defaults(handler=cmd_list)
 
     cancel = actions.add_parser(
         "cancel", help="cancel a vote before it opens", description=cmd_cancel.__doc__
     )
-    cancel.add_argument("vote", type=int, metavar="VOTE")
+    cancel.add_argument("vote", type=int, metavar="VOTE", help=VOTE_HELP)
     cancel.set_defaults(handler=cmd_cancel)
 
     add = actions.add_parser(
         "add-voter", help="add a member to a vote's roll", description=cmd_add_voter.__doc__
     )
-    add.add_argument("vote", type=int, metavar="VOTE")
-    add.add_argument("member_id", metavar="MEMBER_ID")
+    add.add_argument("vote", type=int, metavar="VOTE", help=VOTE_HELP)
+    add.add_argument("member_id", metavar="MEMBER_ID", help="the member's roster member_id")
     add.set_defaults(handler=cmd_add_voter)
 
     results = actions.add_parser(
         "results", help="a closed vote's result", description=cmd_results.__doc__
     )
-    results.add_argument("vote", type=int, metavar="VOTE")
+    results.add_argument("vote", type=int, metavar="VOTE", help=VOTE_HELP)
     results.add_argument("--csv", type=Path, metavar="PATH", help="write the result as CSV")
     results.add_argument("--receipts", type=Path, metavar="PATH", help="write the receipts as CSV")
     results.add_argument("--json", action="store_true", help="print the result as JSON")

@@ -121,7 +121,10 @@ def bars(language: str, rows: Sequence[tuple[str, int]], total: int) -> str:
 
 
 def question_block(language: str, number: int, entry: Any) -> str:
-    """One question's results: heading, then bars or statistics, then its breakdown."""
+    """One question's results: heading, then bars or statistics, then its breakdown.
+
+    A breakdown the disclosure plan withholds adds nothing here: `notes` says so once.
+    """
     question: Question = entry.question
     tally: Tally = entry.overall
     lines = [
@@ -136,7 +139,7 @@ def question_block(language: str, number: int, entry: Any) -> str:
     if question.type == "text":
         lines.append(t(language, "survey.res_text", count=tally.answered))
         return "\n".join(lines)
-    if not tally.shown or entry.withheld:
+    if not has_figures(entry):
         lines.append(t(language, "survey.res_too_few", minimum=MIN_GROUP))
         return "\n".join(lines)
     if question.type in ("single", "multiple", "scale"):
@@ -147,14 +150,17 @@ def question_block(language: str, number: int, entry: Any) -> str:
         lines.append(bars(language, binned(language, tally, question), tally.answered))
     if question.type == "multiple":
         lines.append(t(language, "survey.res_multiple"))
-    if entry.groups is not None:
+    if entry.groups:
         lines.append(breakdown_lines(language, question, entry.groups))
     return "\n".join(lines)
 
 
+def has_figures(entry: Any) -> bool:
+    """A question with numbers to show: not free text, enough answers, not withheld."""
+    return entry.question.type != "text" and entry.overall.shown and not entry.withheld
+
+
 def breakdown_lines(language: str, question: Question, groups: dict[str, Tally]) -> str:
-    if not groups:
-        return t(language, "survey.res_no_breakdown", minimum=MIN_GROUP)
     lines = []
     for name in sorted(groups, key=lambda g: (g == OTHER, g)):
         tally = groups[name]
@@ -186,10 +192,10 @@ def when(timestamp: int, tz: ZoneInfo) -> str:
     return datetime.fromtimestamp(timestamp, tz).strftime("%Y-%m-%d %H:%M")
 
 
-def results_messages(
+def header_lines(
     language: str, results: Results, closes_at: int, tz: ZoneInfo, scope: str | None = None
-) -> list[Safe]:
-    """The results in chat: a header and one block per question, split to fit messages."""
+) -> list[str]:
+    """Title, responses, open or closed, the steward's scope, and why nothing more shows."""
     survey = results.survey
     state = t(
         language,
@@ -211,30 +217,161 @@ def results_messages(
         header.append(t(language, "survey.res_scope", worksites=scope))
     if results.sealed:
         header.append(t(language, "survey.res_sealed"))
-        return [Safe("\n".join(header))]
-    if results.withheld:
+    elif results.withheld:
         header[1] = t(language, "survey.res_scope_withheld", minimum=MIN_GROUP)
-        return [Safe("\n".join(header))]
-    if not results.shown:
+    elif not results.shown:
         header.append(t(language, "survey.res_hidden", minimum=MIN_GROUP))
+    return header
+
+
+def groups_line(language: str, results: Results) -> str | None:
+    """'By worksite: Downey 6 · Irvine 6 · Other 5', when a breakdown is published."""
+    if not results.by or not results.group_responses:
+        return None
+    groups = " · ".join(
+        f"{html.escape(group_name(language, g), quote=False)} {format_number(language, n)}"
+        for g, n in sorted(results.group_responses.items(), key=lambda i: (i[0] == OTHER, i[0]))
+    )
+    dimension = t(language, f"survey.by_{results.by}")
+    return t(language, "survey.res_groups", dimension=dimension, groups=Safe(groups))
+
+
+def unbroken(results: Results) -> list[int]:
+    """Question numbers whose own breakdown is withheld although the survey's is published."""
+    if not results.by or not results.group_responses:
+        return []
+    return [
+        number
+        for number, entry in enumerate(results.questions, 1)
+        if has_figures(entry) and not entry.groups
+    ]
+
+
+def notes(language: str, results: Results) -> list[str]:
+    """What a breakdown hides, each said once: how many groups and why, then which
+    questions are not broken down."""
+    if not results.by or not results.shown:
+        return []
+    by, count = results.by, results.hidden_groups
+    if not results.group_responses:
+        # The 'one' form names no number: also for a scope with no named group at all.
+        many = max(count, 1)
+        return [t(language, f"survey.res_unbroken_{by}", count=many, minimum=MIN_GROUP)]
+    lines = []
+    if count:
+        lines.append(t(language, f"survey.res_hidden_{by}", count=count, minimum=MIN_GROUP))
+    elif OTHER in results.group_responses:
+        lines.append(t(language, "survey.res_merged", minimum=MIN_GROUP))
+    return lines + question_notes(language, results, unbroken(results))
+
+
+def question_notes(language: str, results: Results, numbers: list[int]) -> list[str]:
+    """'Questions 5, 6 aren't broken down by worksite ...' in one line (none: nothing)."""
+    if not numbers or not results.by:
+        return []
+    line = t(
+        language,
+        "survey.res_questions_unbroken",
+        count=len(numbers),
+        numbers=", ".join(str(n) for n in numbers),
+        dimension=t(language, f"survey.by_{results.by}"),
+        minimum=MIN_GROUP,
+    )
+    return [line]
+
+
+def results_messages(
+    language: str, results: Results, closes_at: int, tz: ZoneInfo, scope: str | None = None
+) -> list[Safe]:
+    """Everything at once (the command line): the header, then every question in full."""
+    header = header_lines(language, results, closes_at, tz, scope)
+    if not results.shown:
         return [Safe("\n".join(header))]
-    if results.by:
-        dimension = t(language, f"survey.by_{results.by}")
-        if results.group_responses:
-            groups = " · ".join(
-                f"{html.escape(group_name(language, g), quote=False)} {format_number(language, n)}"
-                for g, n in sorted(
-                    results.group_responses.items(), key=lambda i: (i[0] == OTHER, i[0])
-                )
-            )
-            header.append(
-                t(language, "survey.res_groups", dimension=dimension, groups=Safe(groups))
-            )
-        header.append(t(language, "survey.res_merged", minimum=MIN_GROUP))
+    header += [line for line in (groups_line(language, results),) if line]
+    header += notes(language, results)
     blocks = ["\n".join(header)]
     for number, entry in enumerate(results.questions, 1):
         blocks.append(question_block(language, number, entry))
     return [Safe(m) for m in pack_blocks(blocks)]
+
+
+# -- in chat: a summary that fits a phone, details on request -------------------------
+
+SUMMARY_TEXT = 70  # a question's text in the summary, in characters
+SUMMARY_LABEL = 28  # the leading option's label
+SUMMARY_BAR = 8
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def headline(language: str, entry: Any) -> str:
+    """A question's figure in one short line: the leading option, a mean or a median."""
+    question: Question = entry.question
+    tally: Tally = entry.overall
+    if question.type == "text":
+        return t(language, "survey.sum_text", count=tally.answered)
+    if not has_figures(entry):
+        return t(language, "survey.res_too_few", minimum=MIN_GROUP)
+    if question.type in ("single", "multiple"):
+        label, count = max(choice_rows(question, tally, language), key=lambda r: r[1])
+        bar = charts.text_bar(count, tally.answered, SUMMARY_BAR)
+        share = share_of(language, count, tally.answered)
+        return f"{bar} {share} {html.escape(clip(label, SUMMARY_LABEL), quote=False)}"
+    summary = summarize(tally.counts)
+    assert summary is not None and question.min is not None and question.max is not None
+    figure = summary.mean if question.type == "scale" else summary.median
+    span = question.max - question.min
+    bar = charts.text_bar(round(100 * (figure - question.min)), round(100 * span), SUMMARY_BAR)
+    unit = f" {say(question.unit, language)}" if question.unit else ""
+    return f"{bar} " + t(
+        language,
+        f"survey.sum_{question.type}",
+        value=num(language, figure),
+        low=num(language, question.min),
+        high=num(language, question.max),
+        unit=unit,
+    )
+
+
+def summary_message(
+    language: str, results: Results, closes_at: int, tz: ZoneInfo, scope: str | None = None
+) -> Safe:
+    """The first message: turnout, then each question's headline figure in two lines,
+    and what a breakdown hides said once. Details are behind buttons (`detail_numbers`)."""
+    lines = header_lines(language, results, closes_at, tz, scope)
+    if not results.shown:
+        return Safe("\n".join(lines))
+    lines += [line for line in (groups_line(language, results),) if line]
+    lines += notes(language, results)
+    lines.append("")
+    for number, entry in enumerate(results.questions, 1):
+        text = clip(say(entry.question.text, language), SUMMARY_TEXT)
+        lines.append(t(language, "survey.sum_question", number=number, text=text))
+        lines.append(headline(language, entry))
+    if detail_numbers(results):
+        lines += ["", t(language, "survey.sum_tap")]
+    return Safe("\n".join(lines))
+
+
+def detail_numbers(results: Results) -> list[int]:
+    """The questions with more to show than their headline (not free text, not hidden)."""
+    if not results.shown:
+        return []
+    return [n for n, entry in enumerate(results.questions, 1) if has_figures(entry)]
+
+
+def question_message(language: str, results: Results, number: int) -> Safe:
+    """One question in full (bars, statistics, its breakdown), under the survey's title."""
+    entry = results.questions[number - 1]
+    lines = [t(language, "survey.res_title", title=say(results.survey.title, language))]
+    if entry.groups:
+        lines += [line for line in (groups_line(language, results),) if line]
+    # What the whole breakdown hides was said in the summary; only this question's own.
+    lines += question_notes(language, results, [n for n in unbroken(results) if n == number])
+    lines += ["", question_block(language, number, entry)]
+    return Safe("\n".join(lines))
 
 
 def pack_blocks(blocks: list[str]) -> list[str]:

@@ -651,7 +651,23 @@ class SurveyService:
             audience = len(await self.audience(survey, [w for w in worksites or [] if w]))
         counts = await self.repo.response_counts(stored.pk, by, worksites)
         rows = await self.repo.tallies(stored.pk, by, worksites)
-        return build(stored.slug, survey, stored.state, audience, counts, rows, by, plan, scoped)
+        results = build(stored.slug, survey, stored.state, audience, counts, rows, by, plan, scoped)
+        if by is not None:
+            results.hidden_groups = await self._hidden_groups(survey, by, worksites, results)
+        return results
+
+    async def _hidden_groups(
+        self, survey: Survey, by: str, worksites: list[str] | None, results: Results
+    ) -> int:
+        """How many of the audience's groups the breakdown does not name (counted from the
+        roster, not from who answered, so the number says nothing about anyone)."""
+        chosen = list(survey.worksites)
+        if worksites is not None:
+            chosen = [w for w in (chosen or worksites) if w in worksites]
+            if not chosen:
+                return 0
+        names = await self.members.audience_groups(by, chosen, list(survey.classifications))
+        return sum(1 for name in names if name not in results.group_responses)
 
     async def plan(self, stored: StoredSurvey) -> Plan:
         """The disclosure plan of a closed survey (its responses no longer change)."""

@@ -103,6 +103,7 @@ class Results:
     questions: list[QuestionTally] = field(default_factory=list)
     sealed: bool = False  # still open: only the response count is known
     withheld: bool = False  # this scope (a steward's worksites) is not published separately
+    hidden_groups: int = 0  # the audience's groups (worksites...) not named in the breakdown
 
     @property
     def shown(self) -> bool:

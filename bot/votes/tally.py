@@ -92,27 +92,45 @@ class Turnout:
     by_worksite: dict[str, tuple[int, int]]  # worksite -> (voted, on the roll)
 
 
+RESULT_COLUMNS = (
+    "vote",
+    "option",
+    "ballots",
+    "share_of_ballots",
+    "ballots_cast",
+    "roll_size",
+    "turnout",
+    "threshold",
+    "threshold_met",
+    "quorum",
+    "quorum_met",
+    "passed",
+)
+
+
 def result_csv(tally: Tally, language: str = "en") -> str:
-    """One row per option (labelled in `language`), then the totals and the decision."""
+    """One row per option (labelled in `language`), each with the vote's totals and its
+    decision: one kind of row, plain values (yes/no, percentages, blank for no quorum)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["vote", "option", "ballots", "share_of_ballots"])
+    writer.writerow(RESULT_COLUMNS)
+    totals = [
+        tally.ballots,
+        tally.roll_size,
+        format_share(tally.turnout),
+        tally.threshold.name,
+        _yes_no(tally.threshold_met),
+        format_share(tally.quorum) if tally.quorum is not None else "",
+        _yes_no(tally.quorum_met),
+        _yes_no(tally.passed),
+    ]
     for i, (label, count) in enumerate(tally.rows(language)):
-        writer.writerow([tally.vote_id, _cell(label), count, format_share(tally.share(i))])
-    summary = tally.to_json()
-    for key in (
-        "ballots",
-        "roll_size",
-        "turnout",
-        "threshold",
-        "threshold_met",
-        "quorum",
-        "quorum_met",
-        "passed",
-    ):
-        value = summary[key]
-        writer.writerow([tally.vote_id, key, "" if value is None else value, ""])
+        writer.writerow([tally.vote_id, _cell(label), count, format_share(tally.share(i)), *totals])
     return out.getvalue()
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 def receipts_csv(vote_id: int, receipts: list[str]) -> str:

@@ -31,8 +31,9 @@ from bot.runtime.context import BotContext, services_of
 from bot.surveys import flow
 from bot.surveys.definition import SurveyFileError
 from bot.surveys.model import Question, say
-from bot.surveys.render import chart_images, results_messages
+from bot.surveys.render import chart_images, detail_numbers, question_message, summary_message
 from bot.surveys.service import Outcome, Refusal, Step, survey_of
+from bot.surveys.tally import Results
 from handlers.common import person_of, reply
 from handlers.keywords import keyword
 from handlers.long_replies import send_long
@@ -43,7 +44,7 @@ log = logging.getLogger(__name__)
 
 FEATURE = "survey"
 ANSWER_ACTIONS = {"start", "pick", "tog", "done", "skip", "back", "submit"}
-RESULT_ACTIONS = {"res", "charts", "csv"}
+RESULT_ACTIONS = {"res", "q", "charts", "csv"}
 LOAD_ACTIONS = {"load", "drop"}
 BY = {"all": None, "worksite": "worksite", "classification": "classification"}
 MAX_FILE = 200_000
@@ -388,38 +389,43 @@ async def send_results(
     stored: StoredSurvey,
     by: str,
 ) -> None:
+    """The summary that fits a phone; each question's details, the other breakdowns,
+    charts and the CSV behind its buttons."""
     service, lang = context.services.surveys, person.language
     results = await service.results(stored, BY[by], scope)
     scope_text = ", ".join(scope) if scope is not None else None
-    messages = results_messages(lang, results, stored.closes_at, service.tz, scope_text)
-    for text in messages[:-1]:
-        await send_long(context.bot, person.telegram_id, text)
+    text = summary_message(lang, results, stored.closes_at, service.tz, scope_text)
     # While open there is nothing to break down, chart or export: only the count.
-    markup = results_buttons(person, stored.pk) if stored.state == "closed" else None
-    await send_long(context.bot, person.telegram_id, messages[-1], reply_markup=markup)
+    markup = results_buttons(person, results, stored.pk, by) if stored.state == "closed" else None
+    await send_long(context.bot, person.telegram_id, text, reply_markup=markup)
     await context.services.audit.record(person.actor, "survey.results", stored.slug, by=by)
 
 
-def results_buttons(person: Person, pk: int) -> InlineKeyboardMarkup:
+def results_buttons(person: Person, results: Results, pk: int, by: str) -> InlineKeyboardMarkup:
+    """A number per question with details, the other views, then Charts (and CSV)."""
     lang = person.language
 
-    def button(key: str, action: str, *args: object) -> InlineKeyboardButton:
-        return InlineKeyboardButton(t(lang, key), callback_data=pack(FEATURE, action, pk, *args))
+    def button(label: str, action: str, *args: object) -> InlineKeyboardButton:
+        return InlineKeyboardButton(label, callback_data=pack(FEATURE, action, pk, *args))
 
-    rows = [
-        [
-            button("survey.button_by_worksite", "res", "worksite"),
-            button("survey.button_by_classification", "res", "classification"),
-        ],
-        [button("survey.button_charts", "charts", "all")],
-    ]
+    numbers = [button(str(n), "q", n - 1, by) for n in detail_numbers(results)]
+    rows = [numbers[i : i + 7] for i in range(0, len(numbers), 7)]
+    views = {
+        "all": "survey.button_overall",
+        "worksite": "survey.button_by_worksite",
+        "classification": "survey.button_by_classification",
+    }
+    rows.append([button(t(lang, key), "res", view) for view, key in views.items() if view != by])
+    last = [button(t(lang, "survey.button_charts"), "charts", "all")]
     if person.can(Role.LEADER):
-        rows[1].append(button("survey.button_csv", "csv"))
+        last.append(button(t(lang, "survey.button_csv"), "csv"))
+    rows.append(last)
     return InlineKeyboardMarkup(rows)
 
 
 async def on_results_button(update: Update, context: BotContext) -> None:
-    """Results, a breakdown, charts or the CSV: the role is checked again on every press."""
+    """A view, one question's details, charts or the CSV: the role is checked again on
+    every press, and every part of the button's data against the database."""
     query = update.callback_query
     assert query is not None
     checked = await staff_scope(update, context)
@@ -429,7 +435,7 @@ async def on_results_button(update: Update, context: BotContext) -> None:
     data = unpack(query.data, FEATURE, RESULT_ACTIONS)
     pk = data.int_arg(0) if data else None
     stored = await context.services.surveys.get(pk) if pk else None
-    by = data.args[1] if data and len(data.args) > 1 else "all"
+    by = data.args[-1] if data and data.action in ("res", "q") else "all"
     if data is None or stored is None or stored.state == "scheduled" or by not in BY:
         await query.answer(t(person.language, "button.expired"), show_alert=True)
         return
@@ -437,8 +443,13 @@ async def on_results_button(update: Update, context: BotContext) -> None:
         await query.answer(t(person.language, "survey.csv_denied"), show_alert=True)
         return
     if data.action != "res" and stored.state != "closed":
-        sealed = "survey.charts_sealed" if data.action == "charts" else "survey.csv_sealed"
-        await query.answer(t(person.language, sealed), show_alert=True)
+        sealed = {"charts": "survey.charts_sealed", "csv": "survey.csv_sealed"}
+        await query.answer(
+            t(person.language, sealed.get(data.action, "survey.detail_sealed")), show_alert=True
+        )
+        return
+    if data.action == "q":
+        await send_detail(update, context, person, scope, stored, data.int_arg(1), by)
         return
     await query.answer()
     if data.action == "res":
@@ -447,6 +458,34 @@ async def on_results_button(update: Update, context: BotContext) -> None:
         await send_charts(context, person, scope, stored)
     else:
         await send_csv(context, person, stored)
+
+
+async def send_detail(
+    update: Update,
+    context: BotContext,
+    person: Person,
+    scope: list[str] | None,
+    stored: StoredSurvey,
+    index: int | None,
+    by: str,
+) -> None:
+    """One question in full, if that question has details for this person (a forged
+    number, or one whose answers are hidden from them, is refused)."""
+    query = update.callback_query
+    assert query is not None
+    results = await context.services.surveys.results(stored, BY[by], scope)
+    number = None if index is None else index + 1
+    if number not in detail_numbers(results):
+        await query.answer(t(person.language, "button.expired"), show_alert=True)
+        return
+    await query.answer()
+    assert number is not None
+    text = question_message(person.language, results, number)
+    await send_long(context.bot, person.telegram_id, text)
+    question = results.questions[number - 1].question.id
+    await context.services.audit.record(
+        person.actor, "survey.results", stored.slug, by=by, question=question
+    )
 
 
 async def send_charts(

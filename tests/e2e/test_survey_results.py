@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.surveys import render
 from sandbox.harness import Sandbox
 from sandbox.users import SentMessage
 from tests.e2e.membership import Union, build_union, verify_by_contact
@@ -45,38 +46,85 @@ async def results_messages(user, sandbox: Sandbox) -> list[SentMessage]:  # type
             return found
 
 
-async def test_leader_sees_results_with_small_groups_merged(union: Union) -> None:
+def phone_bounds(survey_text: str, questions: int, header: int) -> tuple[int, int]:
+    """The most lines and characters a summary may take: its header, two short lines a
+    question (its text, clipped, then one figure), a blank line and the hint; and no more
+    than half of everything in full (`survey_text`: the command line's results)."""
+    return header + 2 * questions + 3, len(survey_text) // 2
+
+
+async def test_leader_sees_a_phone_sized_summary_then_details(union: Union) -> None:
     sandbox, lee = union.sandbox, union.lee
     stored = await load_survey(sandbox)
     await seed_responses(sandbox, stored, GROUPS)
-    await close_survey(sandbox, stored)
+    stored = await close_survey(sandbox, stored)
     lee.mark_read()
 
     await lee.send("/results check")
-    messages = await results_messages(lee, sandbox)
-    text = "\n".join(m.text for m in messages)
-    assert "Responses: 17 of" in text
-    assert "1. Protected hours a week? · 17 answered" in text
-    assert "mean 3.3 · median 3 · middle half 1–5 · range 0–7 hours" in text
-    assert "Under 2 weeks\n▓▓▓▓▓░░░░░ 53% (9)" in text
-    assert "💬 17 written answers. Not shown in chat" in text
-    assert "private note" not in text  # free text never in chat
-    assert messages[-1].buttons[-1] == ["📊 Charts", "📎 CSV"]
+    [summary] = await results_messages(lee, sandbox)
+    results = await sandbox.services.surveys.results(stored, None)
+    tz = sandbox.services.surveys.tz
+    full = "\n\n".join(render.results_messages("en", results, stored.closes_at, tz))
+    header = render.header_lines("en", results, stored.closes_at, tz)
+    most_lines, most_chars = phone_bounds(full, len(results.questions), len(header))
+    lines = summary.text.splitlines()
+    assert len(lines) <= most_lines and len(summary.text) <= most_chars, summary.text
+    assert "Responses: 17 of" in summary.text
+    # Each question once, with its headline figure on the next line.
+    for number, question in enumerate(results.questions, 1):
+        title = f"{number}. {question.question.text['en']}"
+        assert lines.count(title) == 1, title
+    after = lines[lines.index("1. Protected hours a week?") + 1]
+    assert after.endswith("median 3 hours (0–40)") and after.startswith("▓")
+    wait = lines[lines.index("3. Wait for a return visit?") + 1]
+    assert wait.endswith("53% Under 2 weeks")
+    assert "💬 17 written answers" in summary.text and "private note" not in summary.text
+    # One button per question with details (not the written answers), then the views.
+    assert summary.buttons == [
+        ["1", "2", "3", "4", "5", "6"],
+        ["🏥 By worksite", "🧑‍⚕️ By classification"],
+        ["📊 Charts", "📎 CSV"],
+    ]
 
-    await lee.press("🏥 By worksite", messages[-1])
-    text = "\n".join(m.text for m in await results_messages(lee, sandbox))
+    await lee.press("1", summary)
+    [detail] = await results_messages(lee, sandbox)
+    assert "1. Protected hours a week? · 17 answered" in detail.text
+    assert "mean 3.3 · median 3 · middle half 1–5 · range 0–7 hours" in detail.text
+    await lee.press("3", summary)
+    [detail] = await results_messages(lee, sandbox)
+    assert "Under 2 weeks\n▓▓▓▓▓░░░░░ 53% (9)" in detail.text
+    assert "Active caseload" not in detail.text  # only the question tapped
+
+    await lee.press("🏥 By worksite", summary)
+    [by_site] = await results_messages(lee, sandbox)
     # Tustin (3) and Santa Ana (2) are merged into Other (5); no group under 5 appears.
-    assert "By worksite: Downey 6 · Irvine 6 · Other 5" in text
-    assert "Tustin" not in text and "Santa Ana" not in text
-    assert "▸ Downey (6): mean" in text and "▸ Other (5)" in text
+    assert "By worksite: Downey 6 · Irvine 6 · Other 5" in by_site.text
+    assert "Tustin" not in by_site.text and "Santa Ana" not in by_site.text
+    roster = {
+        w
+        for (w,) in await sandbox.services.db.fetchall(
+            "SELECT DISTINCT worksite FROM members WHERE verified_at IS NOT NULL"
+        )
+    }
+    hidden = len(roster - {"Downey", "Irvine"})
+    assert f"🔒 {hidden} worksites aren't shown by name" in by_site.text
+    assert by_site.buttons[-2] == ["📋 Overall", "🧑‍⚕️ By classification"]
+    await lee.press("1", by_site)
+    [detail] = await results_messages(lee, sandbox)
+    assert "▸ Downey (6): mean" in detail.text and "▸ Other (5)" in detail.text
+    assert "🔒" not in detail.text  # the hidden worksites were said once, in the summary
 
-    await lee.press("🧑‍⚕️ By classification", messages[-1])
-    text = "\n".join(m.text for m in await results_messages(lee, sandbox))
+    await lee.press("🧑‍⚕️ By classification", summary)
+    [by_class] = await results_messages(lee, sandbox)
     # Therapist (8) minus Irvine (6 therapists) would be Downey's 2 therapists: with the
-    # worksites published, the classification breakdown is withheld.
-    assert "Nurse" not in text and "Therapist" not in text and "Not broken down" in text
+    # worksites published, the classification breakdown is withheld, said once.
+    assert "Nurse" not in by_class.text and "Therapist" not in by_class.text
+    assert by_class.text.count("🔒") == 1 and "Not broken down by classification" in by_class.text
+    await lee.press("3", by_class)
+    [detail] = await results_messages(lee, sandbox)
+    assert "Not broken down" not in detail.text and "Therapist" not in detail.text
 
-    await lee.press("📎 CSV", messages[-1])
+    await lee.press("📎 CSV", summary)
     document = await lee.wait_for(lambda m: m.document is not None)
     rows = list(csv.DictReader(io.StringIO(document.document.content.decode())))  # type: ignore[union-attr]
     assert len(rows) == 17
@@ -89,32 +137,72 @@ async def test_leader_sees_results_with_small_groups_merged(union: Union) -> Non
     assert any(r["comment"].startswith("private note") for r in rows)
     assert "member_id" not in rows[0]  # anonymous: no link to export
 
-    await lee.press("📊 Charts", messages[-1])
+    await lee.press("📊 Charts", summary)
     photo = await lee.wait_for(lambda m: m.photo is not None)
     assert photo.photo is not None and photo.photo.content.startswith(b"\x89PNG")
 
 
-async def test_steward_sees_only_their_worksite(union: Union) -> None:
-    sandbox, sam = union.sandbox, union.sam
+async def test_a_question_without_its_own_breakdown_is_named_once(union: Union) -> None:
+    """Worksites are published, but an optional question few answered is not broken down:
+    one line in the summary names it (not a line under every question), and its detail."""
+    sandbox, lee = union.sandbox, union.lee
     stored = await load_survey(sandbox)
+    await seed_responses(sandbox, stored, [("Downey", "Therapist", 8), ("Irvine", "Nurse", 6)])
+    stored = await close_survey(sandbox, stored)
+    lee.mark_read()
+    await lee.send("/results check worksite")
+    [summary] = await results_messages(lee, sandbox)
+    results = await sandbox.services.surveys.results(stored, "worksite")
+    withheld = [
+        n
+        for n, e in enumerate(results.questions, 1)
+        if e.question.type != "text" and e.overall.shown and not e.groups
+    ]
+    assert withheld, "the seeded answers leave a question without a breakdown"
+    numbers = ", ".join(map(str, withheld))
+    assert summary.text.count("to break down") == 1
+    assert f"{'questions' if len(withheld) > 1 else 'question'} {numbers} by worksite" in (
+        summary.text
+    )
+    await lee.press(str(withheld[0]), summary)
+    [detail] = await results_messages(lee, sandbox)
+    assert detail.text.count("to break down") == 1 and "▸" not in detail.text
+
+
+async def test_forged_and_stale_result_buttons_are_refused(union: Union) -> None:
+    sandbox, lee = union.sandbox, union.lee
+    stored = await load_survey(sandbox)
+    ana = sandbox.user("Ana")
+    await verify_by_contact(sandbox, ana, "A1")
     await seed_responses(sandbox, stored, GROUPS)
-    await close_survey(sandbox, stored)
-    sam.mark_read()
-    await sam.send("/results check")
-    messages = await results_messages(sam, sandbox)
-    text = "\n".join(m.text for m in messages)
-    assert "Your worksites only: Downey" in text and "Responses: 6 of" in text
-    assert messages[-1].buttons[-1] == ["📊 Charts"]  # no CSV for stewards
-    await sam.press("🏥 By worksite", messages[-1])
-    text = "\n".join(m.text for m in await results_messages(sam, sandbox))
-    # Downey alone would just repeat the totals; 4 + 2 by classification would expose people.
-    assert "Not broken down" in text and "Irvine" not in text
-    await sam.press("🧑‍⚕️ By classification", messages[-1])
-    text = "\n".join(m.text for m in await results_messages(sam, sandbox))
-    assert "Therapist" not in text and "Psychologist" not in text
-    await sam.press_data(f"v1:survey:csv:{stored.pk}", messages[-1])
+    ana.mark_read()
+    lee.mark_read()
+    # Open: the answers are sealed, even to a leader who types the data of a detail button.
+    await lee.press_data(f"v1:survey:q:{stored.pk}:0:all")
     await sandbox.settle()
-    assert sam.callback_answers[-1] == ("The CSV export is for leaders.", True)
+    assert lee.callback_answers[-1][0].startswith("🔒 No details while the survey is open")
+    stored = await close_survey(sandbox, stored)
+    # A member with a forged detail button gets nothing, before or after the close.
+    for data in (f"v1:survey:q:{stored.pk}:0:all", f"v1:survey:q:{stored.pk}:2:worksite"):
+        await ana.press_data(data)
+    await sandbox.settle()
+    assert [a for a, _ in ana.callback_answers[-2:]] == [
+        "Survey results are for stewards and leaders."
+    ] * 2
+    # A leader's forged numbers: no such question, free text (no details), bad shapes.
+    for data in (
+        f"v1:survey:q:{stored.pk}:99:all",
+        f"v1:survey:q:{stored.pk}:6:all",
+        f"v1:survey:q:{stored.pk}:-1:all",
+        f"v1:survey:q:{stored.pk}:0:shoe",
+        f"v1:survey:q:{stored.pk}:0",
+        f"v1:survey:q:{stored.pk + 50}:0:all",
+    ):
+        await lee.press_data(data)
+    await sandbox.settle()
+    refused = [a for a, _ in lee.callback_answers[-6:]]
+    assert len(refused) == 6 and all("expired" in a or "no longer" in a for a in refused), refused
+    assert [m for m in (*ana.inbox, *lee.inbox) if "answered" in m.text] == []
 
 
 async def test_too_few_responses_show_nothing_but_the_count(union: Union) -> None:

@@ -43,8 +43,31 @@ def test_create_list_cancel(db_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert code == 0
     assert out == CREATED + "\n"
     code, out, _ = run(capsys, "vote", "list")
-    assert "#1\tscheduled\topens 2030-03-02 06:00 PST" in out
-    assert "\tstrike-2030\tDo you authorize the bargaining team" in out
+    header, row = out.splitlines()
+    assert header.split() == [
+        "id",
+        "slug",
+        "state",
+        "opens_at",
+        "closes_at",
+        "roll_size",
+        "question",
+    ]
+    opens, closes = "2030-03-02 06:00-08:00", "2030-03-09 20:00-08:00"
+    assert row.startswith(f"1   strike-2030  scheduled  {opens}  {closes}  0  ")
+    assert "Do you authorize the bargaining team" in row
+    code, out, _ = run(capsys, "vote", "list", "--json")
+    [listed] = json.loads(out)
+    assert listed == {
+        "id": 1,
+        "slug": "strike-2030",
+        "state": "scheduled",
+        "opens_at": "2030-03-02 06:00-08:00",
+        "closes_at": "2030-03-09 20:00-08:00",
+        "roll_size": 0,
+        "question": listed["question"],
+    }
+    assert listed["question"].startswith("Do you authorize") and len(listed["question"]) > 60
     with sqlite3.connect(db_path) as conn:
         jobs = conn.execute("SELECT kind, key FROM scheduled_jobs ORDER BY id").fetchall()
     assert jobs == [
@@ -124,7 +147,8 @@ def test_results_are_refused_before_close_then_exported_and_audited(
     code, out, _ = run(
         capsys, "vote", "results", "1", "--csv", str(csv_path), "--receipts", str(receipts_path)
     )
-    assert code == 0 and "1,Yes,4,66.7%" in csv_path.read_text()
+    assert code == 0 and "1,Yes,4,66.7%,6,6," in csv_path.read_text()
+    assert "True" not in csv_path.read_text() and "False" not in csv_path.read_text()
     receipts = receipts_path.read_text().splitlines()
     assert receipts[0] == "vote,receipt" and len(receipts) == 7
     assert "Yes" not in receipts_path.read_text()  # receipts never carry choices

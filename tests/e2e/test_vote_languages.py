@@ -174,7 +174,7 @@ async def test_each_member_takes_the_whole_vote_in_their_language(voters: Voters
     document = await iris_user.wait_for(lambda m: m.document is not None)
     assert document.document is not None
     rows = list(csv.reader(io.StringIO(document.document.content.decode())))
-    assert rows[1:3] == [
+    assert [row[:4] for row in rows[1:3]] == [
         [str(vote.id), "Sí, autorizo", "2", "100%"],
         [str(vote.id), "No", "0", "0%"],
     ]

@@ -45,12 +45,15 @@ def test_decision(
 def test_exports_carry_counts_only() -> None:
     result = tally((4, 2), 6, quorum=Fraction(1, 2))
     text = result_csv(result)
-    assert text.splitlines()[:3] == [
-        "vote,option,ballots,share_of_ballots",
-        "1,Yes,4,66.7%",
-        "1,No,2,33.3%",
+    assert text.splitlines() == [
+        "vote,option,ballots,share_of_ballots,ballots_cast,roll_size,turnout,threshold,"
+        "threshold_met,quorum,quorum_met,passed",
+        "1,Yes,4,66.7%,6,6,100%,two-thirds,yes,50%,yes,yes",
+        "1,No,2,33.3%,6,6,100%,two-thirds,yes,50%,yes,yes",
     ]
-    assert "1,passed,True," in text and "1,quorum,50%," in text
+    assert "True" not in text and "None" not in text
+    no_quorum = result_csv(tally((1, 3), 10))
+    assert no_quorum.splitlines()[1] == "1,Yes,1,25%,4,10,40%,two-thirds,no,,yes,no"
     assert result.to_json()["turnout"] == "100%"
     formula = Tally(1, "q", ("=HYPERLINK(1)", "No"), (1, 1), 2, MAJORITY, None)
     assert "'=HYPERLINK(1)" in result_csv(formula)  # no spreadsheet formula injection
@@ -74,8 +77,8 @@ def test_exports_and_the_chart_in_the_reader_s_language(monkeypatch: pytest.Monk
         MAJORITY,
         None,
     )
-    assert result_csv(result, "es").splitlines()[1] == "7,Sí,3,75%"
-    assert result_csv(result).splitlines()[1] == "7,Yes,3,75%"
+    assert result_csv(result, "es").splitlines()[1].startswith("7,Sí,3,75%,")
+    assert result_csv(result).splitlines()[1].startswith("7,Yes,3,75%,")
     spanish = result.to_json("es")
     assert (spanish["language"], spanish["question"], spanish["options"][0]["option"]) == (
         "es",
