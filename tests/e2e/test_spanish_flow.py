@@ -234,6 +234,9 @@ async def test_a_spanish_speaking_leader_sees_no_english(union: Union) -> None:
     """Staff commands too: /help, survey results with their buttons, the votes list, the
     FAQ gaps and editor, the stewards' queue, the wizards' first steps, usage texts."""
     sandbox = union.sandbox
+    # Spanish before anything is sent: the survey's announcement, which may arrive at any
+    # moment below, must be in Spanish too.
+    await sandbox.services.members.set_language((await union.member("L1")).id, "es")
     service = sandbox.services.surveys
     closes = datetime.now(sandbox.services.settings.tz) + timedelta(days=3)
     text = SURVEY.format(closes=closes.strftime("%Y-%m-%d %H:%M"))
@@ -250,7 +253,6 @@ async def test_a_spanish_speaking_leader_sees_no_english(union: Union) -> None:
         None,
     )
     lee = union.lee
-    await sandbox.services.members.set_language((await union.member("L1")).id, "es")
     lee.inbox.clear()
     for command in (
         "/help",
@@ -276,7 +278,7 @@ async def test_a_spanish_speaking_leader_sees_no_english(union: Union) -> None:
         await lee.send(command)
         await sandbox.settle()
     results = await shown(lee, lambda m: es("survey.button_charts") in str(m.buttons))
-    for label in (*results.buttons[0], *results.buttons[1]):
+    for label in [label for row in results.buttons for label in row]:
         await lee.press(label, results)
         await sandbox.settle()
     votes = await shown(lee, lambda m: "#1 ›" in str(m.buttons))
