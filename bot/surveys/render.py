@@ -388,8 +388,12 @@ def pack_blocks(blocks: list[str]) -> list[str]:
 # -- charts ---------------------------------------------------------------------
 
 
-def chart_images(language: str, results: Results) -> list[tuple[str, bytes]]:
-    """One PNG per question that has something to show: (caption, png)."""
+def chart_images(
+    language: str, results: Results, breakdowns: Sequence[Results] = ()
+) -> list[tuple[str, bytes]]:
+    """One PNG per question that has something to show, each followed by one per breakdown
+    (`results` itself if broken down, then `breakdowns`) whose groups are published for
+    that question: (caption, png)."""
     if not results.shown:
         return []
     images = []
@@ -412,8 +416,10 @@ def chart_images(language: str, results: Results) -> list[tuple[str, bytes]]:
             rows = choice_rows(question, tally, language)
             png = charts.bar_chart(title, [r[0] for r in rows], [r[1] for r in rows], note=note)
         images.append((f"{number}. {say(question.text, language)}"[:200], png))
-        if entry.groups:
-            images.append(_breakdown_chart(language, number, entry, results.by or ""))
+        for broken_down in (results, *breakdowns):
+            grouped = broken_down.questions[number - 1]
+            if grouped.groups and not grouped.withheld:  # {}: suppressed, never charted
+                images.append(_breakdown_chart(language, number, grouped, broken_down.by or ""))
     return images
 
 
