@@ -318,15 +318,17 @@ class SurveyService:
             )
             for lang in LANGUAGES
         }
+        recipients = await self.audience(survey)
         broadcast = await self.delivery.enqueue(
             kind="survey.announce",
             subject=f"survey:{pk}",
-            recipients=await self.audience(survey),
+            recipients=recipients,
             messages=messages,
             created_by="system",
         )
         await self.repo.set_announcement(pk, broadcast)
         await self.audit.record("system", "survey.open", stored.slug, broadcast=broadcast)
+        log.info("survey %s opened: announced to %d members", stored.slug, len(recipients))
         return broadcast
 
     async def remind(self, pk: int, number: int) -> int | None:
@@ -388,6 +390,8 @@ class SurveyService:
         await self.scheduler.cancel(CLOSE_JOB, str(pk))
         await self._scrub(pk)
         await self.audit.record("system", "survey.close", stored.slug, audience=audience)
+        responses = await self.repo.participation_count(pk)
+        log.info("survey %s closed: %d responses of %d members", stored.slug, responses, audience)
         return True
 
     async def _scrub(self, pk: int) -> None:
