@@ -401,7 +401,7 @@ def chart_images(
         question, tally = entry.question, entry.overall
         if question.type == "text" or not tally.shown or entry.withheld:
             continue
-        title = f"{number}. {say(question.text, language)}"[:90]
+        title = f"{number}. {say(question.text, language)}"  # charts wrap a long title
         note = t(
             language,
             "survey.chart_note",
@@ -426,9 +426,7 @@ def chart_images(
 def _breakdown_chart(language: str, number: int, entry: Any, by: str) -> tuple[str, bytes]:
     """Per group: the mean (numbers, scales) or each option's share (choices)."""
     question: Question = entry.question
-    title = (
-        f"{number}. {say(question.text, language)}"[:70] + f" — {t(language, f'survey.by_{by}')}"
-    )
+    title = f"{number}. {say(question.text, language)} — {t(language, f'survey.by_{by}')}"
     labels: list[str] = []
     values: list[float] = []
     groups = entry.groups
