@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -13,6 +14,8 @@ from storage.jobs import ScheduledJob
 
 if TYPE_CHECKING:
     from bot.services import Services
+
+log = logging.getLogger(__name__)
 
 PREFIX = "unionbot-"
 SUFFIX = ".sqlite3"
@@ -48,7 +51,15 @@ async def run_backup(db: Database, folder: Path, retention: int, now: datetime) 
     removed = backups[:-retention] if len(backups) > retention else []
     for old in removed:
         old.unlink(missing_ok=True)
-    return BackupResult(target, target.stat().st_size, len(backups) - len(removed), removed)
+    size = target.stat().st_size
+    log.info(
+        "backup written: %s (%s); %d kept, %d removed",
+        target,
+        human_size(size),
+        len(backups) - len(removed),
+        len(removed),
+    )
+    return BackupResult(target, size, len(backups) - len(removed), removed)
 
 
 def next_daily(at: str, now: datetime, tz: ZoneInfo) -> datetime:

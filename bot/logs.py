@@ -7,6 +7,9 @@ logs every statement with its parameters) are capped so those records are never 
 Second, a filter on our handler rewrites whatever still gets through: bot tokens,
 phone-number-like digit runs, trustee key shares, ballot receipts and ballot button data.
 Our own log calls name ids and outcomes only, never what someone typed or chose.
+
+Library chatter (APScheduler's line for every job run) is heard only at DEBUG, so the
+INFO log is the operator's: one line per event that matters (docs/deployment.md).
 """
 
 from __future__ import annotations
@@ -24,9 +27,13 @@ CAPS: dict[str, int] = {
     "telegram.ext": logging.INFO,  # DEBUG: conversation keys and states
     "httpx": logging.WARNING,  # INFO: request URLs with the token in them
     "httpcore": logging.WARNING,  # DEBUG: request and response headers
-    "apscheduler": logging.WARNING,  # INFO: every job run
     "aiosqlite": logging.WARNING,  # DEBUG: every statement with its parameters
     "aiohttp": logging.WARNING,  # the local emulator's access log has token URLs
+}
+
+# Chatter: held to WARNING unless LOG_LEVEL is DEBUG, when it logs at INFO.
+CHATTER: dict[str, int] = {
+    "apscheduler": logging.INFO,  # "Running job … executed successfully", every 15 s
 }
 
 REDACTED = "[redacted]"
@@ -96,4 +103,7 @@ def configure_logging(
     for name, cap in CAPS.items():
         # Never below the chosen level either: a capped logger must not be chattier.
         logging.getLogger(name).setLevel(max(numeric, cap))
+    for name, at_debug in CHATTER.items():
+        quiet = max(numeric, logging.WARNING)
+        logging.getLogger(name).setLevel(at_debug if numeric <= logging.DEBUG else quiet)
     return handler

@@ -9,7 +9,8 @@ from sandbox.errors import ApiError, server_error, too_many_requests
 
 @dataclass
 class Fault:
-    """The next `remaining` matching calls fail with `status` or are delayed by `delay`."""
+    """After `skip` matching calls go through, the next `remaining` fail with `status` or
+    are delayed by `delay`."""
 
     method: str
     status: int
@@ -17,6 +18,7 @@ class Fault:
     retry_after: int | None
     delay: float | None
     description: str | None
+    skip: int = 0
 
     def matches(self, method: str, *, sends: bool) -> bool:
         """Whether this fault applies to a call ('*' means any sending/editing method)."""
@@ -47,9 +49,15 @@ class FaultInjector:
         retry_after: int | None = None,
         delay: float | None = None,
         description: str | None = None,
+        nth: int = 1,
     ) -> None:
-        """Make the next `count` calls to `method` fail (or, with delay, answer late)."""
-        self.pending.append(Fault(method, status, count, retry_after, delay, description))
+        """Make `count` calls to `method` fail (or, with delay, answer late), starting with
+        the `nth` from now: `nth=3` lets two through first."""
+        if nth < 1:
+            raise ValueError("nth counts from 1")
+        self.pending.append(
+            Fault(method, status, count, retry_after, delay, description, skip=nth - 1)
+        )
 
     def clear(self) -> None:
         """Drop all pending faults."""
@@ -58,6 +66,9 @@ class FaultInjector:
     def take(self, method: str, *, sends: bool) -> Fault | None:
         """Consume one use of the first fault matching this call, if any."""
         fault = next((f for f in self.pending if f.matches(method, sends=sends)), None)
+        if fault is not None and fault.skip:
+            fault.skip -= 1  # this call goes through; the fault comes later
+            return None
         if fault is not None:
             fault.remaining -= 1
             if fault.remaining <= 0:

@@ -187,7 +187,12 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         settings = load_settings() if getattr(args, "needs_settings", True) else None
         if settings is not None:
-            handler = configure_logging(settings.log_level, secrets=log_secrets(settings))
+            # The INFO event log is the running bot's (docs/deployment.md); a one-off
+            # command prints its own output, with only warnings and errors beside it.
+            level = settings.log_level
+            if level == "INFO" and args.handler is not cmd_run:
+                level = "WARNING"
+            handler = configure_logging(level, secrets=log_secrets(settings))
         outcome = args.handler(settings, args)
         if asyncio.iscoroutine(outcome):
             asyncio.run(outcome)

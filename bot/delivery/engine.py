@@ -35,6 +35,7 @@ PROGRESS_EVERY = 3.0  # seconds between progress-message edits
 # message. A crash loses at most that window, whose copies are then sent again.
 FLUSH_EVERY = 0.05
 FLUSH_SIZE = 200
+BLOCKED = ("Forbidden", "blocked the bot")  # how a 403's failure reason starts
 
 Finished = Callable[[Broadcast, Progress], Awaitable[None]]
 Watcher = Callable[[Broadcast, Progress, bool], Awaitable[None]]
@@ -160,7 +161,7 @@ class DeliveryEngine:
             self.wake()
         except Forbidden as exc:
             await self.members.set_reachable(delivery.chat_id, False)
-            await self._outcome(delivery, "failed", _reason(exc, "blocked the bot"))
+            await self._outcome(delivery, "failed", _reason(exc, BLOCKED[1]))
         except BadRequest as exc:  # "not modified" is success already (the outbound path)
             await self._outcome(delivery, "failed", _reason(exc))
         except NetworkError as exc:  # includes timeouts and Telegram's 5xx
@@ -262,6 +263,15 @@ class DeliveryEngine:
             progress = await self.repo.progress(broadcast.id)
             if progress.done:
                 if await self.repo.finish(broadcast.id):
+                    log.info(
+                        "broadcast %d finished (%s): %d sent, %d failed, %d blocked, %d skipped",
+                        broadcast.id,
+                        broadcast.kind,
+                        progress.sent,
+                        progress.failed,
+                        blocked(progress),
+                        progress.skipped,
+                    )
                     await self._report(broadcast, progress, final=True)
                     callback = self._on_finished.get(broadcast.kind)
                     if callback is not None:
@@ -281,6 +291,11 @@ class DeliveryEngine:
                 await self.progress_watcher(broadcast, progress, final)
             except TelegramError as exc:
                 log.info("could not update progress of broadcast %s: %s", broadcast.id, exc)
+
+
+def blocked(progress: Progress) -> int:
+    """Failed copies whose member blocked the bot or deleted their account (403)."""
+    return sum(n for reason, n in progress.failures.items() if reason.startswith(BLOCKED))
 
 
 def _seconds(retry_after: int | timedelta) -> float:

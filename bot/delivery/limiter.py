@@ -232,6 +232,8 @@ class Outbound(BaseRateLimiter[str]):
         for attempt in itertools.count():
             if paced:
                 await self.acquire(chat, bulk=bulk, paid=paid, overall=overall)
+            elif attempt:  # not paced (a button's answer): still wait out the 429
+                await asyncio.sleep(self.paused_for)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,6 +15,8 @@ from bot.delivery.outgoing import Outgoing, payload
 from bot.delivery.report import final_report, progress_text
 from storage.delivery import Broadcast, DeliveryRepository, Progress, Recipient
 from storage.members import Member, MembersRepository
+
+log = logging.getLogger(__name__)
 
 # Where the sender watches: (chat id, message id, language).
 ProgressMessage = tuple[int, int, str]
@@ -88,6 +91,14 @@ class DeliveryService:
             recipients=rows,
             progress=progress,
         )
+        log.info(
+            "broadcast %d queued (%s%s): %d recipients, %d skipped (muted or unreachable)",
+            broadcast,
+            kind,
+            ", urgent" if urgent else "",
+            len(rows),
+            sum(1 for row in rows if row.skip_reason is not None),
+        )
         self._wake()
         return broadcast
 
@@ -119,6 +130,7 @@ class DeliveryService:
             target=broadcast_id,
             progress=progress,
         )
+        log.info("broadcast %d queued (%s of %d): %d copies", changed, op, broadcast_id, len(rows))
         self._wake()
         return changed
 

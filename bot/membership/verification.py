@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
 import unicodedata
 from collections.abc import Callable
@@ -23,6 +24,8 @@ from storage.audit import AuditLog
 from storage.invites import InvitesRepository
 from storage.members import Member, MembersRepository, Role
 from storage.verification import LinkMove, VerificationRepository, VerificationRequest
+
+log = logging.getLogger(__name__)
 
 ATTEMPTS_PER_HOUR = 5
 DEFAULT_INVITE_LIFETIME = timedelta(days=14)
@@ -131,12 +134,14 @@ class VerificationService:
         await self.requests.forget_attempts_before(now - 3600)  # kept only for the limit
         if await self.requests.attempts_since(person.telegram_id, now - 3600) >= ATTEMPTS_PER_HOUR:
             await self.audit.record(person.actor, "verify.rate_limited")
+            log.info("verification refused (too many tries in an hour)")
             return Outcome.RATE_LIMITED
         await self.requests.record_attempt(person.telegram_id, now)
         return None
 
     async def _done(self, person: Person, outcome: Outcome, how: str, **detail: object) -> Result:
         await self.audit.record(person.actor, f"verify.{how}", outcome.value, **detail)
+        log.info("verification refused (%s, %s)", how, outcome.value)
         return Result(outcome)
 
     async def by_contact(
@@ -179,6 +184,8 @@ class VerificationService:
             standing=member.status if member else None,
             linked_elsewhere=bool(member and member.telegram_id not in (None, person.telegram_id)),
         )
+        if request is not None:  # whether the phone matched is for the stewards, not the log
+            log.info("verification needs a steward (request %d, shared phone)", request.id)
         return Result(Outcome.PHONE_RECEIVED, member, request)
 
     async def by_invite(self, person: Person, code: str, name: str = "") -> Result:
@@ -225,6 +232,7 @@ class VerificationService:
                 request=request.id,
                 worksite=invite.worksite,
             )
+            log.info("verification needs a steward (request %d, worksite invite)", request.id)
             return Result(Outcome.INVITE_PENDING, None, request)
         linked = await self.members.link(member.id, person.telegram_id)
         await self.audit.record(
@@ -234,6 +242,7 @@ class VerificationService:
             member=linked.member_id,
             worksite=linked.worksite,
         )
+        log.info("verification approved (member invite)")
         return Result(Outcome.VERIFIED, linked)
 
     async def request_review(self, person: Person, typed_id: str, typed_name: str) -> Result:
@@ -268,6 +277,7 @@ class VerificationService:
         await self.audit.record(
             person.actor, "verify.request", str(request.id), on_roster=member is not None
         )
+        log.info("verification needs a steward (request %d, member ID form)", request.id)
         return Result(Outcome.REQUEST_SENT, member, request)
 
     async def reviewers(self, request: VerificationRequest) -> list[Member]:
@@ -324,6 +334,7 @@ class VerificationService:
                 role=member.role if member else None,
                 linked_elsewhere=facts.linked_elsewhere,
             )
+            log.info("verification needs an admin (request %d)", request.id)
             return Review(Decision.NEEDS_ADMIN, request, member)
         if approve and invited and await self.members.by_telegram_id(request.telegram_id):
             return Review(Decision.NOT_ALLOWED, request)  # they got in another way meanwhile
@@ -347,6 +358,12 @@ class VerificationService:
             str(request.id),
             member=member.member_id if member else None,
             moved_from=f"tg:{move.old_telegram_id}" if move else None,
+        )
+        log.info(
+            "verification %s (request %d)%s",
+            "approved" if approve else "refused by a steward",
+            request.id,
+            ", a Telegram link moved" if move else "",
         )
         decided = await self.requests.get(request.id)
         return Review(Decision(state), decided, member, move)

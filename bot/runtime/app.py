@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from importlib import metadata
 from typing import Any
 
 from telegram.constants import ParseMode
@@ -93,7 +94,21 @@ async def on_startup(application: AnyApplication) -> None:
     await services.surveys.start()
     # Remembered so `unionbot invites create` and posters need no network from now on.
     await botname.remember(services.db, application.bot.username, services.scheduler.clock())
-    log.info("unionbot is up as @%s; scheduled jobs armed: %d", application.bot.username, armed)
+    log.info(
+        "unionbot %s started as @%s: database %s (schema %d), %d scheduled jobs armed",
+        _version(),
+        application.bot.username,
+        services.settings.database_path,
+        await services.db.schema_version(),
+        armed,
+    )
+
+
+def _version() -> str:
+    try:
+        return metadata.version("unionbot")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
 
 
 async def on_stop(application: AnyApplication) -> None:

@@ -388,8 +388,12 @@ def pack_blocks(blocks: list[str]) -> list[str]:
 # -- charts ---------------------------------------------------------------------
 
 
-def chart_images(language: str, results: Results) -> list[tuple[str, bytes]]:
-    """One PNG per question that has something to show: (caption, png)."""
+def chart_images(
+    language: str, results: Results, breakdowns: Sequence[Results] = ()
+) -> list[tuple[str, bytes]]:
+    """One PNG per question that has something to show, each followed by one per breakdown
+    (`results` itself if broken down, then `breakdowns`) whose groups are published for
+    that question: (caption, png)."""
     if not results.shown:
         return []
     images = []
@@ -397,7 +401,7 @@ def chart_images(language: str, results: Results) -> list[tuple[str, bytes]]:
         question, tally = entry.question, entry.overall
         if question.type == "text" or not tally.shown or entry.withheld:
             continue
-        title = f"{number}. {say(question.text, language)}"[:90]
+        title = f"{number}. {say(question.text, language)}"  # charts wrap a long title
         note = t(
             language,
             "survey.chart_note",
@@ -412,17 +416,17 @@ def chart_images(language: str, results: Results) -> list[tuple[str, bytes]]:
             rows = choice_rows(question, tally, language)
             png = charts.bar_chart(title, [r[0] for r in rows], [r[1] for r in rows], note=note)
         images.append((f"{number}. {say(question.text, language)}"[:200], png))
-        if entry.groups:
-            images.append(_breakdown_chart(language, number, entry, results.by or ""))
+        for broken_down in (results, *breakdowns):
+            grouped = broken_down.questions[number - 1]
+            if grouped.groups and not grouped.withheld:  # {}: suppressed, never charted
+                images.append(_breakdown_chart(language, number, grouped, broken_down.by or ""))
     return images
 
 
 def _breakdown_chart(language: str, number: int, entry: Any, by: str) -> tuple[str, bytes]:
     """Per group: the mean (numbers, scales) or each option's share (choices)."""
     question: Question = entry.question
-    title = (
-        f"{number}. {say(question.text, language)}"[:70] + f" — {t(language, f'survey.by_{by}')}"
-    )
+    title = f"{number}. {say(question.text, language)} — {t(language, f'survey.by_{by}')}"
     labels: list[str] = []
     values: list[float] = []
     groups = entry.groups

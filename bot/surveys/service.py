@@ -233,12 +233,10 @@ class SurveyService:
         opens_at = survey.opens_at if survey.opens_at is not None else self.now()
         stored = await self.repo.save(survey.to_json(), opens_at, actor, self.keys.server_key())
         await self.scheduler.schedule(OPEN_JOB, str(stored.pk), _at(opens_at), {})
-        for number, before in enumerate(survey.reminders, 1):
-            due = survey.closes_at - before
-            if due > opens_at:
-                await self.scheduler.schedule(
-                    REMIND_JOB, f"{stored.pk}:{number}", _at(due), {"number": number}
-                )
+        for number, due in reminder_times(survey, opens_at):
+            await self.scheduler.schedule(
+                REMIND_JOB, f"{stored.pk}:{number}", _at(due), {"number": number}
+            )
         await self.scheduler.schedule(CLOSE_JOB, str(stored.pk), _at(survey.closes_at), {})
         await self.audit.record(
             actor,
@@ -278,8 +276,8 @@ class SurveyService:
                     await self.repo.move(stored.pk, "scheduled", "open")
                 await self.close(stored.pk)
                 continue
-            reminders = survey_of(stored).reminders
-            due = [n for n, before in enumerate(reminders, 1) if stored.closes_at - before <= now]
+            times = reminder_times(survey_of(stored), stored.opens_at)
+            due = [number for number, at in times if at <= now]
             if due and max(due) > stored.reminders_sent and stored.opens_at <= now:
                 await self.remind(stored.pk, max(due))
 
@@ -302,6 +300,11 @@ class SurveyService:
         stored = await self.repo.get(pk)
         assert stored is not None
         survey = survey_of(stored)
+        # Opened late (the bot was down at its time): reminders whose time has already
+        # passed would arrive with the announcement; they count as sent.
+        passed = [n for n, at in reminder_times(survey, stored.opens_at) if at <= self.now()]
+        if passed:
+            await self.repo.claim_reminder(pk, max(passed))
         messages = {
             lang: Outgoing(
                 t(
@@ -315,15 +318,17 @@ class SurveyService:
             )
             for lang in LANGUAGES
         }
+        recipients = await self.audience(survey)
         broadcast = await self.delivery.enqueue(
             kind="survey.announce",
             subject=f"survey:{pk}",
-            recipients=await self.audience(survey),
+            recipients=recipients,
             messages=messages,
             created_by="system",
         )
         await self.repo.set_announcement(pk, broadcast)
         await self.audit.record("system", "survey.open", stored.slug, broadcast=broadcast)
+        log.info("survey %s opened: announced to %d members", stored.slug, len(recipients))
         return broadcast
 
     async def remind(self, pk: int, number: int) -> int | None:
@@ -385,6 +390,8 @@ class SurveyService:
         await self.scheduler.cancel(CLOSE_JOB, str(pk))
         await self._scrub(pk)
         await self.audit.record("system", "survey.close", stored.slug, audience=audience)
+        responses = await self.repo.participation_count(pk)
+        log.info("survey %s closed: %d responses of %d members", stored.slug, responses, audience)
         return True
 
     async def _scrub(self, pk: int) -> None:
@@ -747,6 +754,13 @@ def stored_answers(survey: Survey, answers: dict[str, Any]) -> list[StoredAnswer
         else:
             rows.append(StoredAnswer(index, float(value)))
     return rows
+
+
+def reminder_times(survey: Survey, opens_at: int) -> list[tuple[int, int]]:
+    """(number, when) of each reminder that falls after the survey opens; earlier ones
+    are never sent."""
+    times = [(n, survey.closes_at - before) for n, before in enumerate(survey.reminders, 1)]
+    return [(number, at) for number, at in times if at > opens_at]
 
 
 def _at(timestamp: int) -> datetime:

@@ -354,7 +354,7 @@ def chart(language: str, tally: Tally) -> bytes:
         share=share_of(language, tally.ballots, tally.roll_size),
     )
     return bar_chart(
-        f"#{tally.vote_id} {say(tally.question, language)[:80]}",
+        f"#{tally.vote_id} {say(tally.question, language)}",
         [label for label, _ in tally.rows(language)],
         list(tally.counts),
         note=html.unescape(note),

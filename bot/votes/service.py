@@ -520,6 +520,7 @@ class VoteService:
             return None
         vote = await self._vote(vote_id)
         await self.audit.record("system", "vote.open", f"vote:{vote_id}", roll_size=size)
+        log.info("vote %d opened: %d on the roll", vote_id, size)
         if now >= vote.closes_at:
             return size  # the bot was down for the whole window: the close follows at once
         roll = await self.repo.roll(vote_id)
@@ -563,6 +564,7 @@ class VoteService:
             await self.audit.record(
                 "system", "vote.close", vote.subject, ballots=ballots, roll_size=vote.roll_size
             )
+            log.info("vote %d closed: %d of %d voted", vote_id, ballots, vote.roll_size)
         if vote.counted:
             return await self._tally(vote)
         key = await self.keys.key(vote.subject)
@@ -618,6 +620,7 @@ class VoteService:
         await self.audit.record(
             "system", "vote.count", vote.subject, ballots=tally.ballots, passed=tally.passed
         )
+        log.info("vote %d counted; the result goes out now", vote.id)
         leaders = await self._leader_ids()
         await self.delivery.enqueue(
             kind="vote.result.leaders",

@@ -6,7 +6,6 @@ any other text goes on to the features registered after this one.
 
 from __future__ import annotations
 
-import asyncio
 import html
 import logging
 import re
@@ -14,7 +13,7 @@ import secrets
 from typing import Any
 
 from telegram import Document, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest, RetryAfter
+from telegram.error import BadRequest
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
@@ -491,26 +490,20 @@ async def send_detail(
 async def send_charts(
     context: BotContext, person: Person, scope: list[str] | None, stored: StoredSurvey
 ) -> None:
+    """One chart per question, then its breakdowns by worksite and by classification where
+    the disclosure plan publishes them (a suppressed breakdown is never charted)."""
     service = context.services.surveys
     results = await service.results(stored, None, scope)
-    images = chart_images(person.language, results)
+    breakdowns = [await service.results(stored, by, scope) for by in ("worksite", "classification")]
+    images = chart_images(person.language, results, breakdowns)
     if not images:
         await context.bot.send_message(person.telegram_id, t(person.language, "survey.charts_none"))
         return
-    for caption, png in images:
-        await send_with_patience(context, person.telegram_id, caption, png)
+    for caption, png in images:  # paced and retried on 429 by the outbound path
+        await context.bot.send_photo(
+            person.telegram_id, png, caption=html.escape(caption, quote=False)
+        )
     await context.services.audit.record(person.actor, "survey.charts", stored.slug)
-
-
-async def send_with_patience(context: BotContext, chat_id: int, caption: str, png: bytes) -> None:
-    """Send one chart; Telegram allows about one message a second per chat, so wait if told."""
-    for _ in range(3):
-        try:
-            await context.bot.send_photo(chat_id, png, caption=html.escape(caption, quote=False))
-            return
-        except RetryAfter as exc:
-            delay = exc.retry_after
-            await asyncio.sleep(delay.total_seconds() if hasattr(delay, "total_seconds") else delay)
 
 
 async def send_csv(context: BotContext, person: Person, stored: StoredSurvey) -> None:

@@ -131,6 +131,23 @@ async def test_a_reply_meeting_429_is_retried_and_bulk_is_handed_back() -> None:
     await outbound.shutdown()
 
 
+async def test_a_call_that_is_not_paced_waits_out_its_429_before_trying_again() -> None:
+    outbound = Outbound(rate=1000.0)
+    paused_at_retry: list[float] = []
+
+    async def answer() -> bool:
+        if not paused_at_retry:
+            paused_at_retry.append(-1.0)
+            raise RetryAfter(1)
+        paused_at_retry.append(outbound.paused_for)
+        return True
+
+    data = {"callback_query_id": "7"}
+    assert await outbound.process_request(answer, (), {}, "answerCallbackQuery", data, None)
+    assert paused_at_retry[1:] == [0.0]  # sent again only once the flood wait was over
+    await outbound.shutdown()
+
+
 async def test_not_modified_is_success() -> None:
     outbound = Outbound()
 
