@@ -132,13 +132,15 @@ def bar_chart(
     return _png(bar_figure(title, labels, values, note=note))
 
 
-def histogram(title: str, values: Sequence[float], bins: int = 10, unit: str = "") -> bytes:
-    """A histogram of numeric answers as PNG bytes."""
+def histogram(
+    title: str, values: Sequence[float], *, counted: str, bins: int = 10, unit: str = ""
+) -> bytes:
+    """A histogram of numeric answers as PNG bytes; `counted` names the y axis (\"answers\")."""
     figure, axes = _figure(title, 3.5)
     axes.hist(list(values), bins=bins, color=UNION_COLOR, edgecolor="white")
     if unit:
         axes.set_xlabel(unit)
-    axes.set_ylabel("responses")
+    axes.set_ylabel(counted)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of people: whole
     axes.spines[["top", "right"]].set_visible(False)
     return _png(figure)

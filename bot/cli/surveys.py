@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import html
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from bot.cli import table
 from bot.cli.errors import CommandError
+from bot.long_text import visible
 from bot.services import Services, open_services
 from bot.settings import Settings
 from bot.surveys.definition import SurveyFileError
@@ -20,13 +19,6 @@ from bot.surveys.render import results_json, results_messages, when
 from bot.surveys.service import survey_of
 from bot.yaml_files import read_text
 from storage.surveys import StoredSurvey, SurveyExists
-
-_TAG = re.compile(r"<[^>]+>")
-
-
-def plain(text: str) -> str:
-    """Chat HTML as terminal text."""
-    return html.unescape(_TAG.sub("", text))
 
 
 async def cmd_load(settings: Settings, args: argparse.Namespace) -> None:
@@ -111,9 +103,8 @@ async def cmd_results(settings: Settings, args: argparse.Namespace) -> None:
             print(json.dumps(results_json(results), indent=2, ensure_ascii=False))
         else:
             tz = services.surveys.tz
-            print(
-                "\n\n".join(plain(m) for m in results_messages("en", results, stored.closes_at, tz))
-            )
+            messages = results_messages("en", results, stored.closes_at, tz)
+            print("\n\n".join(visible(m) for m in messages))
         detail: dict[str, Any] = {"by": args.by, "json": args.json}
         if args.csv is not None:
             text, count = await services.surveys.export(stored)

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from bot import charts
 from bot.i18n import Safe, format_number, format_when, share_of, t
+from bot.long_text import visible
 from bot.privacy import MIN_GROUP, OTHER, merge_counts
 from bot.surveys.disclosure import CLASSIFICATION, WORKSITE, Plan
 from bot.surveys.model import Question, say
@@ -402,16 +403,24 @@ def chart_images(
         if question.type == "text" or not tally.shown or entry.withheld:
             continue
         title = f"{number}. {say(question.text, language)}"  # charts wrap a long title
-        note = t(
-            language,
-            "survey.chart_note",
-            answered=tally.answered,
-            title=say(results.survey.title, language),
+        note = visible(  # a picture, not chat HTML: "&" stays "&"
+            t(
+                language,
+                "survey.chart_note",
+                answered=tally.answered,
+                title=say(results.survey.title, language),
+            )
         )
         if question.type == "number":
             values = [v for v, c in sorted(tally.counts.items()) for _ in range(c)]
             unit = say(question.unit, language) if question.unit else ""
-            png = charts.histogram(title, values, bins=min(10, len(tally.counts)) or 1, unit=unit)
+            png = charts.histogram(
+                title,
+                values,
+                counted=visible(t(language, "survey.chart_axis_answers")),
+                bins=min(10, len(tally.counts)) or 1,
+                unit=unit,
+            )
         else:
             rows = choice_rows(question, tally, language)
             png = charts.bar_chart(title, [r[0] for r in rows], [r[1] for r in rows], note=note)
@@ -441,7 +450,7 @@ def _breakdown_chart(language: str, number: int, entry: Any, by: str) -> tuple[s
             for label, count in choice_rows(question, tally, language):
                 labels.append(f"{group_name(language, name)}: {label}")
                 values.append(count)
-    note = t(language, "survey.chart_breakdown_note", minimum=MIN_GROUP)
+    note = visible(t(language, "survey.chart_breakdown_note", minimum=MIN_GROUP))
     return title, charts.bar_chart(title, labels, values, note=note)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -13,6 +11,7 @@ from bot.callbacks import pack
 from bot.delivery import Button, DeliveryService, Outgoing
 from bot.delivery.service import ProgressMessage
 from bot.i18n import LANGUAGES, Safe, t
+from bot.long_text import visible
 from bot.people import NotAllowed, Person
 from bot.privacy import merge_small_groups
 from bot.scheduler import Scheduler
@@ -71,7 +70,7 @@ def utf16_length(text: str) -> int:
 def _header_room() -> int:
     """Room the header line takes in every language (it is sent above the author's text)."""
     headers = ("updates.header", "updates.urgent_header")
-    return max(utf16_length(strip_tags(t(lang, h))) for lang in LANGUAGES for h in headers) + 2
+    return max(utf16_length(visible(t(lang, h))) for lang in LANGUAGES for h in headers) + 2
 
 
 def check_text(plain: str, has_media: bool) -> DraftProblem | None:
@@ -150,7 +149,7 @@ class UpdatesService:
         A scheduled update gets a durable timer; one for now is sent by the caller, which
         knows where to show progress.
         """
-        if problem := check_text(strip_tags(draft.text), draft.has_media):
+        if problem := check_text(visible(draft.text), draft.has_media):
             raise DraftError(problem)
         if not await self.audience(author, draft):
             raise DraftError(DraftProblem.NOBODY)
@@ -236,7 +235,7 @@ class UpdatesService:
         """Edit every delivered copy (paced like sends); the broadcast id of the edits."""
         leader.require(Role.LEADER)
         update = await self._sent(update_id)
-        plain = strip_tags(text)
+        plain = visible(text)
         if problem := check_text(plain, update.photo is not None or update.document is not None):
             raise DraftError(problem)
         await self.updates.correct(update_id, text)
@@ -324,11 +323,6 @@ def _addressed_to(update: Update, member: Member) -> bool:
     return (not update.worksites or member.worksite in update.worksites) and (
         not update.classifications or member.classification in update.classifications
     )
-
-
-def strip_tags(html_text: str) -> str:
-    """What members see of Telegram HTML, for the length limits (tags do not count)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", html_text))
 
 
 def register_jobs(services: Services) -> None:

@@ -14,9 +14,10 @@ from telegram.ext import (
 
 from bot.callbacks import pack, pattern, unpack
 from bot.i18n import Safe, format_when, t
+from bot.long_text import visible
 from bot.people import NotAllowed, Person
 from bot.runtime.context import BotContext
-from bot.updates.service import DraftError, strip_tags
+from bot.updates.service import DraftError
 from handlers.common import end_flow, person_of, person_with_role, reply, verified_person
 from handlers.long_replies import send_blocks
 from storage.members import Role
@@ -28,7 +29,7 @@ SNIPPET = 60
 
 def snippet(html_text: str) -> str:
     """The first words of an update, as plain text (escaped again by t())."""
-    plain = " ".join(strip_tags(html_text).split())
+    plain = " ".join(visible(html_text).split())
     return plain if len(plain) <= SNIPPET else plain[: SNIPPET - 1] + "…"
 
 

@@ -33,4 +33,9 @@ def test_text_bars() -> None:
 def test_charts_are_png() -> None:
     png = bar_chart("Strike authorization", ["Yes", "No"], [1234, 766], note="turnout 83%")
     assert png.startswith(b"\x89PNG") and len(png) > 1000
-    assert histogram("Caseload", [80, 95, 120, 140, 150], bins=5, unit="patients")[:4] == b"\x89PNG"
+    assert (
+        histogram("Caseload", [80, 95, 120, 140, 150], counted="answers", bins=5, unit="patients")[
+            :4
+        ]
+        == b"\x89PNG"
+    )
