@@ -89,16 +89,16 @@ def test_every_problem_is_reported_with_its_line_and_nothing_is_built() -> None:
         "strike.yaml line 3: unknown field 'closess_at' (did you mean 'closes_at'?)",
         "strike.yaml: id is missing (give the vote an id like strike-2030: loading a file with "
         "the same id again updates that vote until it opens, and never makes a second one)",
+        "strike.yaml line 8: eligibility: unknown field 'worksite' (did you mean 'worksites'?)",
         "strike.yaml: closes_at is missing",
-        "strike.yaml line 1: question is empty",
-        "strike.yaml line 6: options: option 'Yes' is listed twice",
         "strike.yaml line 4: threshold: 'most' is not a threshold: use majority, two-thirds, "
         "or a fraction like 3/5 or 60%",
         "strike.yaml line 5: quorum: '150%' is not a quorum: use a share of the roll like 50% "
         "or 1/2, or none",
         "strike.yaml line 10: show_results: 'maybe' is not true or false",
-        "strike.yaml line 9: reminders: 'soon' is not a duration like 24h, 30m or 2d",
-        "strike.yaml line 8: eligibility: unknown field 'worksite' (did you mean 'worksites'?)",
+        "strike.yaml line 9: reminders: 'soon' is not a duration like 90m, 2h or 3d",
+        "strike.yaml line 1: question is empty",
+        "strike.yaml line 6: options: option 'Yes' is listed twice",
         "strike.yaml line 2: opens_at: is in the past",
     ]
 
