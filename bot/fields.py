@@ -7,6 +7,7 @@
 - boolean: `true`/`yes`/`on`/`sí` or `false`/`no`/`off`, any case.
 - number: digits, `.` for decimals, `,` only between thousands: `7.5`, `1,000`, `-3`.
 - id: 1-32 lower-case letters, digits, `-` or `_`, not starting with `-`/`_`: `strike-2030`.
+- names (worksites, classifications): a list, or one text with commas or lines.
 - text: one for everyone or `{en: ..., es: ...}` (bot/texts.py).
 
 Each parser raises `FieldError` with a message a person can act on. Numbers are read with
@@ -35,6 +36,7 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _DURATION = re.compile(r"^(\d+)\s*([mhd])$", re.IGNORECASE)
+MAX_NAMES = 100  # worksites or classifications in one audience
 _UNITS = {"m": 60, "h": 3600, "d": 86400}
 TRUE = ("true", "yes", "on", "sí", "si")
 FALSE = ("false", "no", "off")
@@ -162,6 +164,20 @@ def parse_number(value: Any, language: str = "en") -> Decimal:
     if not number.is_finite():
         raise FieldError(f"{text!r} is not a number like 7.5 or 1,000")
     return number
+
+
+def parse_names(value: Any, what: str) -> tuple[str, ...]:
+    """Worksite or classification names: a list (or one per line); empty means all."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        value = [line for line in re.split(r"[\n,]", value) if line.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise FieldError(f"list the {what}, e.g. [Downey, Irvine]")
+    names = tuple(dict.fromkeys(" ".join(v.split()) for v in value if v.strip()))
+    if len(names) > MAX_NAMES:
+        raise FieldError(f"at most {MAX_NAMES} {what}")
+    return names
 
 
 def parse_whole(value: Any, low: int, high: int) -> int:

@@ -8,15 +8,26 @@ Nothing is returned unless the whole file is valid, so nothing half-valid is eve
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable
-from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 import yaml
+from pydantic import BeforeValidator
 
 from bot import texts
+from bot.fields import (
+    Durations,
+    FieldError,
+    Id,
+    OptionalTime,
+    Time,
+    parse_bool,
+    parse_id,
+    parse_names,
+    parse_number,
+    slug,
+)
 from bot.names import KnownNames
 from bot.surveys.model import (
     CHOICE_TYPES,
@@ -29,27 +40,14 @@ from bot.surveys.model import (
     Survey,
     Text,
 )
-from bot.yaml_files import FileProblems, compose, line
+from bot.yaml_files import FileProblems, Model, compose, line, read_model, suggest
 
-ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
-DURATION = re.compile(r"^(\d+)\s*([dhm])$")
 MAX_QUESTIONS = 40
 MAX_OPTIONS = 12  # buttons on a phone screen
 MAX_SCALE_POINTS = 11  # 0-10
 MAX_TEXT = 300  # question text: it must fit above the buttons
 MAX_LABEL = 60  # option labels are button texts
 MAX_FREE_TEXT = 2000
-TOP_FIELDS = (
-    "id",
-    "title",
-    "intro",
-    "privacy",
-    "audience",
-    "opens_at",
-    "closes_at",
-    "reminders",
-    "questions",
-)
 QUESTION_FIELDS = {
     "single": ("options",),
     "multiple": ("options", "max"),
@@ -83,18 +81,15 @@ class _Reader:
             self.error(node, where, f"should be a mapping of {what}")
             return None
         fields: dict[str, yaml.Node] = {}
+        first: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f' (did you mean "{close[0]}"?)' if close else ""
-                self.error(
-                    key_node, where, f'unknown field "{key}"{hint}; allowed: {", ".join(allowed)}'
-                )
+                self.error(key_node, where, f"unknown field {key!r}{suggest(key, allowed)}")
             elif key in fields:
-                self.error(key_node, where, f'"{key}" is given twice')
+                self.error(key_node, where, f"{key} is given twice (first on line {first[key]})")
             else:
-                fields[key] = value_node
+                fields[key], first[key] = value_node, line(key_node)
         return fields
 
     def scalar(self, node: yaml.Node, where: str, key: str) -> str | None:
@@ -116,26 +111,26 @@ class _Reader:
                 return None
         return values
 
-    def number(self, node: yaml.Node, where: str, key: str) -> float | None:
+    def rule(self, node: yaml.Node, where: str, key: str, parse: Callable[[str], Any]) -> Any:
+        """The value read by its shared rule (bot/fields.py), or None with the problem."""
         value = self.scalar(node, where, key)
         if value is None:
             return None
         try:
-            return float(value)
-        except ValueError:
-            self.error(node, where, f'{key} should be a number, not "{value}"')
+            return parse(value)
+        except FieldError as exc:
+            self.error(node, where, f"{key}: {exc}")
             return None
 
+    def number(self, node: yaml.Node, where: str, key: str) -> float | None:
+        value = self.rule(node, where, key, parse_number)
+        return None if value is None else float(value)
+
     def boolean(self, node: yaml.Node, where: str, key: str) -> bool | None:
-        value = self.scalar(node, where, key)
-        if value is None:
-            return None
-        if value.lower() in ("true", "yes"):
-            return True
-        if value.lower() in ("false", "no"):
-            return False
-        self.error(node, where, f'{key} should be true or false, not "{value}"')
-        return None
+        return self.rule(node, where, key, parse_bool)  # type: ignore[no-any-return]
+
+    def ident(self, node: yaml.Node, where: str, key: str) -> str | None:
+        return self.rule(node, where, key, parse_id)  # type: ignore[no-any-return]
 
     def strings(self, node: yaml.Node, where: str, key: str) -> list[str]:
         if isinstance(node, yaml.ScalarNode) and node.value.strip():
@@ -151,6 +146,45 @@ class _Reader:
         return values
 
 
+def _privacy(value: Any) -> str:
+    if value in (None, ""):
+        return "anonymous"
+    if value not in PRIVACY:
+        raise FieldError(f"should be anonymous or confidential, not {value!r}")
+    return str(value)
+
+
+def _audience(value: Any) -> Any:
+    if value in (None, "", "all"):
+        return None
+    if not isinstance(value, dict):
+        raise FieldError("all, or {worksites: [...], classifications: [...]}")
+    return value
+
+
+def _names(what: str) -> BeforeValidator:
+    return BeforeValidator(lambda value: parse_names(value, what))
+
+
+class Audience(Model):
+    worksites: Annotated[tuple[str, ...], _names("worksites")] = ()
+    classifications: Annotated[tuple[str, ...], _names("classifications")] = ()
+
+
+class SurveyFile(Model):
+    """A survey file's fields, each read by its rule (bot/fields.py for the shared ones)."""
+
+    id: Id
+    title: yaml.Node
+    intro: yaml.Node | None = None
+    privacy: Annotated[str, BeforeValidator(_privacy)] = "anonymous"
+    audience: Annotated[Audience | None, BeforeValidator(_audience)] = None
+    opens_at: OptionalTime = None
+    closes_at: Time
+    reminders: Durations = (86400,)
+    questions: yaml.Node
+
+
 def parse_survey(
     text: str,
     name: str,
@@ -162,120 +196,38 @@ def parse_survey(
 ) -> Survey:
     """Validate survey YAML text; raises SurveyFileError naming every problem."""
     root = compose(text, name, SurveyFileError, "see docs/surveys.md for the format")
+    read = read_model(SurveyFile, root, name, context={"tz": tz})
+    top = read.fields
     reader = _Reader(name)
-    top = reader.mapping(root, "", TOP_FIELDS, "survey fields (id, title, questions, ...)")
-    if top is None:
-        raise SurveyFileError(reader.errors)
-    for required in ("id", "title", "closes_at", "questions"):
-        if required not in top:
-            reader.error(root, "", f"{required} is missing")
-    survey_id = _survey_id(reader, top)
+    reader.errors = read.errors
     title = reader.text(top["title"], "", "title", MAX_TEXT) if "title" in top else None
-    intro = reader.text(top["intro"], "", "intro", 1000) if "intro" in top else None
-    privacy = "anonymous"
-    if "privacy" in top:
-        value = reader.scalar(top["privacy"], "", "privacy")
-        if value not in PRIVACY:
-            reader.error(
-                top["privacy"], "", f'privacy should be anonymous or confidential, not "{value}"'
-            )
-        else:
-            privacy = value
-    worksites, classifications = _audience(reader, top.get("audience"), known)
-    opens_at = _time(reader, top, "opens_at", tz)
-    closes_at = _time(reader, top, "closes_at", tz)
+    intro = reader.text(top["intro"], "", "intro", 1000) if top.get("intro") else None
+    audience = top.get("audience")
+    for key in ("worksites", "classifications") if audience and known else ():
+        for problem in known.problems(key, getattr(audience, key)):  # names on the roster
+            read.error(("audience", key), f"audience: {problem}")
+    opens_at, closes_at = top.get("opens_at"), top.get("closes_at")
     if closes_at is not None and check_times:
         if closes_at <= now:
-            reader.error(top["closes_at"], "", "closes_at is in the past")
+            read.error(("closes_at",), "closes_at is in the past")
         if opens_at is not None and closes_at <= opens_at:
-            reader.error(top["closes_at"], "", "closes_at should be after opens_at")
-    reminders = _reminders(reader, top.get("reminders"))
+            read.error(("closes_at",), "closes_at should be after opens_at")
     questions = _questions(reader, top.get("questions"))
     if reader.errors:
         raise SurveyFileError(reader.errors)
-    assert survey_id and title and closes_at is not None
+    assert title and closes_at is not None
     return Survey(
-        id=survey_id,
+        id=top["id"],
         title=title,
         intro=intro,
-        privacy=privacy,
-        worksites=tuple(worksites),
-        classifications=tuple(classifications),
+        privacy=top.get("privacy", "anonymous"),
+        worksites=audience.worksites if audience else (),
+        classifications=audience.classifications if audience else (),
         opens_at=opens_at,
         closes_at=closes_at,
-        reminders=reminders,
+        reminders=top.get("reminders", (86400,)),
         questions=tuple(questions),
     )
-
-
-def _survey_id(reader: _Reader, top: dict[str, yaml.Node]) -> str | None:
-    if "id" not in top:
-        return None
-    value = reader.scalar(top["id"], "", "id")
-    if value is not None and not ID.match(value):
-        reader.error(
-            top["id"], "", f'id "{value}" should be 1-32 lower-case letters, digits, - or _'
-        )
-        return None
-    return value
-
-
-def _audience(
-    reader: _Reader, node: yaml.Node | None, known: KnownNames | None = None
-) -> tuple[list[str], list[str]]:
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.value in ("", "all")):
-        return [], []
-    fields = reader.mapping(node, "audience", ("worksites", "classifications"), "lists")
-    if fields is None:
-        return [], []
-    worksites = (
-        reader.strings(fields["worksites"], "audience", "worksites")
-        if "worksites" in fields
-        else []
-    )
-    classes = (
-        reader.strings(fields["classifications"], "audience", "classifications")
-        if "classifications" in fields
-        else []
-    )
-    for field, typed in (("worksites", worksites), ("classifications", classes)):
-        for problem in known.problems(field, typed) if known else ():  # names on the roster
-            reader.error(fields[field], "audience", problem)
-    return worksites, classes
-
-
-def _time(reader: _Reader, top: dict[str, yaml.Node], key: str, tz: ZoneInfo) -> int | None:
-    if key not in top:
-        return None
-    value = reader.scalar(top[key], "", key)
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        reader.error(
-            top[key], "", f'{key} "{value}" should be a date and time like 2025-06-02 09:00'
-        )
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=tz)  # the union's own clock
-    return int(moment.timestamp())
-
-
-def _reminders(reader: _Reader, node: yaml.Node | None) -> tuple[int, ...]:
-    if node is None:
-        return (86400,)
-    seconds = []
-    for value in reader.strings(node, "reminders", "reminders"):
-        match = DURATION.match(value.lower())
-        if match is None or int(match.group(1)) == 0:
-            reader.error(
-                node, "reminders", f'"{value}" should be a time before closing like 24h or 2d'
-            )
-            continue
-        unit = {"d": 86400, "h": 3600, "m": 60}[match.group(2)]
-        seconds.append(int(match.group(1)) * unit)
-    return tuple(sorted(set(seconds), reverse=True))
 
 
 def _questions(reader: _Reader, node: yaml.Node | None) -> list[Question]:
@@ -330,9 +282,7 @@ def _question(
     for required in ("id", "type", "text"):
         if required not in fields:
             reader.error(node, label, f"{required} is missing")
-    question_id = reader.scalar(fields["id"], label, "id") if "id" in fields else None
-    if question_id is not None and not ID.match(question_id):
-        reader.error(fields["id"], label, "id should be 1-32 lower-case letters, digits, - or _")
+    question_id = reader.ident(fields["id"], label, "id") if "id" in fields else None
     kind = reader.scalar(fields["type"], label, "type") if "type" in fields else None
     if kind is not None and kind not in TYPES:
         close = difflib.get_close_matches(kind, TYPES, n=1)
@@ -394,15 +344,13 @@ def _options(
         else:
             # A bare label: its id is made from the English text.
             option_text = reader.text(item, label, "option", MAX_LABEL)
-            option_id = _slug(option_text["en"] if option_text and "en" in option_text else "")
+            option_id = slug(option_text["en"] if option_text and "en" in option_text else "")
         if option_id is None or option_text is None:
             continue
-        if not ID.match(option_id):
-            reader.error(
-                item,
-                label,
-                f'option id "{option_id}" should be 1-32 lower-case letters, digits, - or _',
-            )
+        try:
+            parse_id(option_id)
+        except FieldError as exc:
+            reader.error(item, label, f"option id: {exc}")
             continue
         if any(o.id == option_id for o in options):
             reader.error(item, label, f'option "{option_id}" is given twice')
@@ -418,10 +366,6 @@ def _options(
                 )
             else:
                 out["max_choices"] = int(limit)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:32] or "option"
 
 
 def _scale(
@@ -533,9 +477,9 @@ def _condition(
     else:
         for value in raw:
             try:
-                values.append(float(value))
-            except ValueError:
-                reader.error(node, label, f'show_if: "{value}" should be a number')
+                values.append(float(parse_number(value)))
+            except FieldError as exc:
+                reader.error(node, label, f"show_if: {exc}")
     if not values and low is None and high is None:
         reader.error(node, label, "show_if needs equals, in, min or max")
         return None

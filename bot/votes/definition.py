@@ -31,6 +31,7 @@ from bot.fields import (
     parse_bool,
     parse_durations,
     parse_id,
+    parse_names,
     parse_number,
     parse_time,
     parse_whole,
@@ -41,13 +42,12 @@ from bot.texts import Text
 from bot.yaml_files import FileProblems, Model, Read, compose, read_model, read_text
 
 # The rules every definition file shares (bot/fields.py), here too for the /newvote wizard.
-__all__ = ["ID", "FieldError", "parse_bool", "parse_id", "parse_time"]
+__all__ = ["ID", "FieldError", "parse_bool", "parse_id", "parse_names", "parse_time"]
 
 MAX_QUESTION = 500
 MAX_DESCRIPTION = 300  # with every text at its longest, a card still fits a message
 MAX_OPTION = 60  # a button label
 MAX_OPTIONS = 10
-MAX_FILTERS = 100
 MAX_REMINDERS = 5
 # The options when a vote names none; plain "Yes", "Sí" and "No" also mean these.
 DEFAULT_OPTIONS: tuple[Text, ...] = ({"en": "Yes", "es": "Sí"}, {"en": "No", "es": "No"})
@@ -229,20 +229,6 @@ def parse_option_texts(items: list[str | Text]) -> tuple[Text, ...]:
     return tuple(
         {language: checked[language][i] for language in LANGUAGES} for i in range(len(options))
     )
-
-
-def parse_names(value: Any, what: str) -> tuple[str, ...]:
-    """Worksite or classification names: a list (or one per line); empty means all."""
-    if value is None or value == "":
-        return ()
-    if isinstance(value, str):
-        value = [line for line in re.split(r"[\n,]", value) if line.strip()]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise FieldError(f"list the {what}, e.g. [Downey, Irvine]")
-    names = tuple(dict.fromkeys(" ".join(v.split()) for v in value if v.strip()))
-    if len(names) > MAX_FILTERS:
-        raise FieldError(f"at most {MAX_FILTERS} {what}")
-    return names
 
 
 def parse_trustees(members: Any, needed: Any) -> tuple[tuple[str, ...], int]:

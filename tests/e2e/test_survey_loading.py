@@ -93,7 +93,7 @@ async def test_cancel_stores_nothing_and_members_cannot_load(union: Union) -> No
         (lambda y: y.replace("closes_at: 20", "closes_at: 19"), "closes_at is in the past"),
         (
             lambda y: y.replace("    unit:", "    units:"),
-            'unknown field "units" (did you mean "unit"?)',
+            "line 13: question \"hours\": unknown field 'units' (did you mean 'unit'?)",
         ),
         # The same rule as votes' texts (bot/texts.py): every language, and only those.
         (

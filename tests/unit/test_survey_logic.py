@@ -51,8 +51,9 @@ def test_every_problem_is_reported_with_its_line() -> None:
     with pytest.raises(SurveyFileError) as caught:
         parse_survey(text, "s.yaml", TZ, NOW)
     assert caught.value.errors == [
-        's.yaml line 1: id "Bad Id" should be 1-32 lower-case letters, digits, - or _',
-        's.yaml line 3: closes_at "soon" should be a date and time like 2025-06-02 09:00',
+        "s.yaml line 1: id: 'Bad Id' should be 1-32 lower-case letters, digits, - or _, "
+        "like strike-2030",
+        "s.yaml line 3: closes_at: 'soon' is not a date and time like 2026-12-01 09:00",
         's.yaml line 5: question "a": text is missing',
     ]
 
