@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Generic, TypeVar, get_args
@@ -124,6 +125,14 @@ class Read(Generic[M]):
         at = self.line(*path)
         where = f"{self.name} line {at}" if at else self.name
         self.errors.append(f"{where}: {message}")
+
+    def in_order(self) -> list[str]:
+        """Every problem, from the top of the file down (those about the file first)."""
+        return sorted(self.errors, key=self._line_of)
+
+    def _line_of(self, error: str) -> int:
+        match = re.match(rf"{re.escape(self.name)} line (\d+):", error)
+        return int(match.group(1)) if match else 0
 
 
 def suggest(key: str, known: tuple[str, ...] | list[str]) -> str:

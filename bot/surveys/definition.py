@@ -213,8 +213,8 @@ def parse_survey(
         if opens_at is not None and closes_at <= opens_at:
             read.error(("closes_at",), "closes_at should be after opens_at")
     questions = _questions(reader, top.get("questions"))
-    if reader.errors:
-        raise SurveyFileError(reader.errors)
+    if read.errors:
+        raise SurveyFileError(read.in_order())
     assert title and closes_at is not None
     return Survey(
         id=top["id"],

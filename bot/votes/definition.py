@@ -429,7 +429,7 @@ def parse_definition(
         for key, problem in check_times(fields["opens_at"], closes, now if ahead else 0):
             read.error((key,), f"{key}: {problem}")
     if read.errors:
-        raise DefinitionError(read.errors, fields.get("id"))
+        raise DefinitionError(read.in_order(), fields.get("id"))
     return VoteDefinition(
         id=fields["id"],
         question=parsed["question"],

@@ -70,31 +70,64 @@ def test_conditions_show_and_hide_and_counts_follow() -> None:
     reason = survey.question("leave_reason")
     assert reason is not None and not flow.shown(reason, answers)
     assert flow.next_position(survey, answers, 4) == 7  # straight to the comment
-    assert flow.counter(survey, answers, 7) == (6, 6)
+    assert flow.counter(survey, answers, 7) == (6, 6, True)
     answers["intent_to_leave"] = 4
-    assert flow.shown(reason, answers) and flow.counter(survey, answers, 7) == (8, 8)
+    assert flow.shown(reason, answers) and flow.counter(survey, answers, 7) == (8, 8, True)
     # Lowering the answer again drops the now-hidden answers before submitting.
     answers.update(leave_reason="pay", intent_to_leave=1)
     assert "leave_reason" not in flow.kept_answers(survey, answers)
 
 
+def test_the_count_agrees_with_what_this_member_is_asked() -> None:
+    """Two questions show only when intent_to_leave is 3 or more: until it is answered, the
+    total is "up to 8"; then it is exact, and never grows."""
+    survey = example()
+    assert flow.question_count(survey) == (8, False)  # "Up to 8 questions"
+    assert [flow.counter(survey, {}, p) for p in range(5)] == [(n, 8, False) for n in range(1, 6)]
+    # On intent_to_leave itself the total still waits on its answer, even one given before.
+    assert flow.counter(survey, {"intent_to_leave": 1}, 4) == (5, 8, False)
+    low = {"intent_to_leave": 1}
+    assert flow.next_position(survey, low, 4) == 7 and flow.counter(survey, low, 7) == (6, 6, True)
+    high = {"intent_to_leave": 5}
+    assert [flow.counter(survey, high, p) for p in (5, 6, 7)] == [
+        (6, 8, True),
+        (7, 8, True),
+        (8, 8, True),
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])  # es_US writes numbers as en_US does
 @pytest.mark.parametrize(
-    ("typed", "expected"),
+    ("question", "typed", "expected"),
     [
-        ("7", 7),
-        (" 7,5 ", 7.5),
-        ("+3", 3),
-        (".5", 0.5),
-        ("seven", "survey.bad_number"),
-        ("41", "survey.bad_range"),
-        ("-1", "survey.bad_range"),
-        ("7 8", "survey.bad_number"),
+        ("protected_hours", "7", 7),
+        ("protected_hours", " 7.5 ", 7.5),
+        ("protected_hours", "+3", 3),
+        ("protected_hours", ".5", 0.5),
+        ("caseload", "1,000", 1000),  # a thousand, not 1
+        ("caseload", "1000", 1000),
+        ("caseload", "1,200", "survey.bad_range"),  # read as 1200 (max 1000), not refused
+        ("caseload", "999.0", 999),
+        ("protected_hours", "7,5", "survey.bad_number_format"),  # Spain's 7.5: ambiguous
+        ("protected_hours", "1,5", "survey.bad_number_format"),
+        ("caseload", "12,34,5", "survey.bad_number_format"),
+        ("caseload", "1.000", "survey.bad_number_format"),  # Spain's thousand, never 1
+        ("protected_hours", "1e3", "survey.bad_number_format"),
+        ("protected_hours", "7 8", "survey.bad_number_format"),
+        ("protected_hours", "seven", "survey.bad_number"),
+        ("protected_hours", "abc", "survey.bad_number"),
+        ("protected_hours", "41", "survey.bad_range"),
+        ("protected_hours", "-1", "survey.bad_range"),
+        ("caseload", "7.5", "survey.bad_integer"),
     ],
 )
-def test_typed_numbers(typed: str, expected: object) -> None:
-    question = example().questions[0]
-    value = flow.parse_typed(question, typed)
+def test_typed_numbers(question: str, typed: str, expected: object, language: str) -> None:
+    asked = example().question(question)
+    assert asked is not None
+    value = flow.parse_typed(asked, typed, language)
     assert (value.key if isinstance(value, flow.Invalid) else value) == expected
+    if isinstance(value, flow.Invalid) and value.key == "survey.bad_number_format":
+        assert value.values["typed"] == typed.strip()  # the reply shows what was typed
 
 
 def test_quartiles_match_the_statistics_module() -> None:
