@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -173,3 +174,21 @@ async def test_the_reminder_says_how_long_this_survey_takes(union: Union) -> Non
     assert "it takes about 1 minute — every answer" in english
     assert "toma más o menos 1 minuto — cada respuesta" in spanish
     assert "two" not in english and "dos" not in spanish
+
+
+@pytest.mark.parametrize(("language", "word"), [("en", "optional"), ("es", "opcional")])
+def test_the_example_survey_says_optional_once(language: str, word: str) -> None:
+    """The packaged workload survey's last question is optional: the bot says so, once."""
+    from importlib.resources import files
+
+    from bot.surveys.definition import parse_survey
+    from bot.surveys.service import Step
+    from handlers.surveys.chat import question_text
+
+    text = files("bot").joinpath("examples/surveys/workload.yaml").read_text(encoding="utf-8")
+    survey = parse_survey(text, "workload.yaml", ZoneInfo("America/Los_Angeles"), 0)
+    position = len(survey.questions) - 1
+    assert survey.questions[position].optional
+    step = Step(None, survey, position, {})  # type: ignore[arg-type]
+    shown = question_text(language, step)
+    assert shown.lower().count(word) == 1 and f"({word})" in shown
