@@ -18,7 +18,6 @@ members type in English and in Spanish as written in California (`es_US`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Annotated, Any
@@ -28,6 +27,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from pydantic import BeforeValidator, ValidationInfo
 
 from bot.i18n import LOCALES
+from bot.yaml_files import Model
 
 ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 _TIME = re.compile(
@@ -194,10 +194,6 @@ def parse_whole(value: Any, low: int, high: int) -> int:
 # -- the same rules as pydantic types, for the file models (bot/yaml_files.py) ---------
 
 
-def _rule(parse: Callable[[Any], Any]) -> BeforeValidator:
-    return BeforeValidator(parse)
-
-
 def _time_in_context(value: Any, info: ValidationInfo) -> int:
     return parse_time(value, (info.context or {})["tz"])
 
@@ -220,10 +216,19 @@ def mapping(hint: str) -> BeforeValidator:
     return BeforeValidator(check)
 
 
-Id = Annotated[str, _rule(parse_id)]
+Id = Annotated[str, BeforeValidator(parse_id)]
 Time = Annotated[int, BeforeValidator(_time_in_context)]
 OptionalTime = Annotated[int | None, BeforeValidator(_optional_time)]
-Duration = Annotated[int, _rule(parse_duration)]
-Durations = Annotated[tuple[int, ...], _rule(parse_durations)]
-Bool = Annotated[bool, _rule(parse_bool)]
-Number = Annotated[Decimal, _rule(parse_number)]
+Durations = Annotated[tuple[int, ...], BeforeValidator(parse_durations)]
+Bool = Annotated[bool, BeforeValidator(parse_bool)]
+
+
+class Audience(Model):
+    """Who a survey or a vote is for: these worksites and/or classifications (none: all)."""
+
+    worksites: Annotated[
+        tuple[str, ...], BeforeValidator(lambda value: parse_names(value, "worksites"))
+    ] = ()
+    classifications: Annotated[
+        tuple[str, ...], BeforeValidator(lambda value: parse_names(value, "classifications"))
+    ] = ()

@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Generic, TypeVar, get_args
+from typing import Annotated, Any, ClassVar, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
@@ -98,18 +98,16 @@ class Model(BaseModel):
     missing: ClassVar[dict[str, str]] = {}
 
 
-M = TypeVar("M", bound=Model)
 Path_ = tuple[str | int, ...]
 
 
 @dataclass
-class Read(Generic[M]):
-    """What `read_model` made of a mapping: the model (None when anything is wrong), each
-    field that is right on its own (for checks across fields), every problem as
+class Read:
+    """What `read_model` made of a mapping: each field that is right on its own (checks
+    across fields use them even when another field is wrong), every problem as
     'file line N: field: message', and the line of every field."""
 
     name: str
-    value: M | None = None
     fields: dict[str, Any] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     lines: dict[Path_, int] = field(default_factory=dict)  # where each value starts
@@ -142,11 +140,12 @@ def suggest(key: str, known: tuple[str, ...] | list[str]) -> str:
 
 
 def read_model(
-    model: type[M], node: yaml.Node, name: str, *, context: dict[str, Any] | None = None
-) -> Read[M]:
-    """Validate a mapping node with `model`, field by field, so every problem is reported
-    at once; `context` goes to the validators (e.g. `tz` for times)."""
-    read: Read[M] = Read(name)
+    model: type[Model], node: yaml.Node, name: str, *, context: dict[str, Any] | None = None
+) -> Read:
+    """Validate a mapping node with `model`'s fields, one by one (pydantic would drop the
+    valid ones at the first error), so every problem is reported at once; `context` goes to
+    the validators (e.g. `tz` for times)."""
+    read = Read(name)
     if not isinstance(node, yaml.MappingNode):
         read.errors.append(f"{name} line {line(node)}: the file should be fields like 'id: ...'")
         return read
@@ -168,8 +167,6 @@ def read_model(
             for problem in exc.errors():
                 loc = (key, *problem["loc"])
                 read.error(loc, _message(info.annotation, loc, problem))
-    if not read.errors:
-        read.value = model.model_construct(**read.fields)
     return read
 
 
@@ -181,7 +178,7 @@ def _adapter(model: type[Model], key: str) -> TypeAdapter[Any]:
 
 
 def _mapping(
-    node: yaml.MappingNode, path: Path_, read: Read[Any], model: type[BaseModel] | None
+    node: yaml.MappingNode, path: Path_, read: Read, model: type[BaseModel] | None
 ) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key_node, value_node in node.value:
@@ -203,7 +200,7 @@ def _mapping(
     return values
 
 
-def _plain(node: yaml.Node, path: Path_, read: Read[Any], model: type[BaseModel] | None) -> Any:
+def _plain(node: yaml.Node, path: Path_, read: Read, model: type[BaseModel] | None) -> Any:
     """A node's value as typed: scalars stay text ('yes' is not turned into True)."""
     if isinstance(node, yaml.ScalarNode):
         empty = node.tag.endswith(":null") and node.value in ("", "~", "null")

@@ -17,6 +17,7 @@ from pydantic import BeforeValidator
 
 from bot import texts
 from bot.fields import (
+    Audience,
     Durations,
     FieldError,
     Id,
@@ -24,7 +25,6 @@ from bot.fields import (
     Time,
     parse_bool,
     parse_id,
-    parse_names,
     parse_number,
     slug,
 )
@@ -160,15 +160,6 @@ def _audience(value: Any) -> Any:
     if not isinstance(value, dict):
         raise FieldError("all, or {worksites: [...], classifications: [...]}")
     return value
-
-
-def _names(what: str) -> BeforeValidator:
-    return BeforeValidator(lambda value: parse_names(value, what))
-
-
-class Audience(Model):
-    worksites: Annotated[tuple[str, ...], _names("worksites")] = ()
-    classifications: Annotated[tuple[str, ...], _names("classifications")] = ()
 
 
 class SurveyFile(Model):

@@ -22,27 +22,20 @@ from pydantic import BeforeValidator
 
 from bot import texts
 from bot.fields import (
-    ID,
+    Audience,
     Bool,
     FieldError,
     Id,
     Time,
     mapping,
-    parse_bool,
     parse_durations,
-    parse_id,
-    parse_names,
     parse_number,
-    parse_time,
     parse_whole,
 )
 from bot.i18n import LANGUAGES
 from bot.names import KnownNames
 from bot.texts import Text
 from bot.yaml_files import FileProblems, Model, Read, compose, read_model, read_text
-
-# The rules every definition file shares (bot/fields.py), here too for the /newvote wizard.
-__all__ = ["ID", "FieldError", "parse_bool", "parse_id", "parse_names", "parse_time"]
 
 MAX_QUESTION = 500
 MAX_DESCRIPTION = 300  # with every text at its longest, a card still fits a message
@@ -346,15 +339,6 @@ def load_definition(
     return parse_definition(text, tz, now, path.name, known, ahead=ahead)
 
 
-def _names(what: str) -> BeforeValidator:
-    return BeforeValidator(lambda value: parse_names(value, what))
-
-
-class Eligibility(Model):
-    worksites: Annotated[tuple[str, ...], _names("worksites")] = ()
-    classifications: Annotated[tuple[str, ...], _names("classifications")] = ()
-
-
 class Trustees(Model):
     members: Any = None
     needed: Any = None
@@ -372,9 +356,7 @@ class VoteFile(Model):
     question: yaml.Node
     description: yaml.Node | None = None
     options: yaml.Node | None = None
-    eligibility: Annotated[Eligibility | None, mapping("give worksites and/or classifications")] = (
-        None
-    )
+    eligibility: Annotated[Audience | None, mapping("give worksites and/or classifications")] = None
     opens_at: Time
     closes_at: Time
     threshold: Annotated[Any, BeforeValidator(parse_threshold)]  # a Threshold
@@ -451,7 +433,7 @@ def parse_definition(
 ELIGIBILITY = ("worksites", "classifications")
 
 
-def _options(node: yaml.Node, read: Read[VoteFile], parsed: dict[str, Any]) -> None:
+def _options(node: yaml.Node, read: Read, parsed: dict[str, Any]) -> None:
     """`options: [Yes, No]`, or options in each language: `- {en: ..., es: ...}`."""
     if isinstance(node, yaml.ScalarNode):  # one per line, as the wizard takes them
         items: list[str | Text] = [label for label in node.value.splitlines() if label.strip()]

@@ -29,6 +29,7 @@ from telegram.ext import (
 
 from bot import names
 from bot.callbacks import pack, pattern, unpack
+from bot.fields import FieldError, parse_names, parse_time
 from bot.i18n import LANGUAGES, Safe, format_when, t
 from bot.runtime.context import BotContext
 from bot.votes import messages
@@ -36,17 +37,14 @@ from bot.votes.definition import (
     DEFAULT_OPTIONS,
     MAJORITY,
     TWO_THIRDS,
-    FieldError,
     VoteDefinition,
     check_times,
     option_text,
-    parse_names,
     parse_option_texts,
     parse_options,
     parse_question,
     parse_quorum,
     parse_threshold,
-    parse_time,
     parse_trustees,
 )
 from bot.votes.service import VoteError

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.fields import FieldError, parse_time
 from bot.votes.definition import (
     MAJORITY,
     MAX_DESCRIPTION,
@@ -16,7 +17,6 @@ from bot.votes.definition import (
     MAX_QUESTION,
     TWO_THIRDS,
     DefinitionError,
-    FieldError,
     Threshold,
     VoteDefinition,
     load_definition,
@@ -25,7 +25,6 @@ from bot.votes.definition import (
     parse_quorum,
     parse_reminders,
     parse_threshold,
-    parse_time,
 )
 
 LA = ZoneInfo("America/Los_Angeles")
