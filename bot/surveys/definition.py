@@ -194,7 +194,7 @@ def parse_survey(
     title = reader.text(top["title"], "", "title", MAX_TEXT) if "title" in top else None
     intro = reader.text(top["intro"], "", "intro", 1000) if top.get("intro") else None
     audience = top.get("audience")
-    for key in ("worksites", "classifications") if audience and known else ():
+    for key in Audience.model_fields if audience and known else ():
         for problem in known.problems(key, getattr(audience, key)):  # names on the roster
             read.error(("audience", key), f"audience: {problem}")
     opens_at, closes_at = top.get("opens_at"), top.get("closes_at")

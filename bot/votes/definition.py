@@ -396,9 +396,8 @@ def parse_definition(
     if fields.get("options") is not None:
         _options(fields["options"], read, parsed)
     eligibility = fields.get("eligibility")
-    for key in ELIGIBILITY if eligibility else ():
-        typed = getattr(eligibility, key)
-        for problem in known.problems(key, typed) if known else ():  # names on the roster
+    for key in Audience.model_fields if eligibility and known else ():
+        for problem in known.problems(key, getattr(eligibility, key)):  # names on the roster
             read.error(("eligibility", key), f"eligibility.{key}: {problem}")
     trustees = fields.get("trustees")
     if trustees is not None:
@@ -428,9 +427,6 @@ def parse_definition(
         trustees=parsed.get("trustees", ((), 0))[0],
         trustees_needed=parsed.get("trustees", ((), 0))[1],
     )
-
-
-ELIGIBILITY = ("worksites", "classifications")
 
 
 def _options(node: yaml.Node, read: Read, parsed: dict[str, Any]) -> None:
