@@ -105,9 +105,10 @@ Path_ = tuple[str | int, ...]
 class Read:
     """What `read_model` made of a mapping: each field that is right on its own (checks
     across fields use them even when another field is wrong), every problem as
-    'file line N: field: message', and the line of every field."""
+    'file line N: where: field: message', and the line of every field."""
 
     name: str
+    where: str = ""  # 'question "caseload"': what the mapping is, before each message
     fields: dict[str, Any] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     lines: dict[Path_, int] = field(default_factory=dict)  # where each value starts
@@ -120,9 +121,18 @@ class Read:
         return self.lines.get(path)
 
     def error(self, path: Path_, message: str) -> None:
-        at = self.line(*path)
+        self.problem(self.line(*path), message)
+
+    def problem(self, at: int | None, message: str) -> None:
+        """A problem on line `at` (None: about the whole file)."""
         where = f"{self.name} line {at}" if at else self.name
-        self.errors.append(f"{where}: {message}")
+        self.errors.append(
+            f"{where}: {self.where}: {message}" if self.where else f"{where}: {message}"
+        )
+
+    def failed(self, key: str) -> bool:
+        """True when `key` was given but is wrong (its problem is already reported)."""
+        return (key,) in self.key_lines and key not in self.fields
 
     def in_order(self) -> list[str]:
         """Every problem, from the top of the file down (those about the file first)."""
@@ -140,34 +150,51 @@ def suggest(key: str, known: tuple[str, ...] | list[str]) -> str:
 
 
 def read_model(
-    model: type[Model], node: yaml.Node, name: str, *, context: dict[str, Any] | None = None
+    model: type[Model],
+    node: yaml.Node,
+    name: str,
+    *,
+    where: str = "",
+    context: dict[str, Any] | None = None,
 ) -> Read:
     """Validate a mapping node with `model`'s fields, one by one (pydantic would drop the
     valid ones at the first error), so every problem is reported at once; `context` goes to
-    the validators (e.g. `tz` for times)."""
-    read = Read(name)
+    the validators (e.g. `tz` for times). `where` names a mapping inside the file (its
+    problems then carry its line: a file's own missing fields have none)."""
+    read = Read(name, where)
+    if where:
+        read.lines[()] = line(node)
     if not isinstance(node, yaml.MappingNode):
-        read.errors.append(f"{name} line {line(node)}: the file should be fields like 'id: ...'")
+        what = "should be" if where else "the file should be"
+        read.problem(line(node), f"{what} fields like '{next(iter(_keys(model)))}: ...'")
         return read
     data = _mapping(node, (), read, model)
+    keys = _keys(model)
     for key in data:
-        if key not in model.model_fields:
-            read.errors.append(
-                f"{name} line {read.key_lines[(key,)]}: unknown field {key!r}"
-                f"{suggest(key, tuple(model.model_fields))}"
+        if key not in keys:
+            read.problem(
+                read.key_lines[(key,)], f"unknown field {key!r}{suggest(key, tuple(keys))}"
             )
-    for key, info in model.model_fields.items():
+    for key, attribute in keys.items():
+        info = model.model_fields[attribute]
         if key not in data:
             if info.is_required():
                 read.error((), f"{key} is missing{model.missing.get(key, '')}")
             continue
         try:
-            read.fields[key] = _adapter(model, key).validate_python(data[key], context=context)
+            read.fields[key] = _adapter(model, attribute).validate_python(
+                data[key], context=context
+            )
         except ValidationError as exc:
             for problem in exc.errors():
                 loc = (key, *problem["loc"])
                 read.error(loc, _message(info.annotation, loc, problem))
     return read
+
+
+def _keys(model: type[BaseModel]) -> dict[str, str]:
+    """The fields as written in files (`in` for an attribute `in_`) -> the attribute."""
+    return {info.alias or key: key for key, info in model.model_fields.items()}
 
 
 @functools.cache
@@ -191,8 +218,8 @@ def _mapping(
             continue
         read.lines[(*path, key)] = line(value_node)
         read.key_lines[(*path, key)] = line(key_node)
-        known = model.model_fields if model else {}
-        annotation = known[key].annotation if key in known else None
+        attribute = _keys(model).get(key) if model else None
+        annotation = model.model_fields[attribute].annotation if model and attribute else None
         if annotation is yaml.Node or yaml.Node in get_args(annotation):
             values[key] = value_node
         else:
@@ -231,7 +258,7 @@ def _message(annotation: Any, loc: Path_, problem: Any) -> str:
     where = _dotted(loc)
     if problem["type"] == "extra_forbidden":
         nested = _nested(annotation)
-        known = tuple(nested.model_fields) if nested else ()
+        known = tuple(_keys(nested)) if nested else ()
         key = str(loc[-1])
         return f"{_dotted(loc[:-1])}: unknown field {key!r}{suggest(key, known)}"
     if problem["type"] == "missing":
