@@ -221,6 +221,7 @@ Time = Annotated[int, BeforeValidator(_time_in_context)]
 OptionalTime = Annotated[int | None, BeforeValidator(_optional_time)]
 Durations = Annotated[tuple[int, ...], BeforeValidator(parse_durations)]
 Bool = Annotated[bool, BeforeValidator(parse_bool)]
+Number = Annotated[float, BeforeValidator(lambda value: float(parse_number(value)))]
 
 
 class Audience(Model):

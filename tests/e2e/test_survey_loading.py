@@ -76,7 +76,7 @@ async def test_cancel_stores_nothing_and_members_cannot_load(union: Union) -> No
         (lambda y: y.replace("    max_length: 50\n", "    max_length: [50\n"), "not valid YAML"),
         (
             lambda y: y.replace("type: scale", "type: stars"),
-            'line 32: question "leave": type "stars" is unknown',
+            "line 32: question \"leave\": type: 'stars' is unknown; use single, multiple",
         ),
         (
             lambda y: y.replace("    min: 0\n    max: 500", "    min: 500\n    max: 0"),
@@ -142,7 +142,7 @@ def test_cli_load_list_results_close(
     bad.write_text(EXAMPLE.read_text().replace("type: scale", "type: stars"))
     assert main(["survey", "load", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert 'bad.yaml line 54: question "intent_to_leave": type "stars" is unknown' in err
+    assert "bad.yaml line 54: question \"intent_to_leave\": type: 'stars' is unknown" in err
     assert "1 problem in bad.yaml; nothing was stored" in err
     assert main(["survey", "list"]) == 0
     assert "no surveys yet" in capsys.readouterr().out
