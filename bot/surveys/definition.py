@@ -134,7 +134,7 @@ class OptionFields(Model):
 
 
 class ConditionFields(Model):
-    question: Annotated[str, BeforeValidator(lambda value: _strings(value)[0])]
+    question: str
     equals: Annotated[tuple[str, ...], BeforeValidator(_strings)] = ()
     in_: Annotated[tuple[str, ...], BeforeValidator(_strings)] = Field((), alias="in")
     min: Number | None = None
@@ -217,16 +217,15 @@ def _questions(top: Read, node: yaml.Node | None) -> list[Question]:
         label = f'question "{_id_of(item)}"' if _id_of(item) else f"question {number}"
         read = read_model(QuestionFields, item, top.name, where=label)
         question = _question(read, questions, broken)
+        if question is not None and question.id in seen:
+            first = seen[question.id]
+            read.problem(
+                line(item), f"id is used twice (first on line {first}); ids must be unique"
+            )
+            question = None
         top.errors += read.errors
         if question is None:
             broken.add(_id_of(item) or "")
-            continue
-        if question.id in seen:
-            read.problem(
-                line(item),
-                f"id is used twice (first on line {seen[question.id]}); ids must be unique",
-            )
-            top.errors += read.errors[-1:]
             continue
         seen[question.id] = line(item)
         questions.append(question)
@@ -311,9 +310,8 @@ def _options(read: Read, out: dict[str, Any]) -> None:
 def _scale(read: Read, out: dict[str, Any]) -> None:
     if read.failed("min") or read.failed("max"):
         return
-    low, high = read.fields.get("min") or 1.0, read.fields.get("max") or 5.0
-    if read.fields.get("min") == 0:
-        low = 0.0
+    low, high = read.fields.get("min"), read.fields.get("max")
+    low, high = 1.0 if low is None else low, 5.0 if high is None else high
     if low != int(low) or high != int(high):
         read.error(("min",), "a scale's min and max should be whole numbers")
     elif not 1 <= high - low + 1 <= MAX_SCALE_POINTS or high <= low:
@@ -358,7 +356,7 @@ _TYPE_READERS: dict[str, Callable[[Read, dict[str, Any]], None]] = {
 def _condition(
     question: Read, node: yaml.Node, earlier: list[Question], broken: set[str]
 ) -> Condition | None:
-    read = read_model(ConditionFields, node, question.name, where=question.where)
+    read = read_model(ConditionFields, node, question.name, where=f"{question.where}: show_if")
     try:
         return _condition_of(read, earlier, broken)
     finally:
@@ -374,25 +372,23 @@ def _condition_of(read: Read, earlier: list[Question], broken: set[str]) -> Cond
     if target is None and target_id in broken:
         return None  # that question's own error is reported; don't pile on
     if target is None:
-        read.error(
-            ("question",), f'show_if refers to "{target_id}", which is not an earlier question'
-        )
+        read.error(("question",), f'refers to "{target_id}", which is not an earlier question')
         return None
     if target.type == "text":
-        read.error(("question",), "show_if cannot depend on a free-text answer")
+        read.error(("question",), "cannot depend on a free-text answer")
         return None
     raw = fields.get("equals", ()) + fields.get("in", ())
     low, high = fields.get("min"), fields.get("max")
     values: list[str | float] = []
     if target.type in CHOICE_TYPES:
         if low is not None or high is not None:
-            read.error((), "show_if min/max only apply to numbers and scales")
+            read.error((), "min and max only apply to numbers and scales")
         known = [o.id for o in target.options]
         for value in raw:
             if value not in known:
                 read.error(
                     (),
-                    f'show_if: "{target_id}" has no option "{value}" (options: {", ".join(known)})',
+                    f'"{target_id}" has no option "{value}" (options: {", ".join(known)})',
                 )
             values.append(value)
     else:
@@ -400,10 +396,10 @@ def _condition_of(read: Read, earlier: list[Question], broken: set[str]) -> Cond
             try:
                 values.append(float(parse_number(value)))
             except FieldError as exc:
-                read.error((), f"show_if: {exc}")
+                read.error((), str(exc))
     if not values and low is None and high is None:
         if not any(read.failed(key) for key in ("equals", "in", "min", "max")):
-            read.error((), "show_if needs equals, in, min or max")
+            read.error((), "needs equals, in, min or max")
         return None
     assert target.type in CHOICE_TYPES + NUMERIC_TYPES
     return Condition(target_id, tuple(values), low, high)

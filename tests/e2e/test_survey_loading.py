@@ -84,7 +84,7 @@ async def test_cancel_stores_nothing_and_members_cannot_load(union: Union) -> No
         ),
         (
             lambda y: y.replace("{question: leave, min: 4}", "{question: comment, min: 4}"),
-            'line 41: question "reason": show_if refers to "comment", which is not an earlier',
+            'line 41: question "reason": show_if: refers to "comment", which is not an earlier',
         ),
         (
             lambda y: y.replace("options: [Workload, Pay]", "options: [Workload]"),

@@ -183,3 +183,97 @@ def test_export_without_text_for_non_leaders_and_empty_below_threshold() -> None
     assert "note" not in text
     few = export_csv(results, rows[:4], include_text=True)
     assert len(list(csv.reader(io.StringIO(few)))) == 1  # the header only
+
+
+SMALL = """\
+id: s
+title: T
+closes_at: 2031-01-01 09:00
+questions:
+  - id: a
+    type: single
+    text: A?
+    options:
+      - {id: yes, text: Yes}
+      - {id: no, text: No}
+  - id: b
+    type: text
+    text: B?
+"""
+C = "  - id: c\n    type: text\n    text: C?\n    show_if: "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            SMALL.replace("{id: no, text: No}", "{id: no}"),
+            ['line 10: question "a": option: text is missing'],
+        ),
+        (
+            SMALL.replace("{id: no, text: No}", "{id: No!, text: No}"),
+            ["line 10: question \"a\": option: id: 'No!' should be 1-32 lower-case letters"],
+        ),
+        (
+            SMALL.replace("{id: no, text: No}", "{id: yes, text: No}"),
+            ['line 10: question "a": option "yes" is given twice'],
+        ),
+        (
+            SMALL + C + "{question: b, equals: x}\n",
+            ['line 17: question "c": show_if: cannot depend on a free-text'],
+        ),
+        (
+            SMALL + C + "{question: a, equal: yes}\n",
+            [
+                "line 17: question \"c\": show_if: unknown field 'equal' (did you mean 'equals'?)",
+                'line 17: question "c": show_if: needs equals, in, min or max',
+            ],
+        ),
+        (SMALL + C + "{equals: yes}\n", ['line 17: question "c": show_if: question is missing']),
+        (
+            SMALL + C + "{question: a, in: [yes, maybe]}\n",
+            ['question "c": show_if: "a" has no option "maybe"'],
+        ),
+        (
+            SMALL + C + "{question: a, in: yes, min: 1}\n",
+            ["show_if: min and max only apply to numbers"],
+        ),
+        (
+            SMALL + "    options: [x, y]\n",
+            ['line 14: question "b": options does not apply to a text question'],
+        ),
+        (
+            SMALL.replace("  - id: b", "  - id: a"),
+            ['line 11: question "a": id is used twice (first on line 5)'],
+        ),
+        (
+            SMALL + "    max_length: 5000\n",
+            ['line 14: question "b": max_length should be a whole number'],
+        ),
+        (
+            SMALL + "    optional: maybe\n",
+            ["line 14: question \"b\": optional: 'maybe' is not true or false"],
+        ),
+        (SMALL + "  - just text\n", ["line 14: question 3: should be fields like 'id: ...'"]),
+        (
+            SMALL + "  - {id: c, type: scale, text: 'C?', min: 0.5}\n",
+            ['line 14: question "c": a scale\'s min and max'],
+        ),
+    ],
+)
+def test_question_problems_name_the_question_and_line(text: str, expected: list[str]) -> None:
+    with pytest.raises(SurveyFileError) as caught:
+        parse_survey(text, "s.yaml", TZ, 0)
+    assert len(caught.value.errors) == len(expected)
+    for error, start in zip(caught.value.errors, expected, strict=True):
+        assert start in error and error.startswith("s.yaml line ")
+
+
+def test_the_small_survey_loads_with_its_defaults() -> None:
+    survey = parse_survey(
+        SMALL + "  - {id: c, type: scale, text: 'C?', min: 0, max: 10}\n", "s.yaml", TZ, 0
+    )
+    assert [q.id for q in survey.questions] == ["a", "b", "c"]
+    assert [o.id for o in survey.questions[0].options] == ["yes", "no"]
+    assert (survey.questions[2].min, survey.questions[2].max) == (0, 10)
+    assert survey.questions[1].max_length == 500 and not survey.questions[1].optional
