@@ -48,6 +48,14 @@ class FieldError(ValueError):
     """One field's value is wrong; the message says what is expected."""
 
 
+class ClockChange(FieldError):
+    """A local time the clocks skip (spring forward) or, when `twice`, pass twice."""
+
+    def __init__(self, message: str, *, twice: bool) -> None:
+        super().__init__(message)
+        self.twice = twice
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str | int | float) or isinstance(value, bool):
         raise FieldError("should be a single value, not a list or mapping")
@@ -90,15 +98,17 @@ def parse_time(value: Any, tz: ZoneInfo) -> int:
         return int(naive.replace(tzinfo=_offset(offset)).timestamp())
     first, second_time = naive.replace(tzinfo=tz), naive.replace(tzinfo=tz, fold=1)
     if first.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != naive:
-        raise FieldError(
+        raise ClockChange(
             f"{text!r} does not exist in {tz.key}: the clocks go forward then; "
-            "pick a time an hour later"
+            "pick a time an hour later",
+            twice=False,
         )
     if first.utcoffset() != second_time.utcoffset():
         stamp = naive.strftime("%Y-%m-%d %H:%M")
-        raise FieldError(
+        raise ClockChange(
             f"{text!r} happens twice in {tz.key} (the clocks go back then); add the offset: "
-            f"'{stamp}{_iso(first)}' for the first, '{stamp}{_iso(second_time)}' for the second"
+            f"'{stamp}{_iso(first)}' for the first, '{stamp}{_iso(second_time)}' for the second",
+            twice=True,
         )
     return int(first.timestamp())
 
