@@ -167,7 +167,7 @@ async def test_the_reminder_says_how_long_this_survey_takes(union: Union) -> Non
     stored = await load(sandbox)
     announcements = [await ana.next_message(), await lucia.next_message()]
     assert "about 1 minute on your phone" in announcements[0].text
-    assert "más o menos 1 minuto en tu teléfono" in announcements[1].text
+    assert "más o menos 1 minuto en tu celular" in announcements[1].text
 
     assert await sandbox.services.surveys.remind(stored.pk, 1) is not None
     english, spanish = (await ana.next_message()).text, (await lucia.next_message()).text
