@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from telegram.error import TelegramError
 
+from bot import fields
 from bot.cli.errors import CommandError
 from bot.membership.roster import RosterError, import_roster, parse_roster, read_text
 from bot.membership.verification import DEFAULT_INVITE_LIFETIME
@@ -20,16 +20,13 @@ from bot.settings import Settings
 from handlers.menus import refresh_menu
 from storage.members import Member, Role
 
-_DURATION = re.compile(r"^(\d+)([dh])$")
-
 
 def parse_duration(text: str) -> timedelta:
-    """'14d' or '48h' -> timedelta; argparse shows the error for anything else."""
-    match = _DURATION.match(text.strip().lower())
-    if not match or int(match.group(1)) == 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a duration like 14d or 48h")
-    amount, unit = int(match.group(1)), match.group(2)
-    return timedelta(days=amount) if unit == "d" else timedelta(hours=amount)
+    """'14d' or '48h' (the files' duration rule, bot/fields.py); argparse shows the error."""
+    try:
+        return timedelta(seconds=fields.parse_duration(text))
+    except fields.FieldError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 async def cmd_roster_import(settings: Settings, args: argparse.Namespace) -> None:

@@ -1,22 +1,35 @@
 """Reading a survey YAML file into a validated `Survey`, or every problem with its line.
 
 Errors name the file, the line (from YAML's node marks), the question and the field, e.g.
-`workload.yaml line 23: question "caseload": max must be greater than min (0)`.
+`workload.yaml line 23: question "caseload": max should be greater than min (0)`.
 Nothing is returned unless the whole file is valid, so nothing half-valid is ever stored.
+The file, each question, option and condition is a pydantic model read by
+`bot.yaml_files.read_model`, with the rules every definition file shares (bot/fields.py).
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable
-from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 import yaml
+from pydantic import BeforeValidator, Field
 
 from bot import texts
+from bot.fields import (
+    Audience,
+    Bool,
+    Durations,
+    FieldError,
+    Id,
+    Number,
+    OptionalTime,
+    Time,
+    parse_number,
+    slug,
+)
 from bot.names import KnownNames
 from bot.surveys.model import (
     CHOICE_TYPES,
@@ -29,27 +42,14 @@ from bot.surveys.model import (
     Survey,
     Text,
 )
-from bot.yaml_files import FileProblems, compose, line
+from bot.yaml_files import FileProblems, Model, Read, compose, line, read_model
 
-ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
-DURATION = re.compile(r"^(\d+)\s*([dhm])$")
 MAX_QUESTIONS = 40
 MAX_OPTIONS = 12  # buttons on a phone screen
 MAX_SCALE_POINTS = 11  # 0-10
 MAX_TEXT = 300  # question text: it must fit above the buttons
 MAX_LABEL = 60  # option labels are button texts
 MAX_FREE_TEXT = 2000
-TOP_FIELDS = (
-    "id",
-    "title",
-    "intro",
-    "privacy",
-    "audience",
-    "opens_at",
-    "closes_at",
-    "reminders",
-    "questions",
-)
 QUESTION_FIELDS = {
     "single": ("options",),
     "multiple": ("options", "max"),
@@ -64,91 +64,81 @@ class SurveyFileError(FileProblems):
     """A survey file cannot be loaded; `errors` lists every problem, one line each."""
 
 
-class _Reader:
-    """Collects errors while walking the YAML node tree."""
+def _privacy(value: Any) -> str:
+    if value in (None, ""):
+        return "anonymous"
+    if value not in PRIVACY:
+        raise FieldError(f"should be anonymous or confidential, not {value!r}")
+    return str(value)
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.errors: list[str] = []
-        self.broken: set[str] = set()  # ids of questions that had errors
 
-    def error(self, node: yaml.Node, where: str, message: str) -> None:
-        prefix = f"{where}: " if where else ""
-        self.errors.append(f"{self.name} line {line(node)}: {prefix}{message}")
-
-    def mapping(
-        self, node: yaml.Node, where: str, allowed: tuple[str, ...], what: str
-    ) -> dict[str, yaml.Node] | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.error(node, where, f"should be a mapping of {what}")
-            return None
-        fields: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f' (did you mean "{close[0]}"?)' if close else ""
-                self.error(
-                    key_node, where, f'unknown field "{key}"{hint}; allowed: {", ".join(allowed)}'
-                )
-            elif key in fields:
-                self.error(key_node, where, f'"{key}" is given twice')
-            else:
-                fields[key] = value_node
-        return fields
-
-    def scalar(self, node: yaml.Node, where: str, key: str) -> str | None:
-        if not isinstance(node, yaml.ScalarNode):
-            self.error(node, where, f"{key} should be a single value, not a list or mapping")
-            return None
-        return node.value.strip()
-
-    def text(self, node: yaml.Node, where: str, key: str, limit: int) -> Text | None:
-        """Plain text for every language, or one per language {en: ..., es: ...}."""
-        values, problems = texts.read(node, key)
-        prefix = f"{where}: " if where else ""
-        self.errors += [f"{self.name} line {at}: {prefix}{message}" for at, message in problems]
-        if values is None:
-            return None
-        for value in values.values():
-            if len(value) > limit:
-                self.error(node, where, f"{key} is {len(value)} characters; at most {limit}")
-                return None
-        return values
-
-    def number(self, node: yaml.Node, where: str, key: str) -> float | None:
-        value = self.scalar(node, where, key)
-        if value is None:
-            return None
-        try:
-            return float(value)
-        except ValueError:
-            self.error(node, where, f'{key} should be a number, not "{value}"')
-            return None
-
-    def boolean(self, node: yaml.Node, where: str, key: str) -> bool | None:
-        value = self.scalar(node, where, key)
-        if value is None:
-            return None
-        if value.lower() in ("true", "yes"):
-            return True
-        if value.lower() in ("false", "no"):
-            return False
-        self.error(node, where, f'{key} should be true or false, not "{value}"')
+def _audience(value: Any) -> Any:
+    if value in (None, "", "all"):
         return None
+    if not isinstance(value, dict):
+        raise FieldError("all, or {worksites: [...], classifications: [...]}")
+    return value
 
-    def strings(self, node: yaml.Node, where: str, key: str) -> list[str]:
-        if isinstance(node, yaml.ScalarNode) and node.value.strip():
-            return [node.value.strip()]
-        if not isinstance(node, yaml.SequenceNode):
-            self.error(node, where, f"{key} should be a list, e.g. {key}: [a, b]")
-            return []
-        values = []
-        for item in node.value:
-            value = self.scalar(item, where, key)
-            if value:
-                values.append(value)
-        return values
+
+def _type(value: Any) -> str:
+    if value not in TYPES:
+        close = difflib.get_close_matches(str(value), TYPES, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise FieldError(f"{value!r} is unknown{hint}; use {', '.join(TYPES)}")
+    return str(value)
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    """`equals: a` or `in: [a, b]`: option ids or numbers, as text."""
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, str) and item.strip() for item in items):
+        raise FieldError("should be a value or a list of values, e.g. [a, b]")
+    return tuple(item.strip() for item in items)
+
+
+class SurveyFile(Model):
+    """A survey file's fields, each read by its rule (bot/fields.py for the shared ones)."""
+
+    id: Id
+    title: yaml.Node
+    intro: yaml.Node | None = None
+    privacy: Annotated[str, BeforeValidator(_privacy)] = "anonymous"
+    audience: Annotated[Audience | None, BeforeValidator(_audience)] = None
+    opens_at: OptionalTime = None
+    closes_at: Time
+    reminders: Durations = (86400,)
+    questions: yaml.Node
+
+
+class QuestionFields(Model):
+    """One question; which of the type's own fields apply is checked after."""
+
+    id: Id
+    type: Annotated[str, BeforeValidator(_type)]
+    text: yaml.Node
+    optional: Bool = False
+    show_if: yaml.Node | None = None
+    options: yaml.Node | None = None
+    min: Number | None = None
+    max: Number | None = None
+    min_label: yaml.Node | None = None
+    max_label: yaml.Node | None = None
+    unit: yaml.Node | None = None
+    integer: Bool = True
+    max_length: Number | None = None
+
+
+class OptionFields(Model):
+    id: Id
+    text: yaml.Node
+
+
+class ConditionFields(Model):
+    question: str
+    equals: Annotated[tuple[str, ...], BeforeValidator(_strings)] = ()
+    in_: Annotated[tuple[str, ...], BeforeValidator(_strings)] = Field((), alias="in")
+    min: Number | None = None
+    max: Number | None = None
 
 
 def parse_survey(
@@ -162,322 +152,199 @@ def parse_survey(
 ) -> Survey:
     """Validate survey YAML text; raises SurveyFileError naming every problem."""
     root = compose(text, name, SurveyFileError, "see docs/surveys.md for the format")
-    reader = _Reader(name)
-    top = reader.mapping(root, "", TOP_FIELDS, "survey fields (id, title, questions, ...)")
-    if top is None:
-        raise SurveyFileError(reader.errors)
-    for required in ("id", "title", "closes_at", "questions"):
-        if required not in top:
-            reader.error(root, "", f"{required} is missing")
-    survey_id = _survey_id(reader, top)
-    title = reader.text(top["title"], "", "title", MAX_TEXT) if "title" in top else None
-    intro = reader.text(top["intro"], "", "intro", 1000) if "intro" in top else None
-    privacy = "anonymous"
-    if "privacy" in top:
-        value = reader.scalar(top["privacy"], "", "privacy")
-        if value not in PRIVACY:
-            reader.error(
-                top["privacy"], "", f'privacy should be anonymous or confidential, not "{value}"'
-            )
-        else:
-            privacy = value
-    worksites, classifications = _audience(reader, top.get("audience"), known)
-    opens_at = _time(reader, top, "opens_at", tz)
-    closes_at = _time(reader, top, "closes_at", tz)
+    read = read_model(SurveyFile, root, name, context={"tz": tz})
+    top = read.fields
+    title = _text(read, "title", MAX_TEXT)
+    intro = _text(read, "intro", 1000)
+    audience = top.get("audience")
+    for key in Audience.model_fields if audience and known else ():
+        for problem in known.problems(key, getattr(audience, key)):  # names on the roster
+            read.error(("audience", key), f"audience: {problem}")
+    opens_at, closes_at = top.get("opens_at"), top.get("closes_at")
     if closes_at is not None and check_times:
         if closes_at <= now:
-            reader.error(top["closes_at"], "", "closes_at is in the past")
+            read.error(("closes_at",), "closes_at is in the past")
         if opens_at is not None and closes_at <= opens_at:
-            reader.error(top["closes_at"], "", "closes_at should be after opens_at")
-    reminders = _reminders(reader, top.get("reminders"))
-    questions = _questions(reader, top.get("questions"))
-    if reader.errors:
-        raise SurveyFileError(reader.errors)
-    assert survey_id and title and closes_at is not None
+            read.error(("closes_at",), "closes_at should be after opens_at")
+    questions = _questions(read, top.get("questions"))
+    if read.errors:
+        raise SurveyFileError(read.in_order())
+    assert title and closes_at is not None
     return Survey(
-        id=survey_id,
+        id=top["id"],
         title=title,
         intro=intro,
-        privacy=privacy,
-        worksites=tuple(worksites),
-        classifications=tuple(classifications),
+        privacy=top.get("privacy", "anonymous"),
+        worksites=audience.worksites if audience else (),
+        classifications=audience.classifications if audience else (),
         opens_at=opens_at,
         closes_at=closes_at,
-        reminders=reminders,
+        reminders=top.get("reminders", (86400,)),
         questions=tuple(questions),
     )
 
 
-def _survey_id(reader: _Reader, top: dict[str, yaml.Node]) -> str | None:
-    if "id" not in top:
-        return None
-    value = reader.scalar(top["id"], "", "id")
-    if value is not None and not ID.match(value):
-        reader.error(
-            top["id"], "", f'id "{value}" should be 1-32 lower-case letters, digits, - or _'
-        )
-        return None
-    return value
-
-
-def _audience(
-    reader: _Reader, node: yaml.Node | None, known: KnownNames | None = None
-) -> tuple[list[str], list[str]]:
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.value in ("", "all")):
-        return [], []
-    fields = reader.mapping(node, "audience", ("worksites", "classifications"), "lists")
-    if fields is None:
-        return [], []
-    worksites = (
-        reader.strings(fields["worksites"], "audience", "worksites")
-        if "worksites" in fields
-        else []
-    )
-    classes = (
-        reader.strings(fields["classifications"], "audience", "classifications")
-        if "classifications" in fields
-        else []
-    )
-    for field, typed in (("worksites", worksites), ("classifications", classes)):
-        for problem in known.problems(field, typed) if known else ():  # names on the roster
-            reader.error(fields[field], "audience", problem)
-    return worksites, classes
-
-
-def _time(reader: _Reader, top: dict[str, yaml.Node], key: str, tz: ZoneInfo) -> int | None:
-    if key not in top:
-        return None
-    value = reader.scalar(top[key], "", key)
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        reader.error(
-            top[key], "", f'{key} "{value}" should be a date and time like 2025-06-02 09:00'
-        )
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=tz)  # the union's own clock
-    return int(moment.timestamp())
-
-
-def _reminders(reader: _Reader, node: yaml.Node | None) -> tuple[int, ...]:
+def _text(read: Read, key: str, limit: int, node: yaml.Node | None = None) -> Text | None:
+    """Field `key` (or `node`): plain text for every language, or {en: ..., es: ...}."""
+    node = read.fields.get(key) if node is None else node
     if node is None:
-        return (86400,)
-    seconds = []
-    for value in reader.strings(node, "reminders", "reminders"):
-        match = DURATION.match(value.lower())
-        if match is None or int(match.group(1)) == 0:
-            reader.error(
-                node, "reminders", f'"{value}" should be a time before closing like 24h or 2d'
-            )
-            continue
-        unit = {"d": 86400, "h": 3600, "m": 60}[match.group(2)]
-        seconds.append(int(match.group(1)) * unit)
-    return tuple(sorted(set(seconds), reverse=True))
+        return None
+    values, problems = texts.read(node, key)
+    for at, message in problems:
+        read.problem(at, message)
+    if values is None:
+        return None
+    for value in values.values():
+        if len(value) > limit:
+            read.problem(line(node), f"{key} is {len(value)} characters; at most {limit}")
+            return None
+    return values
 
 
-def _questions(reader: _Reader, node: yaml.Node | None) -> list[Question]:
+def _questions(top: Read, node: yaml.Node | None) -> list[Question]:
     if node is None:
         return []
     if not isinstance(node, yaml.SequenceNode) or not node.value:
-        reader.error(node, "questions", "should be a list of questions (each '- id: ...')")
+        top.problem(line(node), "questions: should be a list of questions (each '- id: ...')")
         return []
     if len(node.value) > MAX_QUESTIONS:
-        reader.error(node, "questions", f"{len(node.value)} questions; at most {MAX_QUESTIONS}")
+        top.problem(line(node), f"questions: {len(node.value)} questions; at most {MAX_QUESTIONS}")
         return []
     questions: list[Question] = []
+    broken: set[str] = set()  # ids of questions with problems: show_if on them says no more
     seen: dict[str, int] = {}
     for number, item in enumerate(node.value, 1):
-        question = _question(reader, item, number, questions)
-        if question is None:
-            if isinstance(item, yaml.MappingNode):
-                reader.broken.add(_id_of(item) or "")
-            continue
-        if question.id in seen:
-            reader.error(
-                item,
-                f'question "{question.id}"',
-                f"id is used twice (first on line {seen[question.id]}); ids must be unique",
+        label = f'question "{_id_of(item)}"' if _id_of(item) else f"question {number}"
+        read = read_model(QuestionFields, item, top.name, where=label)
+        question = _question(read, questions, broken)
+        if question is not None and question.id in seen:
+            first = seen[question.id]
+            read.problem(
+                line(item), f"id is used twice (first on line {first}); ids must be unique"
             )
+            question = None
+        top.errors += read.errors
+        if question is None:
+            broken.add(_id_of(item) or "")
             continue
         seen[question.id] = line(item)
         questions.append(question)
     return questions
 
 
-def _id_of(node: yaml.MappingNode) -> str | None:
+def _id_of(node: yaml.Node) -> str | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
     for key_node, value_node in node.value:
         if getattr(key_node, "value", None) == "id" and isinstance(value_node, yaml.ScalarNode):
             return str(value_node.value)
     return None
 
 
-def _question(
-    reader: _Reader, node: yaml.Node, number: int, earlier: list[Question]
-) -> Question | None:
-    label = f"question {number}"
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if getattr(key_node, "value", None) == "id" and isinstance(value_node, yaml.ScalarNode):
-                label = f'question "{value_node.value}"'
-    allowed = COMMON_FIELDS + tuple(sorted({f for fs in QUESTION_FIELDS.values() for f in fs}))
-    fields = reader.mapping(node, label, allowed, "question fields (id, type, text, ...)")
-    if fields is None:
-        return None
-    before = len(reader.errors)
-    for required in ("id", "type", "text"):
-        if required not in fields:
-            reader.error(node, label, f"{required} is missing")
-    question_id = reader.scalar(fields["id"], label, "id") if "id" in fields else None
-    if question_id is not None and not ID.match(question_id):
-        reader.error(fields["id"], label, "id should be 1-32 lower-case letters, digits, - or _")
-    kind = reader.scalar(fields["type"], label, "type") if "type" in fields else None
-    if kind is not None and kind not in TYPES:
-        close = difflib.get_close_matches(kind, TYPES, n=1)
-        hint = f' (did you mean "{close[0]}"?)' if close else ""
-        reader.error(
-            fields["type"], label, f'type "{kind}" is unknown{hint}; use {", ".join(TYPES)}'
-        )
-        kind = None
-    text = reader.text(fields["text"], label, "text", MAX_TEXT) if "text" in fields else None
-    if kind is not None:
-        for key, value in fields.items():
-            if key not in COMMON_FIELDS and key not in QUESTION_FIELDS[kind]:
-                reader.error(value, label, f"{key} does not apply to a {kind} question")
-    optional = (
-        bool(reader.boolean(fields["optional"], label, "optional"))
-        if "optional" in fields
-        else False
-    )
+def _question(read: Read, earlier: list[Question], broken: set[str]) -> Question | None:
+    fields = read.fields
+    kind = fields.get("type")
+    text = _text(read, "text", MAX_TEXT)
+    given = [path[0] for path in read.key_lines if len(path) == 1]
+    for key in given if kind else ():
+        if key in QuestionFields.model_fields and key not in COMMON_FIELDS + QUESTION_FIELDS[kind]:
+            read.error((key,), f"{key} does not apply to a {kind} question")
     values: dict[str, Any] = {}
     if kind is not None:
-        _TYPE_READERS[kind](reader, fields, label, node, values)
+        _TYPE_READERS[kind](read, values)
     condition = None
-    if "show_if" in fields:
-        condition = _condition(reader, fields["show_if"], label, earlier)
-    if len(reader.errors) > before or not (question_id and kind and text):
+    if fields.get("show_if") is not None:
+        condition = _condition(read, fields["show_if"], earlier, broken)
+    if read.errors or not (text and kind and "id" in fields):
         return None
     return Question(
-        id=question_id, type=kind, text=text, optional=optional, show_if=condition, **values
+        id=fields["id"],
+        type=kind,
+        text=text,
+        optional=fields.get("optional", False),
+        show_if=condition,
+        **values,
     )
 
 
-def _options(
-    reader: _Reader, fields: dict[str, yaml.Node], label: str, node: yaml.Node, out: dict[str, Any]
-) -> None:
-    if "options" not in fields:
-        reader.error(node, label, "options is missing")
+def _options(read: Read, out: dict[str, Any]) -> None:
+    items = read.fields.get("options")
+    if items is None:
+        if not read.failed("options"):
+            read.error(("options",), "options is missing")
         return
-    items = fields["options"]
     if not isinstance(items, yaml.SequenceNode) or len(items.value) < 2:
-        reader.error(items, label, "options should be a list of at least 2 choices")
+        read.problem(line(items), "options should be a list of at least 2 choices")
         return
     if len(items.value) > MAX_OPTIONS:
-        reader.error(
-            items, label, f"{len(items.value)} options; at most {MAX_OPTIONS} fit as buttons"
+        read.problem(
+            line(items), f"{len(items.value)} options; at most {MAX_OPTIONS} fit as buttons"
         )
         return
     options: list[Option] = []
     for item in items.value:
-        if isinstance(item, yaml.MappingNode) and any(
-            getattr(k, "value", None) == "id" for k, _ in item.value
-        ):
-            option_fields = reader.mapping(item, label, ("id", "text"), "option fields (id, text)")
-            if option_fields is None or "text" not in option_fields:
-                if option_fields is not None:
-                    reader.error(item, label, "option text is missing")
-                continue
-            option_id = reader.scalar(option_fields["id"], label, "option id")
-            option_text = reader.text(option_fields["text"], label, "option text", MAX_LABEL)
+        if isinstance(item, yaml.MappingNode) and _id_of(item) is not None:
+            option = read_model(OptionFields, item, read.name, where=f"{read.where}: option")
+            read.errors += option.errors
+            option_id = option.fields.get("id")
+            option_text = _text(option, "text", MAX_LABEL)
         else:
             # A bare label: its id is made from the English text.
-            option_text = reader.text(item, label, "option", MAX_LABEL)
-            option_id = _slug(option_text["en"] if option_text and "en" in option_text else "")
+            option_text = _text(read, "option", MAX_LABEL, item)
+            option_id = slug(option_text["en"]) if option_text else None
         if option_id is None or option_text is None:
             continue
-        if not ID.match(option_id):
-            reader.error(
-                item,
-                label,
-                f'option id "{option_id}" should be 1-32 lower-case letters, digits, - or _',
-            )
-            continue
         if any(o.id == option_id for o in options):
-            reader.error(item, label, f'option "{option_id}" is given twice')
+            read.problem(line(item), f'option "{option_id}" is given twice')
             continue
         options.append(Option(option_id, option_text))
     out["options"] = tuple(options)
-    if fields.get("max") is not None and "max" in QUESTION_FIELDS["multiple"]:
-        limit = reader.number(fields["max"], label, "max") if "max" in fields else None
-        if limit is not None:
-            if limit != int(limit) or not 1 <= limit <= len(options):
-                reader.error(
-                    fields["max"], label, f"max should be a whole number from 1 to {len(options)}"
-                )
-            else:
-                out["max_choices"] = int(limit)
+    limit = read.fields.get("max")
+    if limit is not None and read.fields["type"] == "multiple":
+        if limit != int(limit) or not 1 <= limit <= len(options):
+            read.error(("max",), f"max should be a whole number from 1 to {len(options)}")
+        else:
+            out["max_choices"] = int(limit)
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:32] or "option"
-
-
-def _scale(
-    reader: _Reader, fields: dict[str, yaml.Node], label: str, node: yaml.Node, out: dict[str, Any]
-) -> None:
-    low = reader.number(fields["min"], label, "min") if "min" in fields else 1.0
-    high = reader.number(fields["max"], label, "max") if "max" in fields else 5.0
-    if low is None or high is None:
+def _scale(read: Read, out: dict[str, Any]) -> None:
+    if read.failed("min") or read.failed("max"):
         return
+    low, high = read.fields.get("min"), read.fields.get("max")
+    low, high = 1.0 if low is None else low, 5.0 if high is None else high
     if low != int(low) or high != int(high):
-        reader.error(
-            fields.get("min", node), label, "a scale's min and max should be whole numbers"
-        )
+        read.error(("min",), "a scale's min and max should be whole numbers")
     elif not 1 <= high - low + 1 <= MAX_SCALE_POINTS or high <= low:
-        reader.error(
-            fields.get("max", node),
-            label,
-            f"a scale needs 2 to {MAX_SCALE_POINTS} points (max greater than min)",
-        )
+        read.error(("max",), f"a scale needs 2 to {MAX_SCALE_POINTS} points (max greater than min)")
     out.update(min=low, max=high)
     for key in ("min_label", "max_label"):
-        if key in fields:
-            out[key] = reader.text(fields[key], label, key, MAX_LABEL)
+        if read.fields.get(key) is not None:
+            out[key] = _text(read, key, MAX_LABEL)
 
 
-def _number(
-    reader: _Reader, fields: dict[str, yaml.Node], label: str, node: yaml.Node, out: dict[str, Any]
-) -> None:
+def _number(read: Read, out: dict[str, Any]) -> None:
     for key in ("min", "max"):
-        if key not in fields:
-            reader.error(node, label, f"{key} is missing (numbers need a range)")
-    low = reader.number(fields["min"], label, "min") if "min" in fields else None
-    high = reader.number(fields["max"], label, "max") if "max" in fields else None
+        if read.fields.get(key) is None and not read.failed(key):
+            read.error((), f"{key} is missing (numbers need a range)")
+    low, high = read.fields.get("min"), read.fields.get("max")
     if low is not None and high is not None and high <= low:
-        reader.error(fields["max"], label, f"max should be greater than min ({low:g})")
-    out.update(min=low, max=high)
-    if "unit" in fields:
-        out["unit"] = reader.text(fields["unit"], label, "unit", MAX_LABEL)
-    if "integer" in fields:
-        out["integer"] = reader.boolean(fields["integer"], label, "integer") is not False
+        read.error(("max",), f"max should be greater than min ({low:g})")
+    out.update(min=low, max=high, integer=read.fields.get("integer", True))
+    if read.fields.get("unit") is not None:
+        out["unit"] = _text(read, "unit", MAX_LABEL)
 
 
-def _free_text(
-    reader: _Reader, fields: dict[str, yaml.Node], label: str, node: yaml.Node, out: dict[str, Any]
-) -> None:
-    if "max_length" in fields:
-        limit = reader.number(fields["max_length"], label, "max_length")
-        if limit is not None and not 1 <= limit <= MAX_FREE_TEXT:
-            reader.error(
-                fields["max_length"], label, f"max_length should be from 1 to {MAX_FREE_TEXT}"
-            )
-        elif limit is not None:
-            out["max_length"] = int(limit)
+def _free_text(read: Read, out: dict[str, Any]) -> None:
+    limit = read.fields.get("max_length")
+    if limit is not None and (limit != int(limit) or not 1 <= limit <= MAX_FREE_TEXT):
+        read.error(
+            ("max_length",), f"max_length should be a whole number from 1 to {MAX_FREE_TEXT}"
+        )
+    elif limit is not None:
+        out["max_length"] = int(limit)
 
 
-_TYPE_READERS: dict[str, Callable[..., None]] = {
+_TYPE_READERS: dict[str, Callable[[Read, dict[str, Any]], None]] = {
     "single": _options,
     "multiple": _options,
     "scale": _scale,
@@ -487,57 +354,52 @@ _TYPE_READERS: dict[str, Callable[..., None]] = {
 
 
 def _condition(
-    reader: _Reader, node: yaml.Node, label: str, earlier: list[Question]
+    question: Read, node: yaml.Node, earlier: list[Question], broken: set[str]
 ) -> Condition | None:
-    fields = reader.mapping(
-        node, label, ("question", "equals", "in", "min", "max"), "show_if fields"
-    )
-    if fields is None:
+    read = read_model(ConditionFields, node, question.name, where=f"{question.where}: show_if")
+    try:
+        return _condition_of(read, earlier, broken)
+    finally:
+        question.errors += read.errors
+
+
+def _condition_of(read: Read, earlier: list[Question], broken: set[str]) -> Condition | None:
+    fields = read.fields
+    target_id = fields.get("question")
+    if target_id is None:
         return None
-    if "question" not in fields:
-        reader.error(node, label, "show_if needs the question it depends on")
-        return None
-    target_id = reader.scalar(fields["question"], label, "show_if question")
     target = next((q for q in earlier if q.id == target_id), None)
-    if target is None and target_id in reader.broken:
+    if target is None and target_id in broken:
         return None  # that question's own error is reported; don't pile on
     if target is None:
-        reader.error(
-            fields["question"],
-            label,
-            f'show_if refers to "{target_id}", which is not an earlier question',
-        )
+        read.error(("question",), f'refers to "{target_id}", which is not an earlier question')
         return None
     if target.type == "text":
-        reader.error(fields["question"], label, "show_if cannot depend on a free-text answer")
+        read.error(("question",), "cannot depend on a free-text answer")
         return None
-    raw: list[str] = []
-    for key in ("equals", "in"):
-        if key in fields:
-            raw += reader.strings(fields[key], label, f"show_if {key}")
-    low = reader.number(fields["min"], label, "show_if min") if "min" in fields else None
-    high = reader.number(fields["max"], label, "show_if max") if "max" in fields else None
+    raw = fields.get("equals", ()) + fields.get("in", ())
+    low, high = fields.get("min"), fields.get("max")
     values: list[str | float] = []
     if target.type in CHOICE_TYPES:
         if low is not None or high is not None:
-            reader.error(node, label, "show_if min/max only apply to numbers and scales")
+            read.error((), "min and max only apply to numbers and scales")
         known = [o.id for o in target.options]
         for value in raw:
             if value not in known:
-                reader.error(
-                    node,
-                    label,
-                    f'show_if: "{target_id}" has no option "{value}" (options: {", ".join(known)})',
+                read.error(
+                    (),
+                    f'"{target_id}" has no option "{value}" (options: {", ".join(known)})',
                 )
             values.append(value)
     else:
         for value in raw:
             try:
-                values.append(float(value))
-            except ValueError:
-                reader.error(node, label, f'show_if: "{value}" should be a number')
+                values.append(float(parse_number(value)))
+            except FieldError as exc:
+                read.error((), str(exc))
     if not values and low is None and high is None:
-        reader.error(node, label, "show_if needs equals, in, min or max")
+        if not any(read.failed(key) for key in ("equals", "in", "min", "max")):
+            read.error((), "needs equals, in, min or max")
         return None
-    assert target_id is not None and target.type in CHOICE_TYPES + NUMERIC_TYPES
+    assert target.type in CHOICE_TYPES + NUMERIC_TYPES
     return Condition(target_id, tuple(values), low, high)

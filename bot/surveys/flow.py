@@ -6,14 +6,13 @@ option ids (multiple), a number (scale, number), a string (text); None means ski
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from bot.fields import FieldError, parse_number
 from bot.surveys.model import Question, Survey
 
 Answers = dict[str, Any]
-_NUMBER = re.compile(r"^[+-]?(\d+(?:[.,]\d*)?|[.,]\d+)$")
 
 
 def shown(question: Question, answers: Answers) -> bool:
@@ -56,11 +55,40 @@ def first_position(survey: Survey) -> int:
     return next_position(survey, {}, -1)
 
 
-def counter(survey: Survey, answers: Answers, position: int) -> tuple[int, int]:
-    """("3 of 8"): this question's number among the shown ones, and how many show now."""
-    visible = [i for i, q in enumerate(survey.questions) if shown(q, answers)]
-    number = sum(1 for i in visible if i < position) + 1
-    return number, max(len(visible), number)
+def counter(survey: Survey, answers: Answers, position: int) -> tuple[int, int, bool]:
+    """("3 of 8"): this question's number among those shown, how many this member will be
+    asked, and whether that total is exact.
+
+    A question ahead whose condition waits on an answer not given yet (this question's or a
+    later one's) may or may not show: it is counted, and the total is "up to" (not exact)
+    until that answer is in. So the total never grows, and the last question reads "8 of 8".
+    """
+    kept = kept_answers(survey, answers)
+    questions = survey.questions
+    number = 1 + sum(1 for i in range(min(position, len(questions))) if shown(questions[i], kept))
+    total, exact = number, True
+    for index in range(position + 1, len(questions)):
+        question = questions[index]
+        if question.show_if is not None and _waits(survey, question, position):
+            total, exact = total + 1, False
+        elif shown(question, kept):
+            total += 1
+    return number, total, exact
+
+
+def _waits(survey: Survey, question: Question, position: int) -> bool:
+    """True when the question's condition depends on an answer at or after `position`."""
+    assert question.show_if is not None
+    ids = [q.id for q in survey.questions]
+    target = question.show_if.question
+    return target in ids and ids.index(target) >= position
+
+
+def question_count(survey: Survey) -> tuple[int, bool]:
+    """How many questions a member starting now may be asked, and whether exactly that many
+    (False: "up to", some show only for some answers)."""
+    _, total, exact = counter(survey, {}, first_position(survey))
+    return total, exact
 
 
 def kept_answers(survey: Survey, answers: Answers) -> Answers:
@@ -89,8 +117,13 @@ class Invalid:
     values: dict[str, Any]
 
 
-def parse_typed(question: Question, typed: str) -> Any | Invalid:
-    """A typed answer as stored, or Invalid saying what is expected."""
+def parse_typed(question: Question, typed: str, language: str = "en") -> Any | Invalid:
+    """A typed answer as stored, or Invalid saying what is expected.
+
+    Numbers are read for the member's language by the one number rule (bot/fields.py):
+    "1,000" is a thousand and "7.5" seven and a half, in English and in Spanish as written
+    in California; "1,5" or "12,34,5" is refused (how to write it is said), never guessed.
+    """
     text = typed.strip()
     if question.type == "text":
         if not text:
@@ -102,10 +135,12 @@ def parse_typed(question: Question, typed: str) -> Any | Invalid:
         return text
     assert question.type == "number" and question.min is not None and question.max is not None
     bounds = {"min": _show(question.min), "max": _show(question.max)}
-    cleaned = text
-    if not _NUMBER.match(cleaned):
+    if not any(ch.isdigit() for ch in text):
         return Invalid("survey.bad_number", bounds)
-    value = float(cleaned.replace(",", "."))
+    try:
+        value = float(parse_number(text, language))
+    except FieldError:
+        return Invalid("survey.bad_number_format", {**bounds, "typed": text})
     if question.integer and value != int(value):
         return Invalid("survey.bad_integer", bounds)
     if not question.min <= value <= question.max:

@@ -85,7 +85,7 @@ class Step:
         return self.survey.questions[self.position]
 
     @property
-    def counter(self) -> tuple[int, int]:
+    def counter(self) -> tuple[int, int, bool]:
         return flow.counter(self.survey, self.answers, self.position)
 
 
@@ -347,6 +347,7 @@ class SurveyService:
                     "survey.reminder",
                     title=say(survey.title, lang),
                     closes=format_when(lang, survey.closes_at, self.tz),
+                    minutes=_minutes(survey),
                 ),
                 ((Button(t(lang, "survey.continue_button"), _start_data(pk)),),),
             )
@@ -559,8 +560,9 @@ class SurveyService:
         await self._save(pk, member, survey, previous, answers)
         return Outcome(step=Step(stored, survey, previous, answers))
 
-    async def typed(self, member: Member | None, text: str) -> Outcome | None:
-        """A typed message: the answer to the member's current number or text question.
+    async def typed(self, member: Member | None, text: str, language: str = "en") -> Outcome | None:
+        """A typed message: the answer to the member's current number or text question,
+        a number read as people write it in `language` (the member's).
 
         None when no survey is waiting for typing, so the text goes on to other features.
         """
@@ -582,7 +584,7 @@ class SurveyService:
         here = await self._at_position(stored.pk, member, progress.position)
         if isinstance(here, Outcome):
             return here
-        value = flow.parse_typed(question, text)
+        value = flow.parse_typed(question, text, language)
         if isinstance(value, flow.Invalid):
             step = Step(stored, survey, progress.position, progress.answers)
             return Outcome(step=step, invalid=value)

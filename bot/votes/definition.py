@@ -9,65 +9,47 @@ written once for everyone, or as {en: ..., es: ...}.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, ClassVar
 from zoneinfo import ZoneInfo
 
 import yaml
+from pydantic import BeforeValidator
 
 from bot import texts
+from bot.fields import (
+    Audience,
+    Bool,
+    FieldError,
+    Id,
+    Time,
+    mapping,
+    parse_durations,
+    parse_number,
+    parse_whole,
+)
 from bot.i18n import LANGUAGES
 from bot.names import KnownNames
 from bot.texts import Text
-from bot.yaml_files import FileProblems, compose, line, read_text
+from bot.yaml_files import FileProblems, Model, Read, compose, read_model, read_text
 
 MAX_QUESTION = 500
 MAX_DESCRIPTION = 300  # with every text at its longest, a card still fits a message
 MAX_OPTION = 60  # a button label
 MAX_OPTIONS = 10
-MAX_FILTERS = 100
 MAX_REMINDERS = 5
 # The options when a vote names none; plain "Yes", "Sí" and "No" also mean these.
 DEFAULT_OPTIONS: tuple[Text, ...] = ({"en": "Yes", "es": "Sí"}, {"en": "No", "es": "No"})
 _DEFAULT_LABELS = {"yes": 0, "sí": 0, "si": 0, "no": 1}
 DEFAULT_REMINDERS = (24 * 3600, 2 * 3600)
 TIME_FORMAT = "%Y-%m-%d %H:%M"
-ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")  # as a survey's id
-FIELDS = (
-    "id",
-    "question",
-    "description",
-    "options",
-    "eligibility",
-    "opens_at",
-    "closes_at",
-    "threshold",
-    "quorum",
-    "show_results",
-    "reminders",
-    "trustees",
-)
-REQUIRED = ("id", "question", "opens_at", "closes_at", "threshold")
-ELIGIBILITY_FIELDS = ("worksites", "classifications")
-TRUSTEE_FIELDS = ("members", "needed")
 MAX_TRUSTEES = 15
 
-_TIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _FRACTION = re.compile(r"^(\d+)\s*/\s*(\d+)$")
-_PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*%$")
-_DECIMAL = re.compile(r"^0?\.\d+$|^1(?:\.0+)?$")
-_DURATION = re.compile(r"^(\d+)\s*([mhd])$")
-_TRUE = {"true", "yes", "on", "y", "sí", "si"}
-_FALSE = {"false", "no", "off", "n"}
-
-
-class FieldError(ValueError):
-    """One field's value is wrong; the message says what is expected."""
 
 
 class DefinitionError(FileProblems):
@@ -242,29 +224,6 @@ def parse_option_texts(items: list[str | Text]) -> tuple[Text, ...]:
     )
 
 
-def parse_id(value: Any) -> str:
-    text = value.strip() if isinstance(value, str) else ""
-    if not ID.match(text):
-        raise FieldError(
-            f"{value!r} should be 1-32 lower-case letters, digits, - or _, like strike-2030"
-        )
-    return text
-
-
-def parse_names(value: Any, what: str) -> tuple[str, ...]:
-    """Worksite or classification names: a list (or one per line); empty means all."""
-    if value is None or value == "":
-        return ()
-    if isinstance(value, str):
-        value = [line for line in re.split(r"[\n,]", value) if line.strip()]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise FieldError(f"list the {what}, e.g. [Downey, Irvine]")
-    names = tuple(dict.fromkeys(" ".join(v.split()) for v in value if v.strip()))
-    if len(names) > MAX_FILTERS:
-        raise FieldError(f"at most {MAX_FILTERS} {what}")
-    return names
-
-
 def parse_trustees(members: Any, needed: Any) -> tuple[tuple[str, ...], int]:
     """Trustees' member ids and how many of them must unlock the count (k of n)."""
     if isinstance(members, str):
@@ -274,26 +233,12 @@ def parse_trustees(members: Any, needed: Any) -> tuple[tuple[str, ...], int]:
     ids = tuple(dict.fromkeys(m.strip() for m in members if m.strip()))
     if not 2 <= len(ids) <= MAX_TRUSTEES:
         raise FieldError(f"name 2 to {MAX_TRUSTEES} trustees (found {len(ids)})")
-    text = str(needed).strip() if needed not in (None, "") else str(len(ids) // 2 + 1)
-    if not text.isdigit() or not 1 <= int(text) <= len(ids):
-        raise FieldError(f"needed must be a number from 1 to {len(ids)}")
-    return ids, int(text)
-
-
-def parse_time(value: Any, tz: ZoneInfo) -> int:
-    """'2026-12-01 09:00' in the union's time zone -> Unix seconds."""
-    match = _TIME.match(str(value).strip()) if isinstance(value, str) else None
-    if match is None:
-        raise FieldError(f"{value!r} is not a date and time like 2026-12-01 09:00")
-    year, month, day, hour, minute, second = (int(p or 0) for p in match.groups())
+    if needed in (None, ""):
+        return ids, len(ids) // 2 + 1
     try:
-        local = datetime(year, month, day, hour, minute, second, tzinfo=tz)
-    except ValueError as exc:
-        raise FieldError(f"{value!r} is not a real date and time ({exc})") from None
-    # A wall time skipped when clocks go forward does not round-trip: refuse it.
-    if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != local.replace(tzinfo=None):
-        raise FieldError(f"{value!r} does not exist in {tz.key} (the clocks change then)")
-    return int(local.timestamp())
+        return ids, parse_whole(needed, 1, len(ids))
+    except FieldError:
+        raise FieldError(f"needed must be a number from 1 to {len(ids)}") from None
 
 
 def parse_threshold(value: Any) -> Threshold:
@@ -325,48 +270,25 @@ def parse_quorum(value: Any) -> Fraction | None:
 
 
 def _fraction(text: str) -> Fraction:
-    """'3/5', '60%', '0.6' -> a Fraction in (0, 1]."""
+    """'3/5', '60%', '0.6' -> a Fraction in (0, 1] (numbers as every file writes them)."""
     if match := _FRACTION.match(text):
         num, den = int(match.group(1)), int(match.group(2))
         share = Fraction(num, den) if den else Fraction(0)
-    elif match := _PERCENT.match(text):
-        share = Fraction(match.group(1)) / 100
-    elif _DECIMAL.match(text):
-        share = Fraction(text)
+    elif text.endswith("%"):
+        share = Fraction(parse_number(text[:-1].strip())) / 100
     else:
-        raise FieldError(text)
+        share = Fraction(parse_number(text))
     if not 0 < share <= 1:
         raise FieldError(text)
     return share
 
 
-def parse_bool(value: Any) -> bool:
-    text = str(value).strip().lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise FieldError(f"{value!r} is not true or false")
-
-
 def parse_reminders(value: Any) -> tuple[int, ...]:
     """Durations before close, e.g. [24h, 2h] or [2d, 30m]; an empty list means none."""
-    if value is None or value == "" or value == []:
-        return ()
-    if isinstance(value, str):
-        value = [v for v in re.split(r"[\s,]+", value) if v]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise FieldError("list durations before the close, e.g. [24h, 2h]")
-    seconds = []
-    for item in value:
-        match = _DURATION.match(item.strip().lower())
-        if match is None or int(match.group(1)) == 0:
-            raise FieldError(f"{item!r} is not a duration like 24h, 30m or 2d")
-        unit = {"m": 60, "h": 3600, "d": 86400}[match.group(2)]
-        seconds.append(int(match.group(1)) * unit)
+    seconds = parse_durations(value)
     if len(seconds) > MAX_REMINDERS:
         raise FieldError(f"at most {MAX_REMINDERS} reminders")
-    return tuple(sorted(set(seconds), reverse=True))
+    return seconds
 
 
 def check_times(opens_at: int, closes_at: int, now: float) -> list[tuple[str, str]]:
@@ -417,6 +339,33 @@ def load_definition(
     return parse_definition(text, tz, now, path.name, known, ahead=ahead)
 
 
+class Trustees(Model):
+    members: Any = None
+    needed: Any = None
+
+
+class VoteFile(Model):
+    """A vote file's fields, each read by its rule (bot/fields.py for the shared ones)."""
+
+    missing: ClassVar[dict[str, str]] = {
+        "id": " (give the vote an id like strike-2030: loading a file with the same id again "
+        "updates that vote until it opens, and never makes a second one)",
+    }
+
+    id: Id
+    question: yaml.Node
+    description: yaml.Node | None = None
+    options: yaml.Node | None = None
+    eligibility: Annotated[Audience | None, mapping("give worksites and/or classifications")] = None
+    opens_at: Time
+    closes_at: Time
+    threshold: Annotated[Any, BeforeValidator(parse_threshold)]  # a Threshold
+    quorum: Annotated[Fraction | None, BeforeValidator(parse_quorum)] = None
+    show_results: Bool = True
+    reminders: Annotated[tuple[int, ...], BeforeValidator(parse_reminders)] = DEFAULT_REMINDERS
+    trustees: Annotated[Trustees | None, mapping("give members: [...] and needed: N")] = None
+
+
 def parse_definition(
     text: str,
     tz: ZoneInfo,
@@ -432,96 +381,55 @@ def parse_definition(
     compare it with the vote it already made, which may have opened since.
     """
     root = compose(text, name, DefinitionError, "see docs/votes.md for the format")
-    if not isinstance(root, yaml.MappingNode):
-        raise DefinitionError(
-            [f"{name} line {line(root)}: the file should be fields like 'question: ...'"]
-        )
-    errors: list[str] = []
-    values: dict[str, tuple[Any, int]] = {}
-    nodes: dict[str, yaml.Node] = {}
-    for key_node, value_node in root.value:
-        key = str(key_node.value)
-        where = f"{name} line {line(key_node)}"
-        if key not in FIELDS:
-            errors.append(f"{where}: unknown field {key!r}{_suggest(key, FIELDS)}")
-        elif key in values:
-            errors.append(f"{where}: {key} is given twice (first on line {values[key][1]})")
-        else:
-            values[key] = (_plain(value_node), line(value_node))
-            nodes[key] = value_node
-    errors += [
-        f"{name}: {key} is missing{_MISSING.get(key, '')}" for key in REQUIRED if key not in values
-    ]
-
+    read = read_model(VoteFile, root, name, context={"tz": tz})
+    fields = read.fields
     parsed: dict[str, Any] = {}
-
-    def take(key: str, parser: Any, *extra: Any) -> None:
-        if key not in values:
-            return
-        value, line = values[key]
+    for key, parser in (("question", parse_question), ("description", parse_description)):
+        if fields.get(key) is not None:
+            value, problems = texts.read(fields[key], key)
+            read.errors += [f"{name} line {at}: {message}" for at, message in problems]
+            if value is not None:
+                try:
+                    parsed[key] = parse_text(value, parser)
+                except FieldError as exc:
+                    read.error((key,), f"{key}: {exc}")
+    if fields.get("options") is not None:
+        _options(fields["options"], read, parsed)
+    eligibility = fields.get("eligibility")
+    for key in Audience.model_fields if eligibility and known else ():
+        for problem in known.problems(key, getattr(eligibility, key)):  # names on the roster
+            read.error(("eligibility", key), f"eligibility.{key}: {problem}")
+    trustees = fields.get("trustees")
+    if trustees is not None:
         try:
-            parsed[key] = parser(value, *extra)
+            parsed["trustees"] = parse_trustees(trustees.members, trustees.needed)
         except FieldError as exc:
-            errors.append(f"{name} line {line}: {key}: {exc}")
-
-    def take_text(key: str, parser: Any) -> None:
-        """A text in every language (bot/texts.py), each checked by `parser`."""
-        if key not in nodes:
-            return
-        value, problems = texts.read(nodes[key], key)
-        errors.extend(f"{name} line {at}: {message}" for at, message in problems)
-        if value is not None:
-            try:
-                parsed[key] = parse_text(value, parser)
-            except FieldError as exc:
-                errors.append(f"{name} line {line(nodes[key])}: {key}: {exc}")
-
-    take("id", parse_id)
-    take_text("question", parse_question)
-    take_text("description", parse_description)
-    if "options" in nodes:
-        _options(nodes["options"], name, parsed, errors)
-    take("opens_at", parse_time, tz)
-    take("closes_at", parse_time, tz)
-    take("threshold", parse_threshold)
-    take("quorum", parse_quorum)
-    take("show_results", parse_bool)
-    take("reminders", parse_reminders)
-    if "eligibility" in values:
-        _eligibility(values["eligibility"], name, parsed, errors, known)
-    if "trustees" in values:
-        _trustees(values["trustees"], name, parsed, errors)
-    if "opens_at" in parsed:
-        closes = parsed.get("closes_at", parsed["opens_at"] + 1)
-        for key, problem in check_times(parsed["opens_at"], closes, now if ahead else 0):
-            errors.append(f"{name} line {values[key][1]}: {key}: {problem}")
-    if errors:
-        raise DefinitionError(errors, parsed.get("id"))
+            read.error(("trustees", "members"), f"trustees: {exc}")
+    if "opens_at" in fields:
+        closes = fields.get("closes_at", fields["opens_at"] + 1)
+        for key, problem in check_times(fields["opens_at"], closes, now if ahead else 0):
+            read.error((key,), f"{key}: {problem}")
+    if read.errors:
+        raise DefinitionError(read.in_order(), fields.get("id"))
     return VoteDefinition(
-        id=parsed["id"],
+        id=fields["id"],
         question=parsed["question"],
         description=parsed.get("description"),
-        opens_at=parsed["opens_at"],
-        closes_at=parsed["closes_at"],
-        threshold=parsed["threshold"],
+        opens_at=fields["opens_at"],
+        closes_at=fields["closes_at"],
+        threshold=fields["threshold"],
         options=parsed.get("options", DEFAULT_OPTIONS),
-        worksites=parsed.get("worksites", ()),
-        classifications=parsed.get("classifications", ()),
-        quorum=parsed.get("quorum"),
-        show_results=parsed.get("show_results", True),
-        reminders=parsed.get("reminders", DEFAULT_REMINDERS),
+        worksites=eligibility.worksites if eligibility else (),
+        classifications=eligibility.classifications if eligibility else (),
+        quorum=fields.get("quorum"),
+        show_results=fields.get("show_results", True),
+        reminders=fields.get("reminders", DEFAULT_REMINDERS),
         trustees=parsed.get("trustees", ((), 0))[0],
         trustees_needed=parsed.get("trustees", ((), 0))[1],
     )
 
 
-_MISSING = {
-    "id": " (give the vote an id like strike-2030: loading a file with the same id again "
-    "updates that vote until it opens, and never makes a second one)",
-}
-
-
-def _options(node: yaml.Node, name: str, parsed: dict[str, Any], errors: list[str]) -> None:
+def _options(node: yaml.Node, read: Read, parsed: dict[str, Any]) -> None:
     """`options: [Yes, No]`, or options in each language: `- {en: ..., es: ...}`."""
     if isinstance(node, yaml.ScalarNode):  # one per line, as the wizard takes them
         items: list[str | Text] = [label for label in node.value.splitlines() if label.strip()]
@@ -533,87 +441,15 @@ def _options(node: yaml.Node, name: str, parsed: dict[str, Any], errors: list[st
                 items.append(item.value)  # plain: the same for everyone (Yes/No: Sí/No)
                 continue
             text, problems = texts.read(item, f"option {number}")
-            errors.extend(f"{name} line {at}: options: {message}" for at, message in problems)
+            read.errors += [f"{read.name} line {at}: options: {m}" for at, m in problems]
             broken = broken or text is None
             items.append(text or {})
         if broken:
             return
     else:
-        errors.append(f"{name} line {line(node)}: options: list the options, e.g. [Yes, No]")
+        read.error(("options",), "options: list the options, e.g. [Yes, No]")
         return
     try:
         parsed["options"] = parse_option_texts(items)
     except FieldError as exc:
-        errors.append(f"{name} line {line(node)}: options: {exc}")
-
-
-def _trustees(entry: tuple[Any, int], name: str, parsed: dict[str, Any], errors: list[str]) -> None:
-    value, line = entry
-    if not isinstance(value, dict):
-        errors.append(f"{name} line {line}: trustees: give members: [...] and needed: N")
-        return
-    _known_fields(value, TRUSTEE_FIELDS, "trustees", name, errors)
-    members, members_line = value.get("members", (None, line))
-    needed = value.get("needed", (None, line))[0]
-    try:
-        parsed["trustees"] = parse_trustees(members, needed)
-    except FieldError as exc:
-        errors.append(f"{name} line {members_line}: trustees: {exc}")
-
-
-def _eligibility(
-    entry: tuple[Any, int],
-    name: str,
-    parsed: dict[str, Any],
-    errors: list[str],
-    known: KnownNames | None = None,
-) -> None:
-    value, line = entry
-    if value in (None, ""):
-        return
-    if not isinstance(value, dict):
-        errors.append(f"{name} line {line}: eligibility: give worksites and/or classifications")
-        return
-    for key, (inner, inner_line) in _known_fields(
-        value, ELIGIBILITY_FIELDS, "eligibility", name, errors
-    ).items():
-        try:
-            parsed[key] = parse_names(inner, key)
-        except FieldError as exc:
-            errors.append(f"{name} line {inner_line}: eligibility.{key}: {exc}")
-            continue
-        for problem in known.problems(key, parsed[key]) if known else ():  # names on the roster
-            errors.append(f"{name} line {inner_line}: eligibility.{key}: {problem}")
-
-
-def _known_fields(
-    value: dict[str, tuple[Any, int]],
-    allowed: tuple[str, ...],
-    section: str,
-    name: str,
-    errors: list[str],
-) -> dict[str, tuple[Any, int]]:
-    """A nested mapping's allowed fields; every other one is an error naming its line."""
-    for key, (_inner, inner_line) in value.items():
-        if key not in allowed:
-            errors.append(
-                f"{name} line {inner_line}: {section}: unknown field {key!r}"
-                f"{_suggest(key, allowed)}"
-            )
-    return {key: entry for key, entry in value.items() if key in allowed}
-
-
-def _plain(node: yaml.Node) -> Any:
-    """A node's value as typed: scalars stay text ('Yes' is not turned into True)."""
-    if isinstance(node, yaml.ScalarNode):
-        return "" if node.tag.endswith(":null") and node.value in ("", "~", "null") else node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(item) for item in node.value]
-    if isinstance(node, yaml.MappingNode):
-        return {str(k.value): (_plain(v), line(v)) for k, v in node.value}
-    return None
-
-
-def _suggest(key: str, known: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(key, known, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else f" (fields: {', '.join(known)})"
+        read.error(("options",), f"options: {exc}")

@@ -29,7 +29,7 @@ from bot.people import Person
 from bot.runtime.context import BotContext, services_of
 from bot.surveys import flow
 from bot.surveys.definition import SurveyFileError
-from bot.surveys.model import Question, say
+from bot.surveys.model import Question, Survey, say
 from bot.surveys.render import chart_images, detail_numbers, question_message, summary_message
 from bot.surveys.service import Outcome, Refusal, Step, survey_of
 from bot.surveys.tally import Results
@@ -63,9 +63,10 @@ def question_text(language: str, step: Step) -> Safe:
         return Safe(
             f"📋 {t(language, 'survey.title_only', title=title)}\n\n" + t(language, "survey.review")
         )
-    number, total = step.counter
+    number, total, exact = step.counter
+    counter = "survey.counter" if exact else "survey.counter_up_to"
     lines = [
-        t(language, "survey.counter", title=title, number=number, total=total),
+        t(language, counter, title=title, number=number, total=total),
         "",
         t(language, "survey.question", text=say(question.text, language)),
     ]
@@ -170,9 +171,16 @@ def intro_text(language: str, stored: StoredSurvey, tz: Any) -> Safe:
         title=say(survey.title, language),
         intro=intro,
         privacy=privacy,
-        questions=t(language, "survey.question_count", count=len(survey.questions)),
+        questions=question_count(language, survey),
         closes=format_when(language, survey.closes_at, tz),
     )
+
+
+def question_count(language: str, survey: Survey) -> Safe:
+    """'8 questions', or 'Up to 8 questions' when some show only for some answers."""
+    count, exact = flow.question_count(survey)
+    key = "survey.question_count" if exact else "survey.question_count_up_to"
+    return t(language, key, count=count)
 
 
 # -- members ------------------------------------------------------------------------
@@ -295,7 +303,7 @@ async def on_typed(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message is not None and message.text is not None
     person = await person_of(update, context)
-    outcome = await context.services.surveys.typed(person.member, message.text)
+    outcome = await context.services.surveys.typed(person.member, message.text, person.language)
     if outcome is None:
         # The wait expired between the filter and now: say how to pick up again.
         await reply(update, t(person.language, "survey.paused"))

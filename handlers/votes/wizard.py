@@ -29,6 +29,7 @@ from telegram.ext import (
 
 from bot import names
 from bot.callbacks import pack, pattern, unpack
+from bot.fields import ClockChange, FieldError, parse_names, parse_time
 from bot.i18n import LANGUAGES, Safe, format_when, t
 from bot.runtime.context import BotContext
 from bot.votes import messages
@@ -36,17 +37,14 @@ from bot.votes.definition import (
     DEFAULT_OPTIONS,
     MAJORITY,
     TWO_THIRDS,
-    FieldError,
     VoteDefinition,
     check_times,
     option_text,
-    parse_names,
     parse_option_texts,
     parse_options,
     parse_question,
     parse_quorum,
     parse_threshold,
-    parse_time,
     parse_trustees,
 )
 from bot.votes.service import VoteError
@@ -138,6 +136,11 @@ async def _step(
         value = parse(_text(update))
     except NotOnRoster as exc:
         await reply(update, exc.reply(lang))
+        return this_state
+    except ClockChange as exc:  # a time the clocks skip or pass twice in the union's zone
+        await reply(
+            update, t(lang, "newvote.bad.time_twice" if exc.twice else "newvote.bad.time_skipped")
+        )
         return this_state
     except FieldError:
         await reply(update, t(lang, f"newvote.bad.{field}"))

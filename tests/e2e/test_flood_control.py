@@ -61,9 +61,9 @@ async def test_survey_intro_and_first_question_both_arrive(
     intro = await ana.next_message()
     assert "Quick questions about your week." in intro.text
     question = await ana.next_message()
-    assert "1 of 6" in question.text and "Protected hours a week?" in question.text
+    assert "1 of up to 7" in question.text and "Protected hours a week?" in question.text
     [refused] = flooded(sandbox, "sendMessage")  # the question met the 429, and came anyway
-    assert "1 of 6" in refused
+    assert "1 of up to 7" in refused
     no_tracebacks(caplog)
 
 
@@ -87,23 +87,23 @@ async def test_an_answered_question_is_followed_by_the_next_and_stored_once(
     flood(sandbox, "sendMessage")  # the next question meets 429
     await ana.send("10")
     question = await ana.next_message()
-    assert "2 of 6" in question.text and "Active caseload?" in question.text
+    assert "2 of up to 7" in question.text and "Active caseload?" in question.text
     await ana.send("40")  # typed for the survey, not a question for the FAQ
     question = await ana.next_message()
-    assert "3 of 6" in question.text
+    assert "3 of up to 7" in question.text
     # A button's answer edits the question in place: the edit meets 429 and still lands.
     flood(sandbox, "editMessageText")
     question = await press_and_edit(ana, "Under 2 weeks", question)
-    assert "4 of 6" in question.text
+    assert "4 of up to 7" in question.text
     flood(sandbox, "answerCallbackQuery")  # even the button's spinner answer waits
     for label in ("Calls", "✅ Done", "2", "Skip ▶️"):
         question = await press_and_edit(ana, label, question)
     thanks = await press_and_edit(ana, "📨 Submit", question)
     assert "Thank you!" in thanks.text
     [refused] = flooded(sandbox, "sendMessage")
-    assert "2 of 6" in refused
+    assert "2 of up to 7" in refused
     [refused] = flooded(sandbox, "editMessageText")
-    assert "4 of 6" in refused
+    assert "4 of up to 7" in refused
     assert len(flooded(sandbox, "answerCallbackQuery")) == 1
     assert await sandbox.services.surveys.close(survey.pk)
     with sqlite3.connect(sandbox.database_path) as conn:

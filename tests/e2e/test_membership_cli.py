@@ -99,7 +99,7 @@ async def test_invites_create_prints_deep_links(tmp_path: Path) -> None:
         assert missing.returncode == 2 and "no member with member_id ZZZ" in err.decode()
         bad = await spawn(env, "invites", "create", "--member-id", "A1", "--expires", "soon")
         _, err = await asyncio.wait_for(bad.communicate(), 60)
-        assert bad.returncode == 2 and "is not a duration like 14d or 48h" in err.decode()
+        assert bad.returncode == 2 and "'soon' is not a duration like 90m, 2h or 3d" in err.decode()
     stored = rows(tmp_path / "bot.sqlite3", "SELECT code_hash, worksite FROM invites")
     codes = [link.rsplit("=", 1)[1] for link in links]
     assert len(stored) == 3 and all(code not in str(stored) for code in codes)  # hashes only

@@ -76,7 +76,7 @@ async def test_cancel_stores_nothing_and_members_cannot_load(union: Union) -> No
         (lambda y: y.replace("    max_length: 50\n", "    max_length: [50\n"), "not valid YAML"),
         (
             lambda y: y.replace("type: scale", "type: stars"),
-            'line 32: question "leave": type "stars" is unknown',
+            "line 32: question \"leave\": type: 'stars' is unknown; use single, multiple",
         ),
         (
             lambda y: y.replace("    min: 0\n    max: 500", "    min: 500\n    max: 0"),
@@ -84,7 +84,7 @@ async def test_cancel_stores_nothing_and_members_cannot_load(union: Union) -> No
         ),
         (
             lambda y: y.replace("{question: leave, min: 4}", "{question: comment, min: 4}"),
-            'line 41: question "reason": show_if refers to "comment", which is not an earlier',
+            'line 41: question "reason": show_if: refers to "comment", which is not an earlier',
         ),
         (
             lambda y: y.replace("options: [Workload, Pay]", "options: [Workload]"),
@@ -93,7 +93,7 @@ async def test_cancel_stores_nothing_and_members_cannot_load(union: Union) -> No
         (lambda y: y.replace("closes_at: 20", "closes_at: 19"), "closes_at is in the past"),
         (
             lambda y: y.replace("    unit:", "    units:"),
-            'unknown field "units" (did you mean "unit"?)',
+            "line 13: question \"hours\": unknown field 'units' (did you mean 'unit'?)",
         ),
         # The same rule as votes' texts (bot/texts.py): every language, and only those.
         (
@@ -142,7 +142,7 @@ def test_cli_load_list_results_close(
     bad.write_text(EXAMPLE.read_text().replace("type: scale", "type: stars"))
     assert main(["survey", "load", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert 'bad.yaml line 54: question "intent_to_leave": type "stars" is unknown' in err
+    assert "bad.yaml line 54: question \"intent_to_leave\": type: 'stars' is unknown" in err
     assert "1 problem in bad.yaml; nothing was stored" in err
     assert main(["survey", "list"]) == 0
     assert "no surveys yet" in capsys.readouterr().out

@@ -45,7 +45,7 @@ async def test_member_completes_every_question_type(union: Union, tmp_path: Path
     assert "Quick questions about your week." in intro.text
     assert "Anonymous" in intro.text and "nobody, not even union leaders" in intro.text
     question = await ana.next_message()
-    assert "1 of 6" in question.text and "Protected hours a week?" in question.text
+    assert "1 of up to 7" in question.text and "Protected hours a week?" in question.text
     assert "Type a number from 0 to 40 (hours)" in question.text
 
     # Wrong input is refused with what is expected; nothing moves on.
@@ -55,22 +55,24 @@ async def test_member_completes_every_question_type(union: Union, tmp_path: Path
     ):
         await ana.send(typed)
         assert expected in (await ana.next_message()).text
-    await ana.send("7,5")  # a decimal comma is fine
+    await ana.send("7,5")  # a decimal comma could be Spain's 7.5 or a mistyped 75: asked
+    assert "like 7.5 or 1,000" in (await ana.next_message()).text
+    await ana.send("7.5")
     question = await ana.next_message()
-    assert "2 of 6" in question.text and "Active caseload?" in question.text
+    assert "2 of up to 7" in question.text and "Active caseload?" in question.text
     await ana.send("12.5")
     assert "Please type a whole number from 0 to 500" in (await ana.next_message()).text
     await ana.send("30")
     question = await ana.next_message()
-    assert "3 of 6" in question.text and question.buttons[0] == ["Under 2 weeks"]
+    assert "3 of up to 7" in question.text and question.buttons[0] == ["Under 2 weeks"]
 
     # Back shows the previous answer; typing a new one changes it.
     question = await press_and_edit(ana, "◀️ Back", question)
-    assert "2 of 6" in question.text and "Your answer so far: 30" in question.text
+    assert "2 of up to 7" in question.text and "Your answer so far: 30" in question.text
     await ana.send("32")
     question = await ana.next_message()
     question = await press_and_edit(ana, "2–4 weeks", question)
-    assert "4 of 6" in question.text and "Tap up to 2" in question.text
+    assert "4 of up to 7" in question.text and "Tap up to 2" in question.text
 
     # Multiple choice: ticks toggle, the maximum holds, Done moves on.
     question = await press_and_edit(ana, "Notes", question)
@@ -80,7 +82,9 @@ async def test_member_completes_every_question_type(union: Union, tmp_path: Path
     await sandbox.settle()
     assert ana.callback_answers[-1] == ("You can pick at most 2. Untick one first.", True)
     question = await press_and_edit(ana, "✅ Done", question)
-    assert "5 of 6" in question.text and "1 = Very unlikely · 5 = Very likely" in question.text
+    assert (
+        "5 of up to 7" in question.text and "1 = Very unlikely · 5 = Very likely" in question.text
+    )
 
     # She stops here; the bot restarts; days later she continues where she was.
     await sandbox.restart()
@@ -90,7 +94,7 @@ async def test_member_completes_every_question_type(union: Union, tmp_path: Path
     await ana.press("▶️ Continue · Workload check", listing)
     assert "Welcome back" in (await ana.next_message()).text
     question = await ana.next_message()
-    assert "5 of 6" in question.text
+    assert "5 of up to 7" in question.text
 
     # A high intent to leave shows the follow-up question (the condition).
     question = await press_and_edit(ana, "5", question)

@@ -48,6 +48,10 @@ async def test_newvote_wizard_with_mistakes_preview_and_confirm(voters: Voters) 
     assert "when does voting open" in await answer("Everyone")
     assert "future date and time" in await answer("tomorrow-ish")
     assert "future date and time" in await answer(local(sandbox, -2))  # in the past
+    # In the union's zone (Los Angeles) 02:30 on 2027-03-14 never happens, and 01:30 on
+    # 2027-11-07 happens twice: each is refused, saying why, and the step is asked again.
+    assert "the clocks go forward an hour then" in await answer("2027-03-14 02:30")
+    assert "the clocks go back an hour then" in await answer("2027-11-07 01:30")
     assert "when does voting close" in await answer(local(sandbox, 1))
     assert "after the opening" in await answer(local(sandbox, 0))
     assert "what does the first option need" in await answer(local(sandbox, 30))

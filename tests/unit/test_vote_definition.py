@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.fields import FieldError, parse_time
 from bot.votes.definition import (
     MAJORITY,
     MAX_DESCRIPTION,
@@ -16,7 +17,6 @@ from bot.votes.definition import (
     MAX_QUESTION,
     TWO_THIRDS,
     DefinitionError,
-    FieldError,
     Threshold,
     VoteDefinition,
     load_definition,
@@ -25,7 +25,6 @@ from bot.votes.definition import (
     parse_quorum,
     parse_reminders,
     parse_threshold,
-    parse_time,
 )
 
 LA = ZoneInfo("America/Los_Angeles")
@@ -85,21 +84,21 @@ def test_every_problem_is_reported_with_its_line_and_nothing_is_built() -> None:
     )
     with pytest.raises(DefinitionError) as error:
         parse_definition(text, LA, NOW, "strike.yaml")
-    assert error.value.errors == [
-        "strike.yaml line 3: unknown field 'closess_at' (did you mean 'closes_at'?)",
+    assert error.value.errors == [  # from the top of the file down
         "strike.yaml: id is missing (give the vote an id like strike-2030: loading a file with "
         "the same id again updates that vote until it opens, and never makes a second one)",
         "strike.yaml: closes_at is missing",
         "strike.yaml line 1: question is empty",
-        "strike.yaml line 6: options: option 'Yes' is listed twice",
+        "strike.yaml line 2: opens_at: is in the past",
+        "strike.yaml line 3: unknown field 'closess_at' (did you mean 'closes_at'?)",
         "strike.yaml line 4: threshold: 'most' is not a threshold: use majority, two-thirds, "
         "or a fraction like 3/5 or 60%",
         "strike.yaml line 5: quorum: '150%' is not a quorum: use a share of the roll like 50% "
         "or 1/2, or none",
-        "strike.yaml line 10: show_results: 'maybe' is not true or false",
-        "strike.yaml line 9: reminders: 'soon' is not a duration like 24h, 30m or 2d",
+        "strike.yaml line 6: options: option 'Yes' is listed twice",
         "strike.yaml line 8: eligibility: unknown field 'worksite' (did you mean 'worksites'?)",
-        "strike.yaml line 2: opens_at: is in the past",
+        "strike.yaml line 9: reminders: 'soon' is not a duration like 90m, 2h or 3d",
+        "strike.yaml line 10: show_results: 'maybe' is not true or false",
     ]
 
 
@@ -242,10 +241,10 @@ def test_plain_yes_si_and_no_are_the_default_options() -> None:
         (
             ("  es: ¿Autorizas", "  spanish: ¿Autorizas"),
             [
-                "strike.yaml line 4: question: unknown language 'spanish' (did you mean 'es'?); "
-                "the languages are en (English) and es (Spanish)",
                 "strike.yaml line 3: question: the Spanish text (es:) is missing; give every "
                 "language {en: ..., es: ...}, or one plain text for everyone",
+                "strike.yaml line 4: question: unknown language 'spanish' (did you mean 'es'?); "
+                "the languages are en (English) and es (Spanish)",
             ],
         ),
         (
