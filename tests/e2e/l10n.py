@@ -62,6 +62,9 @@ def _whole(text: str) -> str:
     return re.sub(r"^[^\w]+|[^\w]+$", "", " ".join(plain.split()))
 
 
+CODE = re.compile(r"\b[A-Z0-9]{2,}(?:-[A-Z0-9]{2,})+\b")
+
+
 @cache
 def english_only_labels() -> frozenset[str]:
     """English catalog texts without placeholders (buttons, labels: 'Start', 'Skip', 'open')
@@ -105,7 +108,9 @@ def english_in(text: str) -> list[str]:
     hits = [fragment for fragment in english_only_fragments() if fragment in flat]
     if _whole(flat) in english_only_labels():
         hits.append(_whole(flat))
-    words = set(re.findall(r"[A-Za-z']+", flat))
+    # Codes are no language: a receipt like PZER-77IT-K3QD must not read as the word "it".
+    prose = CODE.sub(" ", flat)
+    words = set(re.findall(r"[A-Za-z']+", prose))
     hits += sorted(words & english_only_words())
     hits += sorted({w.lower() for w in words} & ENGLISH_WORDS)
     return hits

@@ -309,6 +309,8 @@ async def test_the_check_catches_english_in_a_spanish_chat(
         ["Questions? Just type them — or ask your steward", "steward", "your"]
     ], found
     assert english_in(t("en", "survey.thanks")) and not english_in(t("es", "survey.thanks"))
+    # A receipt is a code, not words: "77IT" is not the English "it".
+    assert not english_in("Tu comprobante: PZER-77IT-K3QD") and english_in("it is PZER-77IT")
 
 
 # English texts too short for the check to tell from data ("Name: {value}", " at {worksite}"):
