@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ConversationHandler
@@ -62,7 +63,9 @@ async def refuse_in_group(update: Update, context: BotContext, person: Person) -
     return True
 
 
-async def deny(update: Update, person: Person, key: str = "role.denied") -> None:
+async def deny(
+    update: Update, person: Person, key: str = "role.denied", **reply_options: object
+) -> None:
     """Say no: as an alert under a pressed button, or as a reply to a message.
 
     In a group the refusal never says why (every sender gets the same words), so it
@@ -73,43 +76,46 @@ async def deny(update: Update, person: Person, key: str = "role.denied") -> None
     if update.callback_query is not None:
         await update.callback_query.answer(t(person.language, key), show_alert=True)
     else:
-        await reply(update, t(person.language, key))
+        await reply(update, t(person.language, key), **reply_options)
 
 
-async def person_with_role(
-    update: Update, context: BotContext, role: Role, *, private_only: bool = False
+# What a handler may need of the sender: a verified link, membership in good standing
+# (votes, surveys, tickets), or a stored role (steward, leader, admin).
+VERIFIED, GOOD_STANDING = "verified", "good_standing"
+Need = Literal["verified", "good_standing"] | Role
+
+
+async def gate(
+    update: Update,
+    context: BotContext,
+    need: Need,
+    *,
+    private_only: bool = False,
+    refusal: str | None = None,
+    **reply_options: object,
 ) -> Person | None:
-    """The sender if their stored role is `role` or higher; otherwise refuse and None.
+    """The sender if they have `need` now (read from the database); otherwise say no, None.
 
-    With `private_only`, a group chat is first pointed to a private chat.
+    The one check every handler makes before it acts: a role can be revoked between two
+    presses, so every step and button passes here again (and the service checks again).
+    With `private_only`, a group chat is first pointed to a private chat. The refusal is
+    `refusal` if given, else what fits the need; in a group it never says why (`deny`).
     """
     person = await person_of(update, context)
     if private_only and await refuse_in_group(update, context, person):
         return None
-    if person.can(role):
+    if isinstance(need, Role):
+        allowed, key = person.can(need), "role.denied"
+    elif not person.verified:
+        allowed, key = False, "verify.first"
+    elif need == GOOD_STANDING:
+        allowed, key = person.in_good_standing, standing_refusal(person)
+    else:
+        allowed, key = True, ""
+    if allowed:
         return person
-    await deny(update, person)
+    await deny(update, person, refusal or key, **reply_options)
     return None
-
-
-async def verified_person(
-    update: Update, context: BotContext, *, private_only: bool = False, good_standing: bool = False
-) -> Person | None:
-    """The sender if verified; otherwise tell them how to verify and None (see above).
-
-    With `good_standing`, only members in good standing pass: votes, surveys and tickets
-    are not for lapsed members, nor for staff who are not members.
-    """
-    person = await person_of(update, context)
-    if private_only and await refuse_in_group(update, context, person):
-        return None
-    if not person.verified:
-        await deny(update, person, "verify.first")
-        return None
-    if good_standing and not person.in_good_standing:
-        await deny(update, person, standing_refusal(person))
-        return None
-    return person
 
 
 def standing_refusal(person: Person) -> str:
@@ -145,7 +151,7 @@ async def enforce_membership(update: Update, context: BotContext) -> None:
     An inactive or frozen row loses every command and button at once, whatever role is
     stored and whatever wizard was open; a member not in good standing (or staff who
     are not members) cannot reach votes, surveys or tickets. Features check again
-    themselves (Person.role, verified_person) and so do the services.
+    themselves (`gate`) and so do the services.
     """
     user = update.effective_user
     if user is None or (update.message is None and update.callback_query is None):

@@ -8,13 +8,13 @@ from telegram.ext import Application, CommandHandler
 from bot.health import gather, telegram_ok
 from bot.i18n import Safe, t
 from bot.runtime.context import BotContext
-from handlers.common import person_with_role, reply
+from handlers.common import gate, reply
 from storage.members import Role
 
 
 async def status(update: Update, context: BotContext) -> None:
     """Show whether the bot is healthy (admins only)."""
-    person = await person_with_role(update, context, Role.ADMIN, private_only=True)
+    person = await gate(update, context, Role.ADMIN, private_only=True)
     if person is None:
         return
     services = context.services

@@ -19,7 +19,7 @@ from bot.faq.editing import (
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.runtime.context import BotContext
-from handlers.common import person_with_role, reply
+from handlers.common import gate, reply
 from handlers.faq import link as faqlink
 from handlers.faq.keys import find_by_key, short_key
 from handlers.prompts import ask_to_type
@@ -76,7 +76,7 @@ def _card(lang: str, entry: FaqEntry) -> tuple[Safe, InlineKeyboardMarkup]:
 
 async def faq_admin(update: Update, context: BotContext) -> None:
     """/faqadmin: the entries as buttons, with Add."""
-    person = await person_with_role(update, context, Role.LEADER, private_only=True)
+    person = await gate(update, context, Role.LEADER, private_only=True)
     if person is None:
         return
     text, markup = _list_page(person.language, await context.services.faq.entries(), 0)
@@ -87,7 +87,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     """Every /faqadmin and /faqgaps button; the presser's role is re-checked each time."""
     query = update.callback_query
     assert query is not None and query.message is not None
-    person = await person_with_role(update, context, Role.LEADER)
+    person = await gate(update, context, Role.LEADER)
     if person is None:
         return
     data = unpack(query.data, "faqadm", ACTIONS)
@@ -168,10 +168,6 @@ async def typed_add(
     update: Update, context: BotContext, person: Person, pending: PendingInput, text: str
 ) -> None:
     """Add, step by step: question, answer, topics. A bad value is asked for again."""
-    if not person.can(Role.LEADER):
-        await context.services.pending.clear(pending.telegram_id, pending.chat_id)
-        await reply(update, t(person.language, "role.denied"))
-        return
     services, lang, draft = context.services, person.language, dict(pending.data)
     try:
         if draft.get("step") == "question":
@@ -209,10 +205,6 @@ async def typed_edit(
 ) -> None:
     """The new question, answer or topics of one entry."""
     services, lang = context.services, person.language
-    if not person.can(Role.LEADER):
-        await services.pending.clear(pending.telegram_id, pending.chat_id)
-        await reply(update, t(lang, "role.denied"))
-        return
     try:
         entry = await update_entry(
             services.faq,
@@ -237,7 +229,7 @@ async def typed_edit(
 
 async def faq_gaps(update: Update, context: BotContext) -> None:
     """/faqgaps: what the FAQ missed (each with 🔗 to link it to an entry), and 👎 counts."""
-    person = await person_with_role(update, context, Role.STEWARD, private_only=True)
+    person = await gate(update, context, Role.STEWARD, private_only=True)
     if person is None:
         return
     lang, faq = person.language, context.services.faq

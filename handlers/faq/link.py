@@ -17,7 +17,7 @@ from bot.i18n import t
 from bot.people import Person
 from bot.runtime.context import BotContext
 from bot.tickets.service import Result
-from handlers.common import person_of, reply
+from handlers.common import gate, reply
 from handlers.faq.keys import find_by_key, short_key
 from handlers.prompts import ask_to_type
 from handlers.tickets.views import snippet
@@ -41,8 +41,6 @@ async def _wording(
     context: BotContext, person: Person, source: str, number: int
 ) -> tuple[str | None, str]:
     """The member's words behind a gap or ticket, if this person may link them; else why not."""
-    if not person.can(Role.STEWARD):
-        return None, "role.denied"
     if source == "g":
         gap = await context.services.faq.gap(number)
         return (gap.text, "") if gap is not None else (None, "faqlink.gone")
@@ -75,7 +73,9 @@ async def on_button(update: Update, context: BotContext) -> None:
     """pick / find / to: the presser's role and the gap or ticket are re-checked every time."""
     query = update.callback_query
     assert query is not None and query.message is not None
-    person = await person_of(update, context)
+    person = await gate(update, context, Role.STEWARD)
+    if person is None:
+        return
     lang = person.language
     data = unpack(query.data, "faqlnk", ACTIONS)
     if data is None or len(data.args) < 2 or data.args[0] not in SOURCES:

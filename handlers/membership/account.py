@@ -16,7 +16,7 @@ from bot.callbacks import pack, pattern, unpack
 from bot.i18n import LANGUAGES, Safe, format_when, t
 from bot.people import Person
 from bot.runtime.context import BotContext
-from handlers.common import person_of, reply, verified_person
+from handlers.common import VERIFIED, gate, person_of, reply
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
@@ -57,19 +57,18 @@ def describe_member(person: Person, worksites: list[str], tz: object) -> Safe:
 
 async def me(update: Update, context: BotContext) -> None:
     """Show what the bot holds about me."""
+    person = await gate(update, context, VERIFIED, refusal="me.not_verified")
+    if person is None or person.member is None:
+        return
     if update.callback_query is not None:
         await update.callback_query.answer()
-    person = await person_of(update, context)
-    if person.member is None or not person.verified:
-        await reply(update, t(person.language, "me.not_verified"))
-        return
     worksites = await context.services.members.steward_worksites(person.member.id)
     await reply(update, describe_member(person, worksites, context.services.settings.tz))
 
 
 async def language(update: Update, context: BotContext) -> None:
     """Offer English / Español as buttons."""
-    person = await verified_person(update, context)
+    person = await gate(update, context, VERIFIED)
     if person is None:
         return
     if update.callback_query is not None:
@@ -88,9 +87,11 @@ async def set_language(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     data = unpack(query.data, "account", {"lang"})
-    person = await person_of(update, context)
+    person = await gate(update, context, VERIFIED, refusal="button.expired")
+    if person is None or person.member is None:
+        return
     choice = data.args[0] if data and data.args else None
-    if choice not in LANGUAGES or person.member is None or not person.verified:
+    if choice not in LANGUAGES:
         await query.answer(t(person.language, "button.expired"), show_alert=True)
         return
     await context.services.members.set_language(person.member.id, choice)
@@ -109,7 +110,7 @@ async def unmute(update: Update, context: BotContext) -> None:
 
 
 async def _set_muted(update: Update, context: BotContext, muted: bool) -> None:
-    person = await verified_person(update, context)
+    person = await gate(update, context, VERIFIED)
     if person is None or person.member is None:
         return
     await context.services.members.set_muted(person.member.id, muted)
@@ -118,7 +119,7 @@ async def _set_muted(update: Update, context: BotContext, muted: bool) -> None:
 
 async def forget_me(update: Update, context: BotContext) -> None:
     """Ask for confirmation before deleting my personal data."""
-    person = await verified_person(update, context)
+    person = await gate(update, context, VERIFIED)
     if person is None:
         return
     buttons = InlineKeyboardMarkup(

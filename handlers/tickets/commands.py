@@ -19,13 +19,7 @@ from bot.i18n import Safe, pick_language, t
 from bot.people import Person
 from bot.runtime.context import BotContext
 from bot.tickets.service import MAX_ANSWER, MAX_OPEN, MAX_QUESTION, Outcome, Result
-from handlers.common import (
-    is_private,
-    person_of,
-    person_with_role,
-    reply,
-    verified_person,
-)
+from handlers.common import GOOD_STANDING, gate, is_private, person_of, reply
 from handlers.faq.keys import still_offered
 from handlers.keywords import keyword
 from handlers.prompts import ask_to_type
@@ -170,7 +164,7 @@ async def _prompt_question(context: BotContext, person: Person, chat_id: int) ->
 
 async def ask(update: Update, context: BotContext) -> None:
     """/ask [question]: open a ticket now, or ask for the question."""
-    person = await verified_person(update, context, private_only=True, good_standing=True)
+    person = await gate(update, context, GOOD_STANDING, private_only=True)
     if person is None:
         return
     message = update.effective_message
@@ -184,7 +178,7 @@ async def ask(update: Update, context: BotContext) -> None:
 
 async def my_tickets(update: Update, context: BotContext) -> None:
     """/mytickets: my own questions to the stewards."""
-    person = await verified_person(update, context, private_only=True, good_standing=True)
+    person = await gate(update, context, GOOD_STANDING, private_only=True)
     if person is None:
         return
     services, lang = context.services, person.language
@@ -235,7 +229,7 @@ async def typed_reply(
 
 async def steward_queue(update: Update, context: BotContext) -> None:
     """/tickets: open questions from my worksites (every worksite, for leaders)."""
-    person = await person_with_role(update, context, Role.STEWARD, private_only=True)
+    person = await gate(update, context, Role.STEWARD, private_only=True)
     if person is None:
         return
     services, lang = context.services, person.language
@@ -506,12 +500,11 @@ async def _keep_out_of_faq(
 
 async def steward_group(update: Update, context: BotContext) -> None:
     """/stewardgroup WORKSITE (or `remove WORKSITE`), sent by an admin in the stewards' group."""
-    person = await person_of(update, context)
+    person = await gate(update, context, Role.ADMIN)
+    if person is None:
+        return
     lang, chat = person.language, update.effective_chat
     assert chat is not None
-    if not person.can(Role.ADMIN):
-        await reply(update, t(lang, "role.denied"))
-        return
     if is_private(update):
         await reply(update, t(lang, "stewardgroup.in_group_only"))
         return

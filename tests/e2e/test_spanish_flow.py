@@ -19,6 +19,7 @@ import pytest
 
 from bot.faq.loader import parse_faq
 from bot.i18n import catalog, t, templates
+from bot.people import OPERATOR
 from bot.votes.definition import TWO_THIRDS, VoteDefinition
 from sandbox import SimUser
 from sandbox.harness import Sandbox
@@ -190,7 +191,7 @@ async def vote(union: Union, lucia: SimUser) -> None:
         closes_at=now + 7200,
         threshold=TWO_THIRDS,
     )
-    created = await sandbox.services.votes.create(definition, None)
+    created = await sandbox.services.votes.create(definition, OPERATOR)
     await run_job(sandbox, "vote.open", str(created.id))
     ballot = await ballot_message(lucia, created.id)
     assert re.search(f"La votación está abierta hasta el {WHEN_ES}", ballot.text), ballot.text
