@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ConversationHandler
 
 from bot.callbacks import VERSION
-from bot.i18n import Safe, pick_language, t
+from bot.i18n import Safe, t
 from bot.people import Person
 from bot.runtime.context import BotContext
 from handlers import errors
@@ -20,16 +20,12 @@ async def person_of(update: Update, context: BotContext) -> Person:
     """Look the sender up in the database (roles are never taken from the client)."""
     user = update.effective_user
     assert user is not None
-    services = context.services
-    member = await services.members.by_telegram_id(user.id)
-    if member is not None and not member.reachable and update.effective_chat is not None:
-        # They wrote to us, so they can be written to again (a 403 marked them unreachable).
-        await services.members.set_reachable(user.id, True)
-    # In a group, answer in the sender's app language only: a stored choice would show
-    # the group that the bot knows them.
-    stored = member.language if member and is_private(update) else None
-    language = pick_language(stored, user.language_code, services.settings.default_language)
-    return Person(telegram_id=user.id, language=language, member=member)
+    return await context.services.accounts.person(
+        user.id,
+        user.language_code,
+        private=is_private(update),
+        in_chat=update.effective_chat is not None,
+    )
 
 
 async def end_flow(
@@ -167,7 +163,7 @@ async def enforce_membership(update: Update, context: BotContext) -> None:
 
 
 async def _enforce(update: Update, context: BotContext, telegram_id: int) -> None:
-    member = await context.services.members.by_telegram_id(telegram_id)
+    member = await context.services.accounts.by_telegram_id(telegram_id)
     if member is None or member.verified_at is None:
         return  # strangers: the verification flow handles them
     query = update.callback_query

@@ -659,10 +659,10 @@ class SurveyService:
         return await self.repo.participation_count(stored.pk)
 
     async def audited(
-        self, by: Person, action: str, stored: StoredSurvey, **detail: object
+        self, person: Person, action: str, stored: StoredSurvey, /, **detail: object
     ) -> None:
-        """Record that `by` was shown or sent something of this survey (results, charts)."""
-        await self.audit.record(by.actor, action, stored.slug, **detail)
+        """Record that `person` was shown something of this survey (results, charts)."""
+        await self.audit.record(person.actor, action, stored.slug, **detail)
 
     async def _results(
         self, stored: StoredSurvey, by: str | None, worksites: list[str] | None

@@ -9,12 +9,9 @@ from bot.callbacks import pack, pattern, unpack
 from bot.faq.editing import (
     FIELDS,
     FaqEditError,
-    add_entry,
     check_answer,
     check_question,
     parse_tags,
-    remove_entry,
-    update_entry,
 )
 from bot.i18n import Safe, t
 from bot.people import Person
@@ -115,8 +112,7 @@ async def on_button(update: Update, context: BotContext) -> None:
             text, markup = _list_page(lang, await services.faq.entries(), number)
             await query.edit_message_text(text, reply_markup=markup)
         else:
-            cleared = await services.faq.clear_gaps(number)
-            await services.audit.record(person.actor, "faq.gaps_cleared", None, count=cleared)
+            cleared = await services.faq_editor.clear_gaps(person, number)
             await query.answer()
             await query.edit_message_text(t(lang, "faqgaps.cleared", count=cleared))
         return
@@ -146,7 +142,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         )
         await reply(update, t(lang, "faqadmin.remove_confirm", id=entry.id), reply_markup=confirm)
     elif data.action == "delok":
-        await remove_entry(services.faq, services.audit, person.actor, entry.id)
+        await services.faq_editor.remove(person, entry.id)
         await query.answer()
         await query.edit_message_text(t(lang, "faqadmin.removed", id=entry.id))
     else:
@@ -177,10 +173,8 @@ async def typed_add(
             draft.update(answer=check_answer(text), step="tags")
             next_prompt = t(lang, "faqadmin.ask_tags")
         else:
-            entry = await add_entry(
-                services.faq,
-                services.audit,
-                person.actor,
+            entry = await services.faq_editor.add(
+                person,
                 draft["question"],
                 draft["answer"],
                 parse_tags(text),
@@ -206,10 +200,8 @@ async def typed_edit(
     """The new question, answer or topics of one entry."""
     services, lang = context.services, person.language
     try:
-        entry = await update_entry(
-            services.faq,
-            services.audit,
-            person.actor,
+        entry = await services.faq_editor.update(
+            person,
             str(pending.data.get("id")),
             str(pending.data.get("field")),
             text,

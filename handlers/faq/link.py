@@ -12,7 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot.callbacks import pack, pattern, unpack
-from bot.faq.editing import FaqEditError, link_wording
+from bot.faq.editing import FaqEditError
 from bot.i18n import t
 from bot.people import Person
 from bot.runtime.context import BotContext
@@ -139,8 +139,8 @@ async def _link(
     assert query is not None
     services = context.services
     try:
-        linked = await link_wording(
-            services.faq, services.audit, person, entry.id, text, f"{SOURCES[source]}:{number}"
+        linked = await services.faq_editor.link(
+            person, entry.id, text, f"{SOURCES[source]}:{number}"
         )
     except FaqEditError:
         await query.answer(t(person.language, "faq.gone"), show_alert=True)

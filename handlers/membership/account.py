@@ -62,7 +62,7 @@ async def me(update: Update, context: BotContext) -> None:
         return
     if update.callback_query is not None:
         await update.callback_query.answer()
-    worksites = await context.services.members.steward_worksites(person.member.id)
+    worksites = await context.services.accounts.steward_worksites(person.member)
     await reply(update, describe_member(person, worksites, context.services.settings.tz))
 
 
@@ -94,7 +94,7 @@ async def set_language(update: Update, context: BotContext) -> None:
     if choice not in LANGUAGES:
         await query.answer(t(person.language, "button.expired"), show_alert=True)
         return
-    await context.services.members.set_language(person.member.id, choice)
+    await context.services.accounts.set_language(person, choice)
     await query.answer()
     await query.edit_message_text(t(choice, "language.set"))
 
@@ -113,7 +113,7 @@ async def _set_muted(update: Update, context: BotContext, muted: bool) -> None:
     person = await gate(update, context, VERIFIED)
     if person is None or person.member is None:
         return
-    await context.services.members.set_muted(person.member.id, muted)
+    await context.services.accounts.set_muted(person, muted)
     await reply(update, t(person.language, "mute.on" if muted else "mute.off"))
 
 
@@ -150,10 +150,8 @@ async def forget_answer(update: Update, context: BotContext) -> None:
     if data.action == "keep":
         await query.edit_message_text(t(person.language, "forget.kept"))
         return
-    await context.services.members.forget(person.member.id)
+    await context.services.accounts.forget(person)
     context.application.drop_user_data(person.telegram_id)  # drafts kept for restarts
-    await context.services.audit.record("forgotten", "member.forget")
-    await context.services.db.checkpoint()  # no copy of the erased rows stays in the WAL
     await query.edit_message_text(t(person.language, "forget.done"))
 
 
@@ -163,7 +161,7 @@ async def on_my_chat_member(update: Update, context: BotContext) -> None:
     if change is None or change.chat.type != "private":
         return
     blocked = change.new_chat_member.status in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
-    await context.services.members.set_reachable(change.from_user.id, not blocked)
+    await context.services.accounts.set_reachable(change.from_user.id, not blocked)
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

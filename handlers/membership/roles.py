@@ -49,7 +49,7 @@ async def promote(update: Update, context: BotContext) -> None:
         worksite = " ".join(args[2:]) or None
         await apply_role(update, context, person, member, Role(role), worksite)
         return
-    worksites = await services.members.steward_worksites(member.id)
+    worksites = await services.accounts.steward_worksites(member)
     buttons = [
         InlineKeyboardButton(
             t(lang, f"role.{role}"), callback_data=pack("role", "set", member.id, role)
@@ -81,7 +81,7 @@ async def on_role_button(update: Update, context: BotContext) -> None:
     data = unpack(query.data, "role", {"set"})
     member_pk = data.int_arg() if data else None
     role = data.args[1] if data and len(data.args) == 2 else None
-    member = await context.services.members.get(member_pk) if member_pk else None
+    member = await context.services.accounts.get(member_pk) if member_pk else None
     if member is None or role not in {r.value for r in Role}:
         await query.answer(t(person.language, "button.expired"), show_alert=True)
         return

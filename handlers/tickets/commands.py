@@ -14,7 +14,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.callbacks import pack, pattern, unpack
-from bot.faq.editing import FaqEditError, add_entry
+from bot.faq.editing import FaqEditError
 from bot.i18n import Safe, pick_language, t
 from bot.people import Person
 from bot.runtime.context import BotContext
@@ -54,7 +54,7 @@ def _language(context: BotContext, language: str | None) -> str:
 
 
 async def _who(context: BotContext, ticket: Ticket) -> str:
-    return views.member_label(await context.services.members.get(ticket.member))
+    return views.member_label(await context.services.accounts.get(ticket.member))
 
 
 # -- showing tickets to stewards --------------------------------------------------------
@@ -100,7 +100,7 @@ async def refresh_posts(context: BotContext, ticket: Ticket) -> None:
     thread = await services.tickets.thread(ticket)
     who = await _who(context, ticket)
     for chat_id, message_id in await services.tickets.posts(ticket.id):
-        steward = await services.members.by_telegram_id(chat_id) if chat_id > 0 else None
+        steward = await services.accounts.by_telegram_id(chat_id) if chat_id > 0 else None
         language = _language(context, steward.language if steward else None)
         try:
             await context.bot.edit_message_text(
@@ -115,7 +115,7 @@ async def refresh_posts(context: BotContext, ticket: Ticket) -> None:
 
 async def _tell_member(context: BotContext, ticket: Ticket, key: str, **values: object) -> None:
     """Message the ticket's member in their language (if they are still linked)."""
-    member = await context.services.members.get(ticket.member)
+    member = await context.services.accounts.get(ticket.member)
     if member is None or member.telegram_id is None:
         return
     language = _language(context, member.language or ticket.language)
@@ -472,13 +472,8 @@ async def _add_to_faq(update: Update, context: BotContext, person: Person, ticke
         return
     question, answer = found
     try:
-        entry = await add_entry(
-            services.faq,
-            services.audit,
-            person.actor,
-            question,
-            answer,
-            source=f"ticket:{ticket_id}",
+        entry = await services.faq_editor.add(
+            person, question, answer, source=f"ticket:{ticket_id}"
         )
     except FaqEditError as exc:
         await _alert(update, t(person.language, f"faqadmin.error_{exc.code}", limit=exc.limit))

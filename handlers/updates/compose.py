@@ -122,8 +122,8 @@ async def _choices(context: BotContext, person: Person) -> tuple[list[str], list
     """Worksites this person may target, and the classifications there are."""
     services = context.services
     allowed = await services.updates.allowed_worksites(person)
-    sites = allowed if allowed is not None else await services.members.worksites()
-    return sites, await services.members.classifications()
+    sites = allowed if allowed is not None else await services.accounts.worksites()
+    return sites, await services.accounts.classifications()
 
 
 async def ask_audience(

@@ -278,7 +278,7 @@ async def _options_done(
 ) -> int:
     """Keep the options in every language; ask which worksites vote."""
     _draft(context)["options"] = tuple(options)
-    worksites = ", ".join(await context.services.members.worksites()) or "—"
+    worksites = ", ".join(await context.services.accounts.worksites()) or "—"
     await reply(
         update,
         t(lang, "newvote.ask_worksites", known=worksites),
@@ -320,8 +320,8 @@ def _names(what: str, known: tuple[str, ...], everyone: str) -> Any:
 
 async def on_worksites(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
-    known = ", ".join(await context.services.members.classifications()) or "—"
-    roster, _ = await context.services.members.roster_names()
+    known = ", ".join(await context.services.accounts.classifications()) or "—"
+    roster, _ = await context.services.accounts.roster_names()
     return await _step(
         update,
         context,
@@ -336,7 +336,7 @@ async def on_worksites(update: Update, context: BotContext) -> int:
 
 async def on_classes(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
-    _, roster = await context.services.members.roster_names()
+    _, roster = await context.services.accounts.roster_names()
     return await _step(
         update,
         context,
@@ -476,7 +476,7 @@ async def _leaders(context: BotContext) -> list[Member]:
     """Leaders who can be trustees: verified, active, linked, with a roster id."""
     return [
         m
-        for m in await context.services.members.with_role_at_least(Role.LEADER)
+        for m in await context.services.accounts.with_role_at_least(Role.LEADER)
         if m.member_id and m.telegram_id and m.verified_at and m.active
     ]
 

@@ -160,7 +160,7 @@ async def survey(union: Union, lucia: SimUser) -> None:
     service = sandbox.services.surveys
     closes = datetime.now(sandbox.services.settings.tz) + timedelta(days=3)
     text = SURVEY.format(closes=closes.strftime("%Y-%m-%d %H:%M"))
-    await service.store(service.parse(text, "semana.yaml"), "cli")
+    await service.store(service.parse(text, "semana.yaml"), OPERATOR)
     announce = await shown(lucia, lambda m: "Tu semana" in m.text and bool(m.buttons))
     assert "más o menos 1 minuto" in announce.text  # 2 questions: about a minute, in Spanish
     assert re.search(f"Abierta hasta el {WHEN_ES}", announce.text), announce.text

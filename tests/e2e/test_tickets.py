@@ -220,7 +220,7 @@ async def test_stewards_group_gets_and_answers_tickets(members: Members) -> None
     await rosa.send("/stewardgroup Downey")  # in private: it has to be sent in the group
     await sandbox.settle()
     assert [m.text for m in group.inbox] == [
-        "Sorry, you don't have permission to do that.",
+        "Let's talk in private: open a chat with me to use this.",  # a group is never told why
         "There's no worksite called Dwney on the roster. Check the spelling.",
         "✅ Members' questions from Downey now come to this group. "
         "Stewards answer them with the buttons.",
