@@ -29,7 +29,6 @@ from storage.delivery import DeliveryRepository
 from storage.invites import InvitesRepository
 from storage.jobs import JobsRepository
 from storage.members import MembersRepository
-from storage.pending import PendingInputs
 from storage.roster import RosterRepository
 from storage.seal_keys import SealKeysRepository
 from storage.surveys import SurveysRepository
@@ -57,7 +56,6 @@ class Services:
     faq: FaqService
     faq_editor: FaqEditor
     tickets: TicketService
-    pending: PendingInputs
     votes: VoteService
     keys: KeyService
 
@@ -103,7 +101,6 @@ class Services:
             faq=faq,
             faq_editor=FaqEditor(faq, audit),
             tickets=TicketService(TicketsRepository(db), members, audit, scheduler.clock),
-            pending=PendingInputs(db),
             votes=VoteService(
                 db,
                 members,

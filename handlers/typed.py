@@ -25,10 +25,9 @@ from handlers.common import GOOD_STANDING, VERIFIED, Need, gate, person_of, repl
 from handlers.faq import admin as faqadmin
 from handlers.faq import answers as faq
 from handlers.faq import link as faqlink
-from handlers.prompts import pending_for
+from handlers.prompts import PendingInput, forget_typing, pending_for
 from handlers.tickets import commands as tickets
 from storage.members import Role
-from storage.pending import PendingInput
 
 Step = Callable[[Update, BotContext, Person, PendingInput, str], Awaitable[None]]
 # Each step with what its typist must still be when they send it (`gate`, re-checked on
@@ -49,7 +48,7 @@ async def on_private_text(update: Update, context: BotContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     assert message is not None and message.text is not None and chat is not None
     person = await person_of(update, context)
-    pending = await pending_for(context, person.telegram_id, chat.id)
+    pending = pending_for(context, person.telegram_id, chat.id)
     if pending is not None and pending.kind in STEPS:
         await _step(update, context, pending, message.text)
         return
@@ -65,7 +64,7 @@ async def on_group_reply(update: Update, context: BotContext) -> None:
     assert message is not None and message.text is not None and chat is not None
     replied = message.reply_to_message
     person = await person_of(update, context)
-    pending = await pending_for(context, person.telegram_id, chat.id)
+    pending = pending_for(context, person.telegram_id, chat.id)
     if pending is None or replied is None or pending.prompt_id != replied.message_id:
         return  # group chatter is not for the bot
     if pending.kind in GROUP_STEPS:
@@ -77,7 +76,7 @@ async def _step(update: Update, context: BotContext, pending: PendingInput, text
     need, step = STEPS[pending.kind]
     person = await gate(update, context, need)
     if person is None:
-        await context.services.pending.clear(pending.telegram_id, pending.chat_id)
+        forget_typing(context, pending.chat_id)
         return
     await step(update, context, person, pending, text)
 
@@ -87,7 +86,7 @@ async def cancel(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     person = await person_of(update, context)
     assert chat is not None
-    if await context.services.pending.clear(person.telegram_id, chat.id):
+    if forget_typing(context, chat.id):
         await reply(update, t(person.language, "input.cancelled"))
         return
     await fallback.cancel(update, context)

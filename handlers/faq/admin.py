@@ -19,10 +19,9 @@ from bot.runtime.context import BotContext
 from handlers.common import gate, reply
 from handlers.faq import link as faqlink
 from handlers.faq.keys import find_by_key, short_key
-from handlers.prompts import ask_to_type
+from handlers.prompts import PendingInput, ask_to_type, forget_typing
 from storage.faq import FaqEntry
 from storage.members import Role
-from storage.pending import PendingInput
 
 PAGE = 8
 CARD_ANSWER = 3000  # the card also shows the question and tags; keep it under 4096
@@ -99,7 +98,6 @@ async def on_button(update: Update, context: BotContext) -> None:
             await query.answer()
             await ask_to_type(
                 context,
-                person.telegram_id,
                 chat_id,
                 "faq_add",
                 t(lang, "faqadmin.ask_question"),
@@ -129,7 +127,6 @@ async def on_button(update: Update, context: BotContext) -> None:
         await query.answer()
         await ask_to_type(
             context,
-            person.telegram_id,
             chat_id,
             "faq_edit",
             t(lang, f"faqadmin.ask_{field}"),
@@ -180,7 +177,7 @@ async def typed_add(
                 parse_tags(text),
                 lang,
             )
-            await services.pending.clear(pending.telegram_id, pending.chat_id)
+            forget_typing(context, pending.chat_id)
             card, markup = _card(lang, entry)
             await reply(
                 update, Safe(t(lang, "faqadmin.added") + "\n\n" + card), reply_markup=markup
@@ -189,9 +186,7 @@ async def typed_add(
     except FaqEditError as error:
         await _error(update, lang, error)
         return
-    await ask_to_type(
-        context, person.telegram_id, pending.chat_id, "faq_add", next_prompt, data=draft
-    )
+    await ask_to_type(context, pending.chat_id, "faq_add", next_prompt, data=draft)
 
 
 async def typed_edit(
@@ -209,9 +204,9 @@ async def typed_edit(
     except FaqEditError as error:
         await _error(update, lang, error)
         if error.code == "gone":
-            await services.pending.clear(pending.telegram_id, pending.chat_id)
+            forget_typing(context, pending.chat_id)
         return
-    await services.pending.clear(pending.telegram_id, pending.chat_id)
+    forget_typing(context, pending.chat_id)
     card, markup = _card(lang, entry)
     await reply(update, Safe(t(lang, "faqadmin.saved") + "\n\n" + card), reply_markup=markup)
 

@@ -19,11 +19,10 @@ from bot.runtime.context import BotContext
 from bot.tickets.service import Result
 from handlers.common import gate, reply
 from handlers.faq.keys import find_by_key, short_key
-from handlers.prompts import ask_to_type
+from handlers.prompts import PendingInput, ask_to_type, forget_typing
 from handlers.tickets.views import snippet
 from storage.faq import FaqEntry
 from storage.members import Role
-from storage.pending import PendingInput
 
 ACTIONS = {"pick", "find", "to"}
 SOURCES = {"g": "gap", "t": "ticket"}
@@ -108,7 +107,6 @@ async def on_button(update: Update, context: BotContext) -> None:
         await query.answer()
         await ask_to_type(
             context,
-            person.telegram_id,
             query.message.chat.id,
             "faq_link",
             t(lang, "faqlink.ask_search"),
@@ -158,7 +156,7 @@ async def typed_search(
 ) -> None:
     """Words typed to find the entry to link: the best matches as buttons."""
     services, lang = context.services, person.language
-    await services.pending.clear(pending.telegram_id, pending.chat_id)
+    forget_typing(context, pending.chat_id)
     source, number = str(pending.data.get("source")), pending.data.get("number")
     if source not in SOURCES or not isinstance(number, int):
         await reply(update, t(lang, "button.expired"))

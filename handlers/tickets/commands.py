@@ -22,10 +22,9 @@ from bot.tickets.service import MAX_ANSWER, MAX_OPEN, MAX_QUESTION, Outcome, Res
 from handlers.common import GOOD_STANDING, gate, is_private, person_of, reply
 from handlers.faq.keys import still_offered
 from handlers.keywords import keyword
-from handlers.prompts import ask_to_type
+from handlers.prompts import PendingInput, ask_to_type, forget_typing
 from handlers.tickets import views
 from storage.members import Role
-from storage.pending import PendingInput
 from storage.tickets import Ticket
 
 log = logging.getLogger(__name__)
@@ -155,7 +154,6 @@ async def open_ticket(update: Update, context: BotContext, person: Person, text:
 async def _prompt_question(context: BotContext, person: Person, chat_id: int) -> None:
     await ask_to_type(
         context,
-        person.telegram_id,
         chat_id,
         "ask",
         t(person.language, "ticket.ask_prompt", limit=MAX_QUESTION),
@@ -201,7 +199,7 @@ async def typed_question(
     """The question typed after /ask or Ask a steward."""
     result = await open_ticket(update, context, person, text)
     if result.outcome not in (Outcome.TOO_LONG, Outcome.EMPTY):  # let them type it again
-        await context.services.pending.clear(pending.telegram_id, pending.chat_id)
+        forget_typing(context, pending.chat_id)
 
 
 async def typed_reply(
@@ -214,7 +212,7 @@ async def typed_reply(
     if result.outcome in (Outcome.TOO_LONG, Outcome.EMPTY):
         await reply(update, _refusal(person.language, result))
         return
-    await services.pending.clear(pending.telegram_id, pending.chat_id)
+    forget_typing(context, pending.chat_id)
     if not result.ok:
         await reply(update, _refusal(person.language, result))
         return
@@ -273,7 +271,7 @@ async def typed_answer(
     if result.outcome in (Outcome.TOO_LONG, Outcome.EMPTY):
         await reply(update, _refusal(person.language, result, MAX_ANSWER))
         return
-    await services.pending.clear(pending.telegram_id, pending.chat_id)
+    forget_typing(context, pending.chat_id)
     if not result.ok:
         await reply(update, _refusal(person.language, result))
         return
@@ -376,7 +374,6 @@ async def _start_answer(
     mention = Safe(f'<a href="tg://user?id={person.telegram_id}">{name}</a>')
     await ask_to_type(
         context,
-        person.telegram_id,
         query.message.chat.id,
         "answer",
         t(
@@ -405,7 +402,6 @@ async def _start_reply(update: Update, context: BotContext, person: Person, tick
     await query.answer()
     await ask_to_type(
         context,
-        person.telegram_id,
         query.message.chat.id,
         "reply",
         t(person.language, "ticket.reply_prompt", number=ticket_id, limit=MAX_QUESTION),

@@ -114,7 +114,8 @@ async def test_steward_of_another_worksite_cannot_see_or_answer(members: Members
     await sandbox.settle()
     assert iris.callback_answers[-4:] == [("You can't see or answer this question.", True)] * 4
     assert not any("cafeteria" in m.text for m in iris.inbox)
-    assert await sandbox.services.pending.get(iris.id, iris.id, 0) is None
+    assert sandbox.application is not None
+    assert "typing" not in sandbox.application.user_data.get(iris.id, {})  # nothing to type
     ticket = await sandbox.services.tickets.repo.get(1)
     assert ticket is not None and ticket.state == "open"
     audit = await sandbox.services.audit.recent(20)
