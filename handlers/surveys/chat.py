@@ -33,7 +33,7 @@ from bot.surveys.model import Question, Survey, say
 from bot.surveys.render import chart_images, detail_numbers, question_message, summary_message
 from bot.surveys.service import Outcome, Refusal, Step, survey_of
 from bot.surveys.tally import Results
-from handlers.common import gate, person_of, reply
+from handlers.common import GOOD_STANDING, gate, person_of, reply
 from handlers.keywords import keyword
 from handlers.long_replies import send_long
 from storage.members import Role
@@ -188,9 +188,8 @@ def question_count(language: str, survey: Survey) -> Safe:
 
 async def surveys_command(update: Update, context: BotContext) -> None:
     """/surveys: the open surveys this member may take, with Start / Continue buttons."""
-    person = await person_of(update, context)
-    if not person.in_good_standing or person.member is None:
-        await reply(update, t(person.language, "survey.refused.not_member"))
+    person = await gate(update, context, GOOD_STANDING, refusal="survey.refused.not_member")
+    if person is None or person.member is None:
         return
     service = context.services.surveys
     listed = await service.open_for(person.member)
