@@ -60,16 +60,21 @@ async def refuse_in_group(update: Update, context: BotContext, person: Person) -
 
 
 async def deny(
-    update: Update, person: Person, key: str = "role.denied", **reply_options: object
+    update: Update,
+    person: Person,
+    key: str = "role.denied",
+    *,
+    alert: bool = True,
+    **reply_options: object,
 ) -> None:
-    """Say no: as an alert under a pressed button, or as a reply to a message.
+    """Say no: as an alert under a pressed button (unless not `alert`), or as a reply.
 
     In a group the refusal never says why (every sender gets the same words), so it
     cannot tell the group who is a member, a steward or a leader.
     """
     if not is_private(update):
         key = "group.refused"
-    if update.callback_query is not None:
+    if alert and update.callback_query is not None:
         await update.callback_query.answer(t(person.language, key), show_alert=True)
     else:
         await reply(update, t(person.language, key), **reply_options)

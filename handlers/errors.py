@@ -32,7 +32,12 @@ async def refuse(update: Update, context: BotContext) -> None:
 
     user = update.effective_user
     log.warning("refused update %s (user %s): role", update.update_id, user.id if user else None)
-    await deny(update, await person_of(update, context))
+    person = await person_of(update, context)
+    if update.callback_query is not None:
+        # The handler may have answered the press already (then this does nothing): the
+        # refusal goes in the chat, where it is seen either way.
+        await update.callback_query.answer()
+    await deny(update, person, alert=False)
 
 
 async def report(update: Update, context: BotContext, error: BaseException | None) -> None:

@@ -17,10 +17,11 @@ import pytest
 
 from bot.people import NotAllowed, Person
 from handlers import common
+from handlers.surveys import chat as surveys_chat
 from handlers.votes import admin as votes_admin
 from sandbox.harness import Sandbox
 from storage.members import Role
-from tests.e2e.surveys import load_survey, survey_yaml
+from tests.e2e.surveys import close_survey, load_survey, seed_responses, survey_yaml
 from tests.e2e.voting import Voters, build_voters, create_vote, definition
 
 DENIED = "Sorry, you don't have permission to do that."
@@ -145,10 +146,37 @@ async def test_a_handler_that_forgets_its_gate_still_cannot_act(
 
     monkeypatch.setattr(votes_admin, "gate", no_gate)
     before = snapshot(sandbox)
+    ana.mark_read()
     await ana.press_data(f"v1:votes:cancelok:{vote.id}", None)
+    assert (await ana.next_message()).text == DENIED
     await sandbox.settle()
-    assert ana.callback_answers[-1] == (DENIED, True)
+    assert ana.callback_answers[-1] == (None, False)  # the spinner stops
     assert not any("went wrong" in m.text for m in ana.inbox)
     assert snapshot(sandbox) == before
     stored = await sandbox.services.votes.get(vote.id)
     assert stored is not None and stored.state == "scheduled"
+
+
+async def test_a_refusal_after_the_button_was_answered_comes_as_a_message(
+    voters: Voters, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CSV handler answers the press before it exports; without its gates, the service
+    still refuses a steward, and the refusal arrives in the chat. No file is sent."""
+    sandbox, sam = voters.sandbox, voters.union.sam
+    stored = await load_survey(sandbox)
+    await seed_responses(sandbox, stored, [("Downey", "Therapist", 5)])
+    closed = await close_survey(sandbox, stored)
+    await sandbox.settle()
+
+    async def no_gate(update: Any, context: Any, need: Any, **options: Any) -> Person:
+        return await common.person_of(update, context)
+
+    monkeypatch.setattr(surveys_chat, "gate", no_gate)
+    before = snapshot(sandbox)
+    sam.mark_read()
+    await sam.press_data(f"v1:survey:csv:{closed.pk}")
+    assert (await sam.next_message()).text == DENIED
+    await sandbox.settle()
+    assert sam.callback_answers[-1] == (None, False)  # the press itself was answered
+    assert all(m.document is None for m in sam.inbox)
+    assert snapshot(sandbox) == before
