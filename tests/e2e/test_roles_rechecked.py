@@ -180,3 +180,23 @@ async def test_a_refusal_after_the_button_was_answered_comes_as_a_message(
     assert sam.callback_answers[-1] == (None, False)  # the press itself was answered
     assert all(m.document is None for m in sam.inbox)
     assert snapshot(sandbox) == before
+
+
+async def test_a_typed_step_is_gated_when_the_text_arrives(voters: Voters) -> None:
+    """A leader asked to type a new FAQ question, demoted before typing it: refused, the
+    step dropped, no entry added."""
+    sandbox, lee = voters.sandbox, voters.union.lee
+    services = sandbox.services
+    await lee.send("/faqadmin")
+    await lee.press("➕ Add an entry", await lee.next_message())
+    await lee.wait_for(lambda m: m.force_reply)
+    assert sandbox.application is not None
+    assert "typing" in sandbox.application.user_data[lee.id]
+    await services.roles.revoke("cli", await voters.union.member("L1"), Role.LEADER)
+    lee.mark_read()
+    await lee.send("Do we get strike pay?")
+    assert (await lee.next_message()).text == DENIED
+    await sandbox.settle()
+    assert "typing" not in sandbox.application.user_data[lee.id]
+    assert await services.faq.entries() == []
+    assert "faq.add" not in [e.action for e in await services.audit.recent()]
