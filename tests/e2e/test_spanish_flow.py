@@ -241,7 +241,7 @@ async def test_a_spanish_speaking_leader_sees_no_english(union: Union) -> None:
     service = sandbox.services.surveys
     closes = datetime.now(sandbox.services.settings.tz) + timedelta(days=3)
     text = SURVEY.format(closes=closes.strftime("%Y-%m-%d %H:%M"))
-    stored = await service.store(service.parse(text, "semana.yaml"), "cli")
+    stored = await service.store(service.parse(text, "semana.yaml"), OPERATOR)
     await close_survey(sandbox, stored)
     await sandbox.services.votes.create(
         VoteDefinition(
@@ -251,7 +251,7 @@ async def test_a_spanish_speaking_leader_sees_no_english(union: Union) -> None:
             closes_at=int(sandbox.services.now().timestamp()) + 7200,
             threshold=TWO_THIRDS,
         ),
-        None,
+        OPERATOR,
     )
     lee = union.lee
     lee.inbox.clear()
