@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 
 from bot import sealing
 from bot.keys import KeyService
+from bot.people import OPERATOR
 from bot.privacy import merge_small_groups
 from bot.surveys import sealed as boxes
 from bot.surveys.definition import parse_survey
@@ -257,15 +258,15 @@ async def main(responses: int, runs: int, close_runs: int) -> None:
                 ours: list[float] = []
                 naive: list[float] = []
                 for _ in range(runs):  # interleaved, so both see the same machine state
-                    ours += await timed(lambda b=by, s=scope: service.results(stored, b, s), 1)
+                    ours += await timed(lambda b=by, s=scope: service._results(stored, b, s), 1)
                     naive += await timed(lambda b=by: naive_results(db, survey, stored.pk, b), 1)
                 table.append((label, statistics.median(ours), statistics.median(naive)))
-            results = await service.results(stored, "worksite")
+            results = await service.results(stored, "worksite", OPERATOR)
             text = await timed(
                 lambda: asyncio.sleep(0, results_messages("en", results, stored.closes_at, TZ)),
                 runs,
             )
-            overall = await service.results(stored, None)
+            overall = await service.results(stored, None, OPERATOR)
             charts = await timed(
                 lambda: asyncio.sleep(0, chart_images("en", overall)), max(3, runs // 2)
             )

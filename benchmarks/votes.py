@@ -38,6 +38,7 @@ from pathlib import Path
 
 from benchmarks.bot_process import BotProcess, bot_process
 from bot.keys import KeyService
+from bot.people import OPERATOR
 from bot.sealing import seal
 from bot.services import Services
 from bot.votes import sealed
@@ -77,7 +78,7 @@ async def open_vote(services: Services, _: None) -> int:
     """In the bot: a new vote, opened now (its announcement goes to every member)."""
     now = int(services.now().timestamp())
     vote = await services.votes.create(
-        VoteDefinition("Do you authorize a strike?", now + 3600, now + 7200, MAJORITY), None
+        VoteDefinition("Do you authorize a strike?", now + 3600, now + 7200, MAJORITY), OPERATOR
     )
     [job] = [
         j

@@ -18,6 +18,7 @@ class Person:
     telegram_id: int
     language: str
     member: Member | None
+    operator: bool = False
 
     @property
     def role(self) -> Role | None:
@@ -27,6 +28,8 @@ class Person:
         move): None, no powers at all. Not in good standing (lapsed, suspended, ...):
         a member's powers only, whatever role is stored. Otherwise the stored role.
         """
+        if self.operator:
+            return Role.ADMIN
         member = self.member
         if member is None or member.verified_at is None or not member.active or member.frozen:
             return None
@@ -60,4 +63,10 @@ class Person:
     @property
     def actor(self) -> str:
         """How this person is named in the audit log."""
-        return f"tg:{self.telegram_id}"
+        return "cli" if self.operator else f"tg:{self.telegram_id}"
+
+
+OPERATOR = Person(telegram_id=0, language="en", member=None, operator=True)
+"""Whoever runs `unionbot` on the server: every power (they hold the database and the keys
+anyway), named `cli` in the audit log. Services take a `Person` for every action and
+check it; the command line passes OPERATOR, never None."""

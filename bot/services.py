@@ -9,8 +9,11 @@ from datetime import UTC, datetime
 
 from bot import sealing
 from bot.delivery import DeliveryService
+from bot.faq.editing import FaqEditor
 from bot.faq.service import FaqService
+from bot.health import Check, Report, gather
 from bot.keys import KeyService
+from bot.membership.accounts import AccountService
 from bot.membership.verification import VerificationService
 from bot.roles import RolesService
 from bot.scheduler import Scheduler
@@ -26,7 +29,6 @@ from storage.delivery import DeliveryRepository
 from storage.invites import InvitesRepository
 from storage.jobs import JobsRepository
 from storage.members import MembersRepository
-from storage.pending import PendingInputs
 from storage.roster import RosterRepository
 from storage.seal_keys import SealKeysRepository
 from storage.surveys import SurveysRepository
@@ -43,6 +45,7 @@ class Services:
     db: Database
     members: MembersRepository
     audit: AuditLog
+    accounts: AccountService
     scheduler: Scheduler
     roster: RosterRepository
     verification: VerificationService
@@ -51,8 +54,8 @@ class Services:
     surveys: SurveyService
     updates: UpdatesService
     faq: FaqService
+    faq_editor: FaqEditor
     tickets: TicketService
-    pending: PendingInputs
     votes: VoteService
     keys: KeyService
 
@@ -63,11 +66,13 @@ class Services:
         scheduler = Scheduler(JobsRepository(db))
         delivery = DeliveryService(DeliveryRepository(db), members, settings.default_language)
         keys = KeyService(SealKeysRepository(db), settings.secret_key.get_secret_value())
+        faq = FaqService(db)
         return cls(
             settings=settings,
             db=db,
             members=members,
             audit=audit,
+            accounts=AccountService(members, audit, db, settings.default_language),
             scheduler=scheduler,
             roster=RosterRepository(db),
             verification=VerificationService(
@@ -93,9 +98,9 @@ class Services:
                 scheduler.clock,
             ),
             updates=UpdatesService(UpdatesRepository(db), members, delivery, audit, scheduler),
-            faq=FaqService(db),
+            faq=faq,
+            faq_editor=FaqEditor(faq, audit),
             tickets=TicketService(TicketsRepository(db), members, audit, scheduler.clock),
-            pending=PendingInputs(db),
             votes=VoteService(
                 db,
                 members,
@@ -108,6 +113,10 @@ class Services:
             ),
             keys=keys,
         )
+
+    async def health(self, first: list[Check]) -> Report:
+        """The health report (`unionbot status`, /status): `first` are the caller's checks."""
+        return await gather(self.db, self.settings.backup_dir, self.scheduler.clock(), first=first)
 
     def now(self) -> datetime:
         """The current time, timezone-aware, from the scheduler's clock."""

@@ -10,7 +10,7 @@ from telegram.ext import Application, CommandHandler
 from bot.backups import backup_now, human_size
 from bot.i18n import t
 from bot.runtime.context import BotContext
-from handlers.common import person_with_role, reply
+from handlers.common import gate, reply
 from storage.members import Role
 
 log = logging.getLogger(__name__)
@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 async def backup(update: Update, context: BotContext) -> None:
     """Make a database backup now (admins only)."""
-    person = await person_with_role(update, context, Role.ADMIN, private_only=True)
+    person = await gate(update, context, Role.ADMIN, private_only=True)
     if person is None:
         return
     try:

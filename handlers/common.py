@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ConversationHandler
 
 from bot.callbacks import VERSION
-from bot.i18n import Safe, pick_language, t
+from bot.i18n import Safe, t
 from bot.people import Person
 from bot.runtime.context import BotContext
 from handlers import errors
@@ -19,16 +20,12 @@ async def person_of(update: Update, context: BotContext) -> Person:
     """Look the sender up in the database (roles are never taken from the client)."""
     user = update.effective_user
     assert user is not None
-    services = context.services
-    member = await services.members.by_telegram_id(user.id)
-    if member is not None and not member.reachable and update.effective_chat is not None:
-        # They wrote to us, so they can be written to again (a 403 marked them unreachable).
-        await services.members.set_reachable(user.id, True)
-    # In a group, answer in the sender's app language only: a stored choice would show
-    # the group that the bot knows them.
-    stored = member.language if member and is_private(update) else None
-    language = pick_language(stored, user.language_code, services.settings.default_language)
-    return Person(telegram_id=user.id, language=language, member=member)
+    return await context.services.accounts.person(
+        user.id,
+        user.language_code,
+        private=is_private(update),
+        in_chat=update.effective_chat is not None,
+    )
 
 
 async def end_flow(
@@ -62,54 +59,64 @@ async def refuse_in_group(update: Update, context: BotContext, person: Person) -
     return True
 
 
-async def deny(update: Update, person: Person, key: str = "role.denied") -> None:
-    """Say no: as an alert under a pressed button, or as a reply to a message.
+async def deny(
+    update: Update,
+    person: Person,
+    key: str = "role.denied",
+    *,
+    alert: bool = True,
+    **reply_options: object,
+) -> None:
+    """Say no: as an alert under a pressed button (unless not `alert`), or as a reply.
 
     In a group the refusal never says why (every sender gets the same words), so it
     cannot tell the group who is a member, a steward or a leader.
     """
     if not is_private(update):
         key = "group.refused"
-    if update.callback_query is not None:
+    if alert and update.callback_query is not None:
         await update.callback_query.answer(t(person.language, key), show_alert=True)
     else:
-        await reply(update, t(person.language, key))
+        await reply(update, t(person.language, key), **reply_options)
 
 
-async def person_with_role(
-    update: Update, context: BotContext, role: Role, *, private_only: bool = False
+# What a handler may need of the sender: a verified link, membership in good standing
+# (votes, surveys, tickets), or a stored role (steward, leader, admin).
+VERIFIED, GOOD_STANDING = "verified", "good_standing"
+Need = Literal["verified", "good_standing"] | Role
+
+
+async def gate(
+    update: Update,
+    context: BotContext,
+    need: Need,
+    *,
+    private_only: bool = False,
+    refusal: str | None = None,
+    **reply_options: object,
 ) -> Person | None:
-    """The sender if their stored role is `role` or higher; otherwise refuse and None.
+    """The sender if they have `need` now (read from the database); otherwise say no, None.
 
-    With `private_only`, a group chat is first pointed to a private chat.
+    The one check every handler makes before it acts: a role can be revoked between two
+    presses, so every step and button passes here again (and the service checks again).
+    With `private_only`, a group chat is first pointed to a private chat. The refusal is
+    `refusal` if given, else what fits the need; in a group it never says why (`deny`).
     """
     person = await person_of(update, context)
     if private_only and await refuse_in_group(update, context, person):
         return None
-    if person.can(role):
+    if isinstance(need, Role):
+        allowed, key = person.can(need), "role.denied"
+    elif not person.verified:
+        allowed, key = False, "verify.first"
+    elif need == GOOD_STANDING:
+        allowed, key = person.in_good_standing, standing_refusal(person)
+    else:
+        allowed, key = True, ""
+    if allowed:
         return person
-    await deny(update, person)
+    await deny(update, person, refusal or key, **reply_options)
     return None
-
-
-async def verified_person(
-    update: Update, context: BotContext, *, private_only: bool = False, good_standing: bool = False
-) -> Person | None:
-    """The sender if verified; otherwise tell them how to verify and None (see above).
-
-    With `good_standing`, only members in good standing pass: votes, surveys and tickets
-    are not for lapsed members, nor for staff who are not members.
-    """
-    person = await person_of(update, context)
-    if private_only and await refuse_in_group(update, context, person):
-        return None
-    if not person.verified:
-        await deny(update, person, "verify.first")
-        return None
-    if good_standing and not person.in_good_standing:
-        await deny(update, person, standing_refusal(person))
-        return None
-    return person
 
 
 def standing_refusal(person: Person) -> str:
@@ -145,7 +152,7 @@ async def enforce_membership(update: Update, context: BotContext) -> None:
     An inactive or frozen row loses every command and button at once, whatever role is
     stored and whatever wizard was open; a member not in good standing (or staff who
     are not members) cannot reach votes, surveys or tickets. Features check again
-    themselves (Person.role, verified_person) and so do the services.
+    themselves (`gate`) and so do the services.
     """
     user = update.effective_user
     if user is None or (update.message is None and update.callback_query is None):
@@ -161,7 +168,7 @@ async def enforce_membership(update: Update, context: BotContext) -> None:
 
 
 async def _enforce(update: Update, context: BotContext, telegram_id: int) -> None:
-    member = await context.services.members.by_telegram_id(telegram_id)
+    member = await context.services.accounts.by_telegram_id(telegram_id)
     if member is None or member.verified_at is None:
         return  # strangers: the verification flow handles them
     query = update.callback_query

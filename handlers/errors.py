@@ -9,6 +9,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application
 
 from bot.i18n import pick_language, t
+from bot.people import NotAllowed
 from bot.runtime.context import BotContext
 
 log = logging.getLogger(__name__)
@@ -19,7 +20,24 @@ async def on_error(update: object, context: BotContext) -> None:
     if not isinstance(update, Update):
         log.error("error outside an update", exc_info=context.error)
         return
+    if isinstance(context.error, NotAllowed):
+        await refuse(update, context)
+        return
     await report(update, context, context.error)
+
+
+async def refuse(update: Update, context: BotContext) -> None:
+    """A service refused (the role changed since the handler's gate): the friendly no."""
+    from handlers.common import deny, person_of  # common uses this module for `report`
+
+    user = update.effective_user
+    log.warning("refused update %s (user %s): role", update.update_id, user.id if user else None)
+    person = await person_of(update, context)
+    if update.callback_query is not None:
+        # The handler may have answered the press already (then this does nothing): the
+        # refusal goes in the chat, where it is seen either way.
+        await update.callback_query.answer()
+    await deny(update, person, alert=False)
 
 
 async def report(update: Update, context: BotContext, error: BaseException | None) -> None:

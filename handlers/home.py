@@ -21,7 +21,7 @@ from bot.people import Person
 from bot.runtime.context import BotContext
 from bot.services import Services
 from bot.updates.service import member_message
-from handlers.common import reply, verified_person
+from handlers.common import VERIFIED, gate, reply
 from handlers.surveys import chat as surveys
 from handlers.updates import sent as updates
 from handlers.votes import ballot as votes
@@ -48,7 +48,7 @@ def _home_button(language: str, key: str, action: str) -> InlineKeyboardButton:
 
 async def ask_prompt(update: Update, context: BotContext) -> None:
     """Home's "Ask a question": any text typed next is answered from the FAQ."""
-    person = await verified_person(update, context)
+    person = await gate(update, context, VERIFIED)
     if person is not None:
         await reply(update, t(person.language, "start.ask_prompt"))
 

@@ -30,7 +30,7 @@ async def publish_menus(bot: Bot, services: Services) -> None:
     """Members' menu for everyone, then one per chat for every steward, leader and admin."""
     default = services.settings.default_language
     await publish_scope(bot, BotCommandScopeDefault(), Role.MEMBER, default)
-    for member in await services.members.with_role_at_least(Role.STEWARD):
+    for member in await services.accounts.with_role_at_least(Role.STEWARD):
         await publish_own_menu(bot, services, member)
 
 

@@ -5,26 +5,20 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler
 
-from bot.health import gather, telegram_ok
+from bot.health import telegram_ok
 from bot.i18n import Safe, t
 from bot.runtime.context import BotContext
-from handlers.common import person_with_role, reply
+from handlers.common import gate, reply
 from storage.members import Role
 
 
 async def status(update: Update, context: BotContext) -> None:
     """Show whether the bot is healthy (admins only)."""
-    person = await person_with_role(update, context, Role.ADMIN, private_only=True)
+    person = await gate(update, context, Role.ADMIN, private_only=True)
     if person is None:
         return
-    services = context.services
     # This message arrived, so Telegram reaches the bot and the token works.
-    report = await gather(
-        services.db,
-        services.settings.backup_dir,
-        services.scheduler.clock(),
-        first=[telegram_ok(context.bot.username)],
-    )
+    report = await context.services.health([telegram_ok(context.bot.username)])
     language = person.language
     head = (
         t(language, "status.healthy")

@@ -21,22 +21,24 @@ from bot.i18n import t
 from bot.people import Person
 from bot.runtime.context import BotContext
 from handlers import fallback
-from handlers.common import person_of, reply
+from handlers.common import GOOD_STANDING, VERIFIED, Need, gate, person_of, reply
 from handlers.faq import admin as faqadmin
 from handlers.faq import answers as faq
 from handlers.faq import link as faqlink
-from handlers.prompts import pending_for
+from handlers.prompts import PendingInput, forget_typing, pending_for
 from handlers.tickets import commands as tickets
-from storage.pending import PendingInput
+from storage.members import Role
 
 Step = Callable[[Update, BotContext, Person, PendingInput, str], Awaitable[None]]
-STEPS: dict[str, Step] = {
-    "ask": tickets.typed_question,
-    "reply": tickets.typed_reply,
-    "answer": tickets.typed_answer,
-    "faq_add": faqadmin.typed_add,
-    "faq_edit": faqadmin.typed_edit,
-    "faq_link": faqlink.typed_search,
+# Each step with what its typist must still be when they send it (`gate`, re-checked on
+# every message: a role can be revoked between the prompt and the answer).
+STEPS: dict[str, tuple[Need, Step]] = {
+    "ask": (GOOD_STANDING, tickets.typed_question),
+    "reply": (VERIFIED, tickets.typed_reply),
+    "answer": (Role.STEWARD, tickets.typed_answer),
+    "faq_add": (Role.LEADER, faqadmin.typed_add),
+    "faq_edit": (Role.LEADER, faqadmin.typed_edit),
+    "faq_link": (Role.STEWARD, faqlink.typed_search),
 }
 GROUP_STEPS = {"answer"}  # the only typing the bot takes in a group
 
@@ -46,9 +48,9 @@ async def on_private_text(update: Update, context: BotContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     assert message is not None and message.text is not None and chat is not None
     person = await person_of(update, context)
-    pending = await pending_for(context, person.telegram_id, chat.id)
+    pending = pending_for(context, person.telegram_id, chat.id)
     if pending is not None and pending.kind in STEPS:
-        await STEPS[pending.kind](update, context, person, pending, message.text)
+        await _step(update, context, pending, message.text)
         return
     if not person.verified:
         await fallback.unknown_text(update, context)
@@ -62,11 +64,21 @@ async def on_group_reply(update: Update, context: BotContext) -> None:
     assert message is not None and message.text is not None and chat is not None
     replied = message.reply_to_message
     person = await person_of(update, context)
-    pending = await pending_for(context, person.telegram_id, chat.id)
+    pending = pending_for(context, person.telegram_id, chat.id)
     if pending is None or replied is None or pending.prompt_id != replied.message_id:
         return  # group chatter is not for the bot
     if pending.kind in GROUP_STEPS:
-        await STEPS[pending.kind](update, context, person, pending, message.text)
+        await _step(update, context, pending, message.text)
+
+
+async def _step(update: Update, context: BotContext, pending: PendingInput, text: str) -> None:
+    """The typed step, if its typist still may; else the refusal, and the step is dropped."""
+    need, step = STEPS[pending.kind]
+    person = await gate(update, context, need)
+    if person is None:
+        forget_typing(context, pending.chat_id)
+        return
+    await step(update, context, person, pending, text)
 
 
 async def cancel(update: Update, context: BotContext) -> None:
@@ -74,7 +86,7 @@ async def cancel(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     person = await person_of(update, context)
     assert chat is not None
-    if await context.services.pending.clear(person.telegram_id, chat.id):
+    if forget_typing(context, chat.id):
         await reply(update, t(person.language, "input.cancelled"))
         return
     await fallback.cancel(update, context)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from bot.callbacks import pack
+from bot.people import OPERATOR
 from bot.votes.definition import TWO_THIRDS, VoteDefinition
 from sandbox.harness import Sandbox
 from sandbox.users import SentMessage, SimUser
@@ -24,7 +25,7 @@ async def play_vote(sandbox: Sandbox, leader: SimUser, ballots: list[tuple[SimUs
             closes_at=now + 3600,
             threshold=TWO_THIRDS,
         ),
-        None,
+        OPERATOR,
     )
     await _run(sandbox, "vote.open", str(vote.id))
     for member, option in ballots:

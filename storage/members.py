@@ -408,10 +408,6 @@ class MembersRepository:
                     (f"%, {member.telegram_id}]",),
                 )
                 await conn.execute(
-                    "DELETE FROM pending_inputs WHERE telegram_id = ? OR chat_id = ?",
-                    (member.telegram_id, member.telegram_id),
-                )
-                await conn.execute(
                     "DELETE FROM user_drafts WHERE telegram_id = ?", (member.telegram_id,)
                 )
                 # Where their chat showed requests and tickets (as a steward) or progress.
@@ -534,9 +530,12 @@ async def strip_powers(conn: aiosqlite.Connection) -> list[Stripped]:
         votes = tuple(v for v in json.loads(row["votes"]) if v is not None)
         telegram_id = row["telegram_id"]
         if telegram_id is not None:
-            await conn.execute("DELETE FROM pending_inputs WHERE telegram_id = ?", (telegram_id,))
             await conn.execute(
                 "DELETE FROM conversation_steps WHERE key LIKE ?", (f"%, {telegram_id}]",)
+            )
+            await conn.execute(  # a typed step (handlers/prompts.py); wizards' fields stay
+                "UPDATE user_drafts SET data = json_remove(data, '$.typing') WHERE telegram_id = ?",
+                (telegram_id,),
             )
         await conn.execute("DELETE FROM survey_progress WHERE member = ?", (row["id"],))
         role = Role(row["role"])

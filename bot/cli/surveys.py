@@ -11,6 +11,7 @@ from typing import Any
 from bot.cli import table
 from bot.cli.errors import CommandError
 from bot.long_text import visible
+from bot.people import OPERATOR
 from bot.services import Services, open_services
 from bot.settings import Settings
 from bot.surveys.definition import SurveyFileError
@@ -41,7 +42,7 @@ async def cmd_load(settings: Settings, args: argparse.Namespace) -> None:
                 f"{count} problem{'s' if count > 1 else ''} in {args.file.name}; nothing was stored"
             ) from None
         try:
-            stored = await services.surveys.store(survey, "cli")
+            stored = await services.surveys.store(survey, OPERATOR)
         except SurveyExists:
             raise CommandError(
                 f'survey "{survey.id}" has already opened and cannot be replaced; use a new id'
@@ -70,14 +71,14 @@ async def cmd_list(settings: Settings, args: argparse.Namespace) -> None:
     async with open_services(settings) as services:
         tz = services.surveys.tz
         rows = []
-        for stored in await services.surveys.repo.in_states("scheduled", "open", "closed"):
+        for stored in await services.surveys.listed():
             rows.append(
                 {
                     "id": stored.slug,
                     "state": stored.state,
                     "opens_at": table.moment(stored.opens_at, tz),
                     "closes_at": table.moment(stored.closes_at, tz),
-                    "responses": await services.surveys.repo.participation_count(stored.pk),
+                    "responses": await services.surveys.participation_count(stored),
                     "title": say(survey_of(stored).title, "en"),
                 }
             )
@@ -92,13 +93,13 @@ async def cmd_results(settings: Settings, args: argparse.Namespace) -> None:
         if stored.state == "scheduled":
             raise CommandError(f'survey "{stored.slug}" has not opened yet')
         if stored.state != "closed":
-            turnout = await services.surveys.results(stored, None)
-            await services.audit.record("cli", "survey.results_refused", stored.slug)
+            turnout = await services.surveys.results(stored, None, OPERATOR)
+            await services.surveys.audited(OPERATOR, "survey.results_refused", stored)
             raise CommandError(
                 f'survey "{stored.slug}" is open: its answers are sealed until it closes '
                 f"({turnout.responses} of {turnout.audience} have responded)"
             )
-        results = await services.surveys.results(stored, args.by)
+        results = await services.surveys.results(stored, args.by, OPERATOR)
         if args.json:
             print(json.dumps(results_json(results), indent=2, ensure_ascii=False))
         else:
@@ -107,14 +108,14 @@ async def cmd_results(settings: Settings, args: argparse.Namespace) -> None:
             print("\n\n".join(visible(m) for m in messages))
         detail: dict[str, Any] = {"by": args.by, "json": args.json}
         if args.csv is not None:
-            text, count = await services.surveys.export(stored)
+            text, count = await services.surveys.export(stored, OPERATOR)
             try:
                 args.csv.write_text(text, encoding="utf-8")
             except OSError as exc:
                 raise CommandError(f"cannot write {args.csv} ({exc.strerror})") from None
             print(f"wrote {count} responses to {args.csv}", file=sys.stderr)
             detail["csv"] = count
-        await services.audit.record("cli", "survey.results", stored.slug, **detail)
+        await services.surveys.audited(OPERATOR, "survey.results", stored, **detail)
 
 
 async def cmd_close(settings: Settings, args: argparse.Namespace) -> None:
@@ -122,11 +123,8 @@ async def cmd_close(settings: Settings, args: argparse.Namespace) -> None:
     async with open_services(settings) as services:
         services.surveys.register_jobs()
         stored = await find(services, args.survey)
-        if stored.state == "scheduled":
-            await services.surveys.repo.move(stored.pk, "scheduled", "open")
-        if not await services.surveys.close(stored.pk):
+        if not await services.surveys.close_early(stored, OPERATOR):
             raise CommandError(f'survey "{stored.slug}" is already closed')
-        await services.audit.record("cli", "survey.close_early", stored.slug)
         print(f"closed {stored.slug}")
 
 

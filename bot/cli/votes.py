@@ -16,6 +16,7 @@ from typing import Any
 from bot.cli import table
 from bot.cli.errors import CommandError
 from bot.i18n import LANGUAGES, Safe
+from bot.people import OPERATOR
 from bot.runtime.transport import api_bot
 from bot.services import open_services
 from bot.settings import Settings
@@ -87,7 +88,7 @@ async def cmd_create(settings: Settings, args: argparse.Namespace) -> None:
 
                 bots: list[Any] = []
                 loaded = await services.votes.load_file(
-                    text, args.file.name, None, send_share if settings.bot_token else None
+                    text, args.file.name, OPERATOR, send_share if settings.bot_token else None
                 )
         except DefinitionError as exc:
             raise CommandError(f"{exc}\nnothing was created") from None
@@ -111,7 +112,7 @@ async def cmd_list(settings: Settings, args: argparse.Namespace) -> None:
     """List recent votes: id, file id, state, when it opens and closes, the roll's size and
     the question (in English); --json prints the same columns as a JSON array."""
     async with open_services(settings) as services:
-        votes = await services.votes.repo.recent(args.limit)
+        votes = await services.votes.recent(args.limit)
     rows = [
         {
             "id": vote.id,
@@ -133,7 +134,7 @@ async def cmd_cancel(settings: Settings, args: argparse.Namespace) -> None:
     """Cancel a vote that has not opened yet (audited)."""
     async with open_services(settings) as services:
         try:
-            await services.votes.cancel(args.vote, None)
+            await services.votes.cancel(args.vote, OPERATOR)
         except VoteError as exc:
             raise _error(exc, vote=args.vote) from None
     print(f"vote #{args.vote} cancelled")
@@ -143,7 +144,7 @@ async def cmd_add_voter(settings: Settings, args: argparse.Namespace) -> None:
     """Put a member verified after the roll froze on a vote's roll (audited)."""
     async with open_services(settings) as services:
         try:
-            await services.votes.add_to_roll(args.vote, args.member_id, None)
+            await services.votes.add_to_roll(args.vote, args.member_id, OPERATOR)
         except VoteError as exc:
             raise _error(exc, vote=args.vote, member=args.member_id) from None
     print(f"{args.member_id} is on the roll of vote #{args.vote}")
@@ -154,14 +155,14 @@ async def cmd_results(settings: Settings, args: argparse.Namespace) -> None:
     async with open_services(settings) as services:
         votes = services.votes
         try:
-            tally = await votes.result(args.vote, None)
+            tally = await votes.result(args.vote, OPERATOR)
             if args.csv:
-                _write(args.csv, await votes.export(args.vote, "result", None, args.language))
+                _write(args.csv, await votes.export(args.vote, "result", OPERATOR, args.language))
             if args.receipts:
-                _write(args.receipts, await votes.export(args.vote, "receipts", None))
+                _write(args.receipts, await votes.export(args.vote, "receipts", OPERATOR))
         except VoteError as exc:
             raise _error(exc, vote=args.vote) from None
-        await votes.audit_export(args.vote, "json" if args.json else "text", None)
+        await votes.audit_export(args.vote, "json" if args.json else "text", OPERATOR)
     if args.json:
         print(json.dumps(tally.to_json(args.language), indent=2, ensure_ascii=False))
         return

@@ -66,72 +66,82 @@ def new_id(question: str, taken: set[str]) -> str:
     return candidate
 
 
-async def add_entry(
-    faq: FaqService,
-    audit: AuditLog,
-    actor: str,
-    question: str,
-    answer: str,
-    tags: tuple[str, ...] = (),
-    language: str | None = None,
-    source: str = "chat",
-) -> FaqEntry:
-    """Add a new entry (its id made from the question); audited."""
-    question, answer = check_question(question), check_answer(answer)
-    taken = {e.id for e in await faq.entries()}
-    entry = FaqEntry(
-        id=new_id(question, taken),
-        question=question,
-        answer=answer,
-        tags=tags,
-        language=detect_language(question, language),
-    )
-    if not await faq.add(entry):
-        raise FaqEditError("taken")
-    await audit.record(actor, "faq.add", entry.id, source=source)
-    return entry
+class FaqEditor:
+    """Every change to the FAQ made from chat, re-checking the person and audited: stewards
+    add an answered ticket and link a member's wording, leaders change, remove and clear."""
 
+    def __init__(self, faq: FaqService, audit: AuditLog) -> None:
+        self.faq = faq
+        self.audit = audit
 
-async def update_entry(
-    faq: FaqService, audit: AuditLog, actor: str, entry_id: str, field: str, typed: str
-) -> FaqEntry:
-    """Change one field of an entry; audited."""
-    entry = next((e for e in await faq.entries() if e.id == entry_id), None)
-    if entry is None:
-        raise FaqEditError("gone")
-    if field == "question":
-        changed = dataclasses.replace(entry, question=check_question(typed))
-    elif field == "answer":
-        changed = dataclasses.replace(entry, answer=check_answer(typed))
-    elif field == "tags":
-        changed = dataclasses.replace(entry, tags=parse_tags(typed))
-    else:
-        raise FaqEditError("gone")
-    if not await faq.update(changed):
-        raise FaqEditError("gone")
-    await audit.record(actor, "faq.update", entry_id, field=field)
-    return changed
+    async def add(
+        self,
+        by: Person,
+        question: str,
+        answer: str,
+        tags: tuple[str, ...] = (),
+        language: str | None = None,
+        source: str = "chat",
+    ) -> FaqEntry:
+        """Add a new entry (its id made from the question)."""
+        by.require(Role.STEWARD)
+        question, answer = check_question(question), check_answer(answer)
+        taken = {e.id for e in await self.faq.entries()}
+        entry = FaqEntry(
+            id=new_id(question, taken),
+            question=question,
+            answer=answer,
+            tags=tags,
+            language=detect_language(question, language),
+        )
+        if not await self.faq.add(entry):
+            raise FaqEditError("taken")
+        await self.audit.record(by.actor, "faq.add", entry.id, source=source)
+        return entry
 
+    async def update(self, by: Person, entry_id: str, field: str, typed: str) -> FaqEntry:
+        """Change one field of an entry."""
+        by.require(Role.LEADER)
+        entry = next((e for e in await self.faq.entries() if e.id == entry_id), None)
+        if entry is None:
+            raise FaqEditError("gone")
+        if field == "question":
+            changed = dataclasses.replace(entry, question=check_question(typed))
+        elif field == "answer":
+            changed = dataclasses.replace(entry, answer=check_answer(typed))
+        elif field == "tags":
+            changed = dataclasses.replace(entry, tags=parse_tags(typed))
+        else:
+            raise FaqEditError("gone")
+        if not await self.faq.update(changed):
+            raise FaqEditError("gone")
+        await self.audit.record(by.actor, "faq.update", entry_id, field=field)
+        return changed
 
-async def remove_entry(faq: FaqService, audit: AuditLog, actor: str, entry_id: str) -> bool:
-    removed = await faq.remove(entry_id)
-    if removed:
-        await audit.record(actor, "faq.remove", entry_id)
-    return removed
+    async def remove(self, by: Person, entry_id: str) -> bool:
+        by.require(Role.LEADER)
+        removed = await self.faq.remove(entry_id)
+        if removed:
+            await self.audit.record(by.actor, "faq.remove", entry_id)
+        return removed
 
+    async def clear_gaps(self, by: Person, up_to: int) -> int:
+        """Forget the unanswered questions up to gap `up_to`; how many went."""
+        by.require(Role.LEADER)
+        cleared = await self.faq.clear_gaps(up_to)
+        await self.audit.record(by.actor, "faq.gaps_cleared", None, count=cleared)
+        return cleared
 
-async def link_wording(
-    faq: FaqService, audit: AuditLog, person: Person, entry_id: str, text: str, source: str
-) -> FaqEntry:
-    """A steward or leader says "this is answered by entry X": the member's words become an
-    alternate of X (audited as `faq.link`), so the next member asking that way gets X.
+    async def link(self, by: Person, entry_id: str, text: str, source: str) -> FaqEntry:
+        """A steward or leader says "this is answered by entry X": the member's words become
+        an alternate of X (audited as `faq.link`), so the next member asking that way gets X.
 
-    `source` names where the words came from (`gap:<id>` or `ticket:<n>`); the words
-    themselves stay out of the audit log, which never holds what members typed.
-    """
-    person.require(Role.STEWARD)
-    entry = await faq.link(entry_id, text)
-    if entry is None:
-        raise FaqEditError("gone")
-    await audit.record(person.actor, "faq.link", entry_id, source=source)
-    return entry
+        `source` names where the words came from (`gap:<id>` or `ticket:<n>`); the words
+        themselves stay out of the audit log, which never holds what members typed.
+        """
+        by.require(Role.STEWARD)
+        entry = await self.faq.link(entry_id, text)
+        if entry is None:
+            raise FaqEditError("gone")
+        await self.audit.record(by.actor, "faq.link", entry_id, source=source)
+        return entry

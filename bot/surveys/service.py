@@ -20,6 +20,7 @@ from bot.callbacks import pack
 from bot.delivery import Button, Outgoing
 from bot.i18n import LANGUAGES, format_when, t
 from bot.names import KnownNames
+from bot.people import Person
 from bot.surveys import flow
 from bot.surveys import sealed as boxes
 from bot.surveys.definition import parse_survey
@@ -144,6 +145,10 @@ class SurveyService:
     async def recent(self, limit: int = 8) -> list[StoredSurvey]:
         return await self.repo.recent(limit)
 
+    async def listed(self) -> list[StoredSurvey]:
+        """Every survey scheduled, open or closed, for the operator's list."""
+        return await self.repo.in_states("scheduled", "open", "closed")
+
     def now(self) -> int:
         return int(self.clock())
 
@@ -228,8 +233,10 @@ class SurveyService:
         """The roster's worksites and classifications, for checking a file's audience."""
         return KnownNames(*await self.members.roster_names())
 
-    async def store(self, survey: Survey, actor: str) -> StoredSurvey:
+    async def store(self, survey: Survey, by: Person) -> StoredSurvey:
         """Save a validated survey and arm its open, reminder and close timers (audited)."""
+        by.require(Role.LEADER)
+        actor = by.actor
         opens_at = survey.opens_at if survey.opens_at is not None else self.now()
         stored = await self.repo.save(survey.to_json(), opens_at, actor, self.keys.server_key())
         await self.scheduler.schedule(OPEN_JOB, str(stored.pk), _at(opens_at), {})
@@ -393,6 +400,16 @@ class SurveyService:
         await self.audit.record("system", "survey.close", stored.slug, audience=audience)
         responses = await self.repo.participation_count(pk)
         log.info("survey %s closed: %d responses of %d members", stored.slug, responses, audience)
+        return True
+
+    async def close_early(self, stored: StoredSurvey, by: Person) -> bool:
+        """Close now, before its time (audited); False when it was already closed."""
+        by.require(Role.LEADER)
+        if stored.state == "scheduled":
+            await self.repo.move(stored.pk, "scheduled", "open")
+        if not await self.close(stored.pk):
+            return False
+        await self.audit.record(by.actor, "survey.close_early", stored.slug)
         return True
 
     async def _scrub(self, pk: int) -> None:
@@ -618,25 +635,38 @@ class SurveyService:
 
     # -- results ----------------------------------------------------------------------
 
-    async def scope_of(self, member: Member | None) -> list[str] | None:
+    async def scope_of(self, person: Person) -> list[str] | None:
         """Worksites whose results this person may see: None for all (leaders).
 
-        Raises PermissionError for members; a steward sees their own worksites only.
+        Raises NotAllowed for members; a steward sees their own worksites only.
         """
-        if member is None or member.verified_at is None or not member.role.at_least(Role.STEWARD):
-            raise PermissionError("results need a steward or leader")
-        if member.role.at_least(Role.LEADER):
+        person.require(Role.STEWARD)
+        if person.can(Role.LEADER) or person.member is None:
             return None
-        return await self.members.steward_worksites(member.id)
+        return await self.members.steward_worksites(person.member.id)
 
-    async def results(
-        self, stored: StoredSurvey, by: str | None, worksites: list[str] | None = None
-    ) -> Results:
-        """What may be shown; `worksites` limits it to a steward's.
+    async def results(self, stored: StoredSurvey, group: str | None, by: Person) -> Results:
+        """What `by` may be shown, broken down by `group` (worksite, classification or None):
+        a steward sees their own worksites only, a member nothing (NotAllowed).
 
         While the survey is open the answers are sealed: only how many have responded.
         After close, groups and breakdowns follow the survey's disclosure plan.
         """
+        return await self._results(stored, group, await self.scope_of(by))
+
+    async def participation_count(self, stored: StoredSurvey) -> int:
+        """How many have responded (a number that is public while the survey is open)."""
+        return await self.repo.participation_count(stored.pk)
+
+    async def audited(
+        self, person: Person, action: str, stored: StoredSurvey, /, **detail: object
+    ) -> None:
+        """Record that `person` was shown something of this survey (results, charts)."""
+        await self.audit.record(person.actor, action, stored.slug, **detail)
+
+    async def _results(
+        self, stored: StoredSurvey, by: str | None, worksites: list[str] | None
+    ) -> Results:
         survey = survey_of(stored)
         if stored.state != "closed":
             audience = len(await self.audience(survey, worksites))
@@ -698,13 +728,16 @@ class SurveyService:
         self._plans[stored.pk] = plan
         return plan
 
-    async def export(self, stored: StoredSurvey, include_text: bool = True) -> tuple[str, int]:
-        """The leaders' CSV (one row per response) and how many responses it holds.
+    async def export(
+        self, stored: StoredSurvey, by: Person, include_text: bool = True
+    ) -> tuple[str, int]:
+        """The leaders' CSV (one row per response) and how many responses it holds (audited).
 
         Only after close; the group columns carry what the disclosure plan allows."""
+        by.require(Role.LEADER)
         if stored.state != "closed":
             raise PermissionError("the answers are sealed until the survey closes")
-        results = await self.results(stored, None, None)
+        results = await self._results(stored, None, None)
         rows = await self.repo.export_rows(stored.pk)
         labels = None
         if stored.privacy == "confidential":
@@ -716,6 +749,7 @@ class SurveyService:
             member_ids=labels,
             plan=await self.plan(stored),
         )
+        await self.audit.record(by.actor, "survey.export", stored.slug, rows=results.responses)
         return text, results.responses
 
     async def member_labels(self, stored: StoredSurvey) -> dict[int, str]:

@@ -164,7 +164,7 @@ class VoteService:
     # -- leaders ------------------------------------------------------------------------
 
     async def create(
-        self, definition: VoteDefinition, by: Person | None, send_share: ShareSender | None = None
+        self, definition: VoteDefinition, by: Person, send_share: ShareSender | None = None
     ) -> Vote:
         """Store a vote and schedule its opening, reminders and close (audited).
 
@@ -172,7 +172,7 @@ class VoteService:
         Telegram, never through the stored outbox) before anything is stored: a share that
         cannot be delivered means no vote, and shares are never written anywhere.
         """
-        _require_leader(by)
+        by.require(Role.LEADER)
         problems = check_times(definition.opens_at, definition.closes_at, self.clock())
         if problems:
             raise VoteError("past" if problems[0][0] == "opens_at" else "window")
@@ -206,7 +206,7 @@ class VoteService:
                 sent.append(member)
         try:
             vote = await self.repo.create(
-                {**_values(definition), "slug": definition.id}, _actor(by), key
+                {**_values(definition), "slug": definition.id}, by.actor, key
             )
         except SlugTaken:  # loaded twice at once: the other one made it
             if send_share is not None:
@@ -218,7 +218,7 @@ class VoteService:
             await self.repo.cancel(vote.id)  # never leave a vote that would not open or close
             raise
         await self.audit.record(
-            _actor(by),
+            by.actor,
             "vote.create",
             f"vote:{vote.id}",
             opens_at=vote.opens_at,
@@ -239,13 +239,13 @@ class VoteService:
         )
 
     async def load_file(
-        self, text: str, name: str, by: Person | None, send_share: ShareSender | None = None
+        self, text: str, name: str, by: Person, send_share: ShareSender | None = None
     ) -> Loaded:
         """A vote file: create its vote, or change the one made from the same id while it is
         scheduled. Refused (VoteError naming the vote) once that vote has opened, or when
         it was cancelled; the same file again changes nothing. DefinitionError for a bad file.
         """
-        _require_leader(by)
+        by.require(Role.LEADER)
         known = KnownNames(*await self.members.roster_names())
         try:
             definition = self.parse(text, name, known)
@@ -261,11 +261,11 @@ class VoteService:
         return await self.load(definition, by, send_share)
 
     async def load(
-        self, definition: VoteDefinition, by: Person | None, send_share: ShareSender | None = None
+        self, definition: VoteDefinition, by: Person, send_share: ShareSender | None = None
     ) -> Loaded:
         """`load_file` for a definition already read: one vote per id, changed only while
         it is scheduled (then its jobs move with it, and the change is audited)."""
-        _require_leader(by)
+        by.require(Role.LEADER)
         existing = await self.repo.by_slug(definition.id) if definition.id else None
         if existing is None:
             return Loaded(await self.create(definition, by, send_share), LoadOutcome.CREATED)
@@ -290,7 +290,7 @@ class VoteService:
         await self._unschedule(existing)
         await self._schedule(updated)
         await self.audit.record(
-            _actor(by),
+            by.actor,
             "vote.update",
             updated.subject,
             fields=list(changed),
@@ -385,19 +385,19 @@ class VoteService:
         for before in vote.reminders:
             await self.scheduler.cancel(REMIND_JOB, f"{vote.id}:{before}")
 
-    async def cancel(self, vote_id: int, by: Person | None) -> Vote:
+    async def cancel(self, vote_id: int, by: Person) -> Vote:
         """Cancel a vote before it opens (audited); VoteError once it has opened."""
-        _require_leader(by)
+        by.require(Role.LEADER)
         vote = await self._vote(vote_id)
         if not await self.repo.cancel(vote_id):
             raise VoteError("cannot_cancel" if vote.state != "cancelled" else "cancelled")
         await self._unschedule(vote)
-        await self.audit.record(_actor(by), "vote.cancel", f"vote:{vote_id}")
+        await self.audit.record(by.actor, "vote.cancel", f"vote:{vote_id}")
         return await self._vote(vote_id)
 
-    async def add_to_roll(self, vote_id: int, member_id: str, by: Person | None) -> Member:
+    async def add_to_roll(self, vote_id: int, member_id: str, by: Person) -> Member:
         """Put a member verified after the roll froze on it (audited), and tell them."""
-        _require_leader(by)
+        by.require(Role.LEADER)
         vote = await self._vote(vote_id)
         if vote.state not in ("scheduled", "open"):
             raise VoteError("roll_closed")
@@ -406,21 +406,21 @@ class VoteService:
             raise VoteError("not_a_member")
         if not await self.repo.add_to_roll(vote_id, member.id, member.worksite):
             raise VoteError("already_on_roll")
-        await self.audit.record(_actor(by), "vote.roll_add", f"vote:{vote_id}", member=member.id)
+        await self.audit.record(by.actor, "vote.roll_add", f"vote:{vote_id}", member=member.id)
         if vote.state == "open":
             await self.delivery.enqueue(
                 kind="vote.announce",
                 subject=f"vote:{vote_id}",
                 recipients=[member.id],
                 messages=messages.announcement(vote, self.tz_name),
-                created_by=_actor(by),
+                created_by=by.actor,
                 urgent=True,
             )
         return member
 
-    async def turnout(self, vote_id: int, by: Person | None) -> Turnout:
+    async def turnout(self, vote_id: int, by: Person) -> Turnout:
         """How many have voted (overall, and by worksite with groups under 5 merged)."""
-        _require_leader(by)
+        by.require(Role.LEADER)
         vote = await self._vote(vote_id)
         if vote.state == "scheduled" or vote.state == "cancelled":
             raise VoteError("not_open_yet")
@@ -431,32 +431,33 @@ class VoteService:
         )
         return Turnout(voted, vote.roll_size, merged)
 
-    async def result(self, vote_id: int, by: Person | None) -> Tally:
+    async def result(self, vote_id: int, by: Person) -> Tally:
         """The count of a closed vote; refused to everyone before close."""
-        if by is not None and not by.can(Role.LEADER):
+        if not by.can(Role.LEADER):
             vote = await self._vote(vote_id)
             if vote.state != "closed" or not vote.counted or not vote.show_results:
                 raise VoteError("not_allowed")
         return await self._tally(await self._closed(vote_id))
 
-    async def export(self, vote_id: int, what: str, by: Person | None, language: str = "en") -> str:
+    async def export(self, vote_id: int, what: str, by: Person, language: str = "en") -> str:
         """The result (labels in `language`) or the receipts of a closed vote as CSV (audited)."""
-        _require_leader(by)
+        by.require(Role.LEADER)
         vote = await self._closed(vote_id)
         if what == "result":
             text = result_csv(await self._tally(vote), language)
         else:
             text = receipts_csv(vote.id, await self.receipts(vote.id))
-        await self.audit.record(_actor(by), f"vote.export.{what}", f"vote:{vote_id}")
+        await self.audit.record(by.actor, f"vote.export.{what}", f"vote:{vote_id}")
         return text
 
     async def receipts(self, vote_id: int) -> list[str]:
         """A closed vote's receipts, as members see them."""
         return [display(r) for r in await self.repo.receipts(vote_id)]
 
-    async def audit_export(self, vote_id: int, what: str, by: Person | None) -> None:
+    async def audit_export(self, vote_id: int, what: str, by: Person) -> None:
         """Record an export made outside `export` (JSON or a chart)."""
-        await self.audit.record(_actor(by), f"vote.export.{what}", f"vote:{vote_id}")
+        by.require(Role.LEADER)
+        await self.audit.record(by.actor, f"vote.export.{what}", f"vote:{vote_id}")
 
     # -- members ------------------------------------------------------------------------
 
@@ -764,16 +765,6 @@ def _changes(stored: VoteDefinition, new: VoteDefinition) -> tuple[str, ...]:
 def _refusal(vote: Vote) -> str:
     """Why a vote's file can no longer change it."""
     return "cancelled_id" if vote.state == "cancelled" else "frozen"
-
-
-def _require_leader(by: Person | None) -> None:
-    """None is the server's command line, which has full access anyway."""
-    if by is not None and not by.can(Role.LEADER):
-        raise VoteError("not_allowed")
-
-
-def _actor(by: Person | None) -> str:
-    return by.actor if by is not None else "cli"
 
 
 def _at(timestamp: int) -> datetime:

@@ -9,23 +9,19 @@ from bot.callbacks import pack, pattern, unpack
 from bot.faq.editing import (
     FIELDS,
     FaqEditError,
-    add_entry,
     check_answer,
     check_question,
     parse_tags,
-    remove_entry,
-    update_entry,
 )
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.runtime.context import BotContext
-from handlers.common import person_with_role, reply
+from handlers.common import gate, reply
 from handlers.faq import link as faqlink
 from handlers.faq.keys import find_by_key, short_key
-from handlers.prompts import ask_to_type
+from handlers.prompts import PendingInput, ask_to_type, forget_typing
 from storage.faq import FaqEntry
 from storage.members import Role
-from storage.pending import PendingInput
 
 PAGE = 8
 CARD_ANSWER = 3000  # the card also shows the question and tags; keep it under 4096
@@ -76,7 +72,7 @@ def _card(lang: str, entry: FaqEntry) -> tuple[Safe, InlineKeyboardMarkup]:
 
 async def faq_admin(update: Update, context: BotContext) -> None:
     """/faqadmin: the entries as buttons, with Add."""
-    person = await person_with_role(update, context, Role.LEADER, private_only=True)
+    person = await gate(update, context, Role.LEADER, private_only=True)
     if person is None:
         return
     text, markup = _list_page(person.language, await context.services.faq.entries(), 0)
@@ -87,7 +83,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     """Every /faqadmin and /faqgaps button; the presser's role is re-checked each time."""
     query = update.callback_query
     assert query is not None and query.message is not None
-    person = await person_with_role(update, context, Role.LEADER)
+    person = await gate(update, context, Role.LEADER)
     if person is None:
         return
     data = unpack(query.data, "faqadm", ACTIONS)
@@ -102,7 +98,6 @@ async def on_button(update: Update, context: BotContext) -> None:
             await query.answer()
             await ask_to_type(
                 context,
-                person.telegram_id,
                 chat_id,
                 "faq_add",
                 t(lang, "faqadmin.ask_question"),
@@ -115,8 +110,7 @@ async def on_button(update: Update, context: BotContext) -> None:
             text, markup = _list_page(lang, await services.faq.entries(), number)
             await query.edit_message_text(text, reply_markup=markup)
         else:
-            cleared = await services.faq.clear_gaps(number)
-            await services.audit.record(person.actor, "faq.gaps_cleared", None, count=cleared)
+            cleared = await services.faq_editor.clear_gaps(person, number)
             await query.answer()
             await query.edit_message_text(t(lang, "faqgaps.cleared", count=cleared))
         return
@@ -133,7 +127,6 @@ async def on_button(update: Update, context: BotContext) -> None:
         await query.answer()
         await ask_to_type(
             context,
-            person.telegram_id,
             chat_id,
             "faq_edit",
             t(lang, f"faqadmin.ask_{field}"),
@@ -146,7 +139,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         )
         await reply(update, t(lang, "faqadmin.remove_confirm", id=entry.id), reply_markup=confirm)
     elif data.action == "delok":
-        await remove_entry(services.faq, services.audit, person.actor, entry.id)
+        await services.faq_editor.remove(person, entry.id)
         await query.answer()
         await query.edit_message_text(t(lang, "faqadmin.removed", id=entry.id))
     else:
@@ -168,10 +161,6 @@ async def typed_add(
     update: Update, context: BotContext, person: Person, pending: PendingInput, text: str
 ) -> None:
     """Add, step by step: question, answer, topics. A bad value is asked for again."""
-    if not person.can(Role.LEADER):
-        await context.services.pending.clear(pending.telegram_id, pending.chat_id)
-        await reply(update, t(person.language, "role.denied"))
-        return
     services, lang, draft = context.services, person.language, dict(pending.data)
     try:
         if draft.get("step") == "question":
@@ -181,16 +170,14 @@ async def typed_add(
             draft.update(answer=check_answer(text), step="tags")
             next_prompt = t(lang, "faqadmin.ask_tags")
         else:
-            entry = await add_entry(
-                services.faq,
-                services.audit,
-                person.actor,
+            entry = await services.faq_editor.add(
+                person,
                 draft["question"],
                 draft["answer"],
                 parse_tags(text),
                 lang,
             )
-            await services.pending.clear(pending.telegram_id, pending.chat_id)
+            forget_typing(context, pending.chat_id)
             card, markup = _card(lang, entry)
             await reply(
                 update, Safe(t(lang, "faqadmin.added") + "\n\n" + card), reply_markup=markup
@@ -199,9 +186,7 @@ async def typed_add(
     except FaqEditError as error:
         await _error(update, lang, error)
         return
-    await ask_to_type(
-        context, person.telegram_id, pending.chat_id, "faq_add", next_prompt, data=draft
-    )
+    await ask_to_type(context, pending.chat_id, "faq_add", next_prompt, data=draft)
 
 
 async def typed_edit(
@@ -209,15 +194,9 @@ async def typed_edit(
 ) -> None:
     """The new question, answer or topics of one entry."""
     services, lang = context.services, person.language
-    if not person.can(Role.LEADER):
-        await services.pending.clear(pending.telegram_id, pending.chat_id)
-        await reply(update, t(lang, "role.denied"))
-        return
     try:
-        entry = await update_entry(
-            services.faq,
-            services.audit,
-            person.actor,
+        entry = await services.faq_editor.update(
+            person,
             str(pending.data.get("id")),
             str(pending.data.get("field")),
             text,
@@ -225,9 +204,9 @@ async def typed_edit(
     except FaqEditError as error:
         await _error(update, lang, error)
         if error.code == "gone":
-            await services.pending.clear(pending.telegram_id, pending.chat_id)
+            forget_typing(context, pending.chat_id)
         return
-    await services.pending.clear(pending.telegram_id, pending.chat_id)
+    forget_typing(context, pending.chat_id)
     card, markup = _card(lang, entry)
     await reply(update, Safe(t(lang, "faqadmin.saved") + "\n\n" + card), reply_markup=markup)
 
@@ -237,7 +216,7 @@ async def typed_edit(
 
 async def faq_gaps(update: Update, context: BotContext) -> None:
     """/faqgaps: what the FAQ missed (each with 🔗 to link it to an entry), and 👎 counts."""
-    person = await person_with_role(update, context, Role.STEWARD, private_only=True)
+    person = await gate(update, context, Role.STEWARD, private_only=True)
     if person is None:
         return
     lang, faq = person.language, context.services.faq

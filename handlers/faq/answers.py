@@ -17,7 +17,7 @@ from bot.i18n import Safe, t
 from bot.people import Person
 from bot.runtime.context import BotContext
 from bot.tickets.service import MAX_QUESTION
-from handlers.common import person_of, reply, verified_person
+from handlers.common import VERIFIED, gate, person_of, reply
 from handlers.faq.keys import find_by_key, short_key, still_offered
 from handlers.tickets.views import snippet
 from storage.faq import FaqEntry
@@ -108,9 +108,11 @@ async def on_button(update: Update, context: BotContext) -> None:
     """show:<key>, vote:<key>:<1|0>, tag:<key>; keys are looked up, anything else refused."""
     query = update.callback_query
     assert query is not None and query.message is not None
-    person = await person_of(update, context)
+    person = await gate(update, context, VERIFIED, refusal="button.expired")
+    if person is None:
+        return
     data = unpack(query.data, "faq", {"show", "vote", "tag"})
-    if not person.verified or data is None or not data.args:
+    if data is None or not data.args:
         await query.answer(t(person.language, "button.expired"), show_alert=True)
         return
     lang, services, key = person.language, context.services, data.args[0]
@@ -158,7 +160,7 @@ async def _topics_markup(context: BotContext) -> InlineKeyboardMarkup | None:
 
 async def browse(update: Update, context: BotContext) -> None:
     """/faq [topic]: the topics as buttons, or one topic's questions."""
-    person = await verified_person(update, context, private_only=True)
+    person = await gate(update, context, VERIFIED, private_only=True)
     if person is None:
         return
     lang = person.language

@@ -12,18 +12,17 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot.callbacks import pack, pattern, unpack
-from bot.faq.editing import FaqEditError, link_wording
+from bot.faq.editing import FaqEditError
 from bot.i18n import t
 from bot.people import Person
 from bot.runtime.context import BotContext
 from bot.tickets.service import Result
-from handlers.common import person_of, reply
+from handlers.common import gate, reply
 from handlers.faq.keys import find_by_key, short_key
-from handlers.prompts import ask_to_type
+from handlers.prompts import PendingInput, ask_to_type, forget_typing
 from handlers.tickets.views import snippet
 from storage.faq import FaqEntry
 from storage.members import Role
-from storage.pending import PendingInput
 
 ACTIONS = {"pick", "find", "to"}
 SOURCES = {"g": "gap", "t": "ticket"}
@@ -41,8 +40,6 @@ async def _wording(
     context: BotContext, person: Person, source: str, number: int
 ) -> tuple[str | None, str]:
     """The member's words behind a gap or ticket, if this person may link them; else why not."""
-    if not person.can(Role.STEWARD):
-        return None, "role.denied"
     if source == "g":
         gap = await context.services.faq.gap(number)
         return (gap.text, "") if gap is not None else (None, "faqlink.gone")
@@ -75,7 +72,9 @@ async def on_button(update: Update, context: BotContext) -> None:
     """pick / find / to: the presser's role and the gap or ticket are re-checked every time."""
     query = update.callback_query
     assert query is not None and query.message is not None
-    person = await person_of(update, context)
+    person = await gate(update, context, Role.STEWARD)
+    if person is None:
+        return
     lang = person.language
     data = unpack(query.data, "faqlnk", ACTIONS)
     if data is None or len(data.args) < 2 or data.args[0] not in SOURCES:
@@ -108,7 +107,6 @@ async def on_button(update: Update, context: BotContext) -> None:
         await query.answer()
         await ask_to_type(
             context,
-            person.telegram_id,
             query.message.chat.id,
             "faq_link",
             t(lang, "faqlink.ask_search"),
@@ -139,8 +137,8 @@ async def _link(
     assert query is not None
     services = context.services
     try:
-        linked = await link_wording(
-            services.faq, services.audit, person, entry.id, text, f"{SOURCES[source]}:{number}"
+        linked = await services.faq_editor.link(
+            person, entry.id, text, f"{SOURCES[source]}:{number}"
         )
     except FaqEditError:
         await query.answer(t(person.language, "faq.gone"), show_alert=True)
@@ -158,7 +156,7 @@ async def typed_search(
 ) -> None:
     """Words typed to find the entry to link: the best matches as buttons."""
     services, lang = context.services, person.language
-    await services.pending.clear(pending.telegram_id, pending.chat_id)
+    forget_typing(context, pending.chat_id)
     source, number = str(pending.data.get("source")), pending.data.get("number")
     if source not in SOURCES or not isinstance(number, int):
         await reply(update, t(lang, "button.expired"))

@@ -16,7 +16,7 @@ from bot.callbacks import pack, pattern, unpack
 from bot.i18n import LANGUAGES, Safe, format_when, t
 from bot.people import Person
 from bot.runtime.context import BotContext
-from handlers.common import person_of, reply, verified_person
+from handlers.common import VERIFIED, gate, person_of, reply
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
@@ -57,19 +57,18 @@ def describe_member(person: Person, worksites: list[str], tz: object) -> Safe:
 
 async def me(update: Update, context: BotContext) -> None:
     """Show what the bot holds about me."""
+    person = await gate(update, context, VERIFIED, refusal="me.not_verified")
+    if person is None or person.member is None:
+        return
     if update.callback_query is not None:
         await update.callback_query.answer()
-    person = await person_of(update, context)
-    if person.member is None or not person.verified:
-        await reply(update, t(person.language, "me.not_verified"))
-        return
-    worksites = await context.services.members.steward_worksites(person.member.id)
+    worksites = await context.services.accounts.steward_worksites(person.member)
     await reply(update, describe_member(person, worksites, context.services.settings.tz))
 
 
 async def language(update: Update, context: BotContext) -> None:
     """Offer English / Español as buttons."""
-    person = await verified_person(update, context)
+    person = await gate(update, context, VERIFIED)
     if person is None:
         return
     if update.callback_query is not None:
@@ -88,12 +87,14 @@ async def set_language(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     data = unpack(query.data, "account", {"lang"})
-    person = await person_of(update, context)
+    person = await gate(update, context, VERIFIED, refusal="button.expired")
+    if person is None or person.member is None:
+        return
     choice = data.args[0] if data and data.args else None
-    if choice not in LANGUAGES or person.member is None or not person.verified:
+    if choice not in LANGUAGES:
         await query.answer(t(person.language, "button.expired"), show_alert=True)
         return
-    await context.services.members.set_language(person.member.id, choice)
+    await context.services.accounts.set_language(person, choice)
     await query.answer()
     await query.edit_message_text(t(choice, "language.set"))
 
@@ -109,16 +110,16 @@ async def unmute(update: Update, context: BotContext) -> None:
 
 
 async def _set_muted(update: Update, context: BotContext, muted: bool) -> None:
-    person = await verified_person(update, context)
+    person = await gate(update, context, VERIFIED)
     if person is None or person.member is None:
         return
-    await context.services.members.set_muted(person.member.id, muted)
+    await context.services.accounts.set_muted(person, muted)
     await reply(update, t(person.language, "mute.on" if muted else "mute.off"))
 
 
 async def forget_me(update: Update, context: BotContext) -> None:
     """Ask for confirmation before deleting my personal data."""
-    person = await verified_person(update, context)
+    person = await gate(update, context, VERIFIED)
     if person is None:
         return
     buttons = InlineKeyboardMarkup(
@@ -149,10 +150,8 @@ async def forget_answer(update: Update, context: BotContext) -> None:
     if data.action == "keep":
         await query.edit_message_text(t(person.language, "forget.kept"))
         return
-    await context.services.members.forget(person.member.id)
+    await context.services.accounts.forget(person)
     context.application.drop_user_data(person.telegram_id)  # drafts kept for restarts
-    await context.services.audit.record("forgotten", "member.forget")
-    await context.services.db.checkpoint()  # no copy of the erased rows stays in the WAL
     await query.edit_message_text(t(person.language, "forget.done"))
 
 
@@ -162,7 +161,7 @@ async def on_my_chat_member(update: Update, context: BotContext) -> None:
     if change is None or change.chat.type != "private":
         return
     blocked = change.new_chat_member.status in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
-    await context.services.members.set_reachable(change.from_user.id, not blocked)
+    await context.services.accounts.set_reachable(change.from_user.id, not blocked)
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

@@ -11,7 +11,7 @@ from bot.people import Person
 from bot.roles import RoleChange, RoleError
 from bot.runtime.context import BotContext
 from bot.services import Services
-from handlers.common import person_with_role, reply
+from handlers.common import gate, reply
 from handlers.keywords import keyword
 from handlers.menus import refresh_menu
 from storage.members import Member, Role
@@ -29,7 +29,7 @@ def _stewards(language: str, worksites: list[str]) -> Safe:
 
 async def promote(update: Update, context: BotContext) -> None:
     """/promote MEMBER_ID [ROLE [WORKSITE]]: show the role buttons, or apply a typed role."""
-    person = await person_with_role(update, context, Role.ADMIN)
+    person = await gate(update, context, Role.ADMIN)
     if person is None:
         return
     services, lang, args = context.services, person.language, context.args or []
@@ -49,7 +49,7 @@ async def promote(update: Update, context: BotContext) -> None:
         worksite = " ".join(args[2:]) or None
         await apply_role(update, context, person, member, Role(role), worksite)
         return
-    worksites = await services.members.steward_worksites(member.id)
+    worksites = await services.accounts.steward_worksites(member)
     buttons = [
         InlineKeyboardButton(
             t(lang, f"role.{role}"), callback_data=pack("role", "set", member.id, role)
@@ -75,13 +75,13 @@ async def on_role_button(update: Update, context: BotContext) -> None:
     """A role button: re-check the presser is an admin and the member exists, then apply."""
     query = update.callback_query
     assert query is not None
-    person = await person_with_role(update, context, Role.ADMIN)
+    person = await gate(update, context, Role.ADMIN)
     if person is None:
         return
     data = unpack(query.data, "role", {"set"})
     member_pk = data.int_arg() if data else None
     role = data.args[1] if data and len(data.args) == 2 else None
-    member = await context.services.members.get(member_pk) if member_pk else None
+    member = await context.services.accounts.get(member_pk) if member_pk else None
     if member is None or role not in {r.value for r in Role}:
         await query.answer(t(person.language, "button.expired"), show_alert=True)
         return

@@ -320,7 +320,7 @@ async def warn_account_holder(context: BotContext, member: Member) -> None:
 async def tell_old_account(context: BotContext, move: LinkMove) -> None:
     """The account a link moved away from is told at once, with "This wasn't me"."""
     services = context.services
-    member = await services.members.get(move.member)
+    member = await services.accounts.get(move.member)
     language = (member.language if member else None) or services.settings.default_language
     button = InlineKeyboardButton(
         t(language, "link.not_me"), callback_data=pack("link", "notme", move.id)
@@ -349,9 +349,9 @@ async def on_not_me(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     await query.edit_message_text(t(person.language, "link.frozen"))
-    member = await services.members.get(move.member)
+    member = await services.accounts.get(move.member)
     label = services.roles.label(member) if member else "?"
-    for admin in await services.members.with_role_at_least(Role.ADMIN):
+    for admin in await services.accounts.with_role_at_least(Role.ADMIN):
         if admin.telegram_id is None or admin.telegram_id == person.telegram_id:
             continue
         language = admin.language or services.settings.default_language
@@ -376,7 +376,7 @@ async def close_review_messages(
     approved = request.state == "approved"
     facts = await services.verification.facts(request)
     for chat_id, message_id in await services.verification.requests.messages(request.id):
-        reviewer = await services.members.by_telegram_id(chat_id)
+        reviewer = await services.accounts.by_telegram_id(chat_id)
         language = (reviewer.language if reviewer else None) or services.settings.default_language
         outcome = t(
             language, "review.approved_by" if approved else "review.rejected_by", name=decider

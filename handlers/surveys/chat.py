@@ -33,7 +33,7 @@ from bot.surveys.model import Question, Survey, say
 from bot.surveys.render import chart_images, detail_numbers, question_message, summary_message
 from bot.surveys.service import Outcome, Refusal, Step, survey_of
 from bot.surveys.tally import Results
-from handlers.common import person_of, reply
+from handlers.common import GOOD_STANDING, gate, person_of, reply
 from handlers.keywords import keyword
 from handlers.long_replies import send_long
 from storage.members import Role
@@ -188,9 +188,8 @@ def question_count(language: str, survey: Survey) -> Safe:
 
 async def surveys_command(update: Update, context: BotContext) -> None:
     """/surveys: the open surveys this member may take, with Start / Continue buttons."""
-    person = await person_of(update, context)
-    if not person.in_good_standing or person.member is None:
-        await reply(update, t(person.language, "survey.refused.not_member"))
+    person = await gate(update, context, GOOD_STANDING, refusal="survey.refused.not_member")
+    if person is None or person.member is None:
         return
     service = context.services.surveys
     listed = await service.open_for(person.member)
@@ -338,18 +337,10 @@ async def staff_scope(
     update: Update, context: BotContext
 ) -> tuple[Person, list[str] | None] | None:
     """The sender and the worksites they may see (None: all), or None after refusing."""
-    person = await person_of(update, context)
-    try:
-        scope = await context.services.surveys.scope_of(person.member)
-    except PermissionError:
-        if update.callback_query is not None:
-            await update.callback_query.answer(
-                t(person.language, "survey.results_denied"), show_alert=True
-            )
-        else:
-            await reply(update, t(person.language, "survey.results_denied"))
+    person = await gate(update, context, Role.STEWARD, refusal="survey.results_denied")
+    if person is None:
         return None
-    return person, scope
+    return person, await context.services.surveys.scope_of(person)
 
 
 async def results_command(update: Update, context: BotContext) -> None:
@@ -399,13 +390,13 @@ async def send_results(
     """The summary that fits a phone; each question's details, the other breakdowns,
     charts and the CSV behind its buttons."""
     service, lang = context.services.surveys, person.language
-    results = await service.results(stored, BY[by], scope)
+    results = await service.results(stored, BY[by], person)
     scope_text = ", ".join(scope) if scope is not None else None
     text = summary_message(lang, results, stored.closes_at, service.tz, scope_text)
     # While open there is nothing to break down, chart or export: only the count.
     markup = results_buttons(person, results, stored.pk, by) if stored.state == "closed" else None
     await send_long(context.bot, person.telegram_id, text, reply_markup=markup)
-    await context.services.audit.record(person.actor, "survey.results", stored.slug, by=by)
+    await service.audited(person, "survey.results", stored, by=by)
 
 
 def results_buttons(person: Person, results: Results, pk: int, by: str) -> InlineKeyboardMarkup:
@@ -446,8 +437,9 @@ async def on_results_button(update: Update, context: BotContext) -> None:
     if data is None or stored is None or stored.state == "scheduled" or by not in BY:
         await query.answer(t(person.language, "button.expired"), show_alert=True)
         return
-    if data.action == "csv" and not person.can(Role.LEADER):
-        await query.answer(t(person.language, "survey.csv_denied"), show_alert=True)
+    if data.action == "csv" and not await gate(
+        update, context, Role.LEADER, refusal="survey.csv_denied"
+    ):
         return
     if data.action != "res" and stored.state != "closed":
         sealed = {"charts": "survey.charts_sealed", "csv": "survey.csv_sealed"}
@@ -480,7 +472,8 @@ async def send_detail(
     number, or one whose answers are hidden from them, is refused)."""
     query = update.callback_query
     assert query is not None
-    results = await context.services.surveys.results(stored, BY[by], scope)
+    service = context.services.surveys
+    results = await service.results(stored, BY[by], person)
     number = None if index is None else index + 1
     if number not in detail_numbers(results):
         await query.answer(t(person.language, "button.expired"), show_alert=True)
@@ -490,9 +483,10 @@ async def send_detail(
     text = question_message(person.language, results, number)
     await send_long(context.bot, person.telegram_id, text)
     question = results.questions[number - 1].question.id
-    await context.services.audit.record(
-        person.actor, "survey.results", stored.slug, by=by, question=question
-    )
+    await service.audited(person, "survey.results", stored, by=by, question=question)
+
+
+BREAKDOWNS = ("worksite", "classification")
 
 
 async def send_charts(
@@ -501,8 +495,10 @@ async def send_charts(
     """One chart per question, then its breakdowns by worksite and by classification where
     the disclosure plan publishes them (a suppressed breakdown is never charted)."""
     service = context.services.surveys
-    results = await service.results(stored, None, scope)
-    breakdowns = [await service.results(stored, by, scope) for by in ("worksite", "classification")]
+    results = await service.results(stored, None, person)
+    breakdowns = [
+        await service.results(stored, by, person) for by in ("worksite", "classification")
+    ]
     images = chart_images(person.language, results, breakdowns)
     if not images:
         await context.bot.send_message(person.telegram_id, t(person.language, "survey.charts_none"))
@@ -511,13 +507,12 @@ async def send_charts(
         await context.bot.send_photo(
             person.telegram_id, png, caption=html.escape(caption, quote=False)
         )
-    await context.services.audit.record(person.actor, "survey.charts", stored.slug)
+    await service.audited(person, "survey.charts", stored)
 
 
 async def send_csv(context: BotContext, person: Person, stored: StoredSurvey) -> None:
-    """One row per response, free text included: leaders only (checked by the caller)."""
-    services = context.services
-    text, count = await services.surveys.export(stored)
+    """One row per response, free text included: leaders only (the service checks again)."""
+    text, _ = await context.services.surveys.export(stored, person)
     title = say(survey_of(stored).title, person.language)
     await context.bot.send_document(
         person.telegram_id,
@@ -525,7 +520,6 @@ async def send_csv(context: BotContext, person: Person, stored: StoredSurvey) ->
         filename=f"survey-{stored.slug}.csv",
         caption=t(person.language, "survey.csv_caption", title=title),
     )
-    await services.audit.record(person.actor, "survey.export", stored.slug, rows=count)
 
 
 # -- loading a survey file ------------------------------------------------------------
@@ -546,11 +540,10 @@ async def on_document(update: Update, context: BotContext) -> None:
 
 
 async def _survey_file(update: Update, context: BotContext, document: Document, raw: bytes) -> None:
-    person = await person_of(update, context)
-    lang = person.language
-    if not person.can(Role.LEADER):
-        await reply(update, t(lang, "survey.load_denied"))
+    person = await gate(update, context, Role.LEADER, refusal="survey.load_denied")
+    if person is None:
         return
+    lang = person.language
     name = document.file_name or "survey.yaml"
     try:
         text = raw.decode("utf-8-sig")
@@ -633,11 +626,10 @@ async def on_load_button(update: Update, context: BotContext) -> None:
     """Confirm or Cancel on a preview: leaders only, and only the preview still held."""
     query = update.callback_query
     assert query is not None
-    person = await person_of(update, context)
-    lang = person.language
-    if not person.can(Role.LEADER):
-        await query.answer(t(lang, "survey.load_denied"), show_alert=True)
+    person = await gate(update, context, Role.LEADER, refusal="survey.load_denied")
+    if person is None:
         return
+    lang = person.language
     data = unpack(query.data, FEATURE, LOAD_ACTIONS)
     assert context.user_data is not None
     draft = context.user_data.get(DRAFT)
@@ -654,7 +646,7 @@ async def on_load_button(update: Update, context: BotContext) -> None:
     try:
         # Times may have passed since, and the roster may have changed.
         survey = service.parse(draft["text"], draft["name"], await service.known_names())
-        stored = await service.store(survey, person.actor)
+        stored = await service.store(survey, person)
     except SurveyFileError as exc:
         await reply(update, t(lang, "survey.load_errors", errors="\n".join(exc.errors[:15])))
         return

@@ -14,24 +14,17 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.callbacks import pack, pattern, unpack
-from bot.faq.editing import FaqEditError, add_entry
+from bot.faq.editing import FaqEditError
 from bot.i18n import Safe, pick_language, t
 from bot.people import Person
 from bot.runtime.context import BotContext
 from bot.tickets.service import MAX_ANSWER, MAX_OPEN, MAX_QUESTION, Outcome, Result
-from handlers.common import (
-    is_private,
-    person_of,
-    person_with_role,
-    reply,
-    verified_person,
-)
+from handlers.common import GOOD_STANDING, gate, is_private, person_of, reply
 from handlers.faq.keys import still_offered
 from handlers.keywords import keyword
-from handlers.prompts import ask_to_type
+from handlers.prompts import PendingInput, ask_to_type, forget_typing
 from handlers.tickets import views
 from storage.members import Role
-from storage.pending import PendingInput
 from storage.tickets import Ticket
 
 log = logging.getLogger(__name__)
@@ -60,7 +53,7 @@ def _language(context: BotContext, language: str | None) -> str:
 
 
 async def _who(context: BotContext, ticket: Ticket) -> str:
-    return views.member_label(await context.services.members.get(ticket.member))
+    return views.member_label(await context.services.accounts.get(ticket.member))
 
 
 # -- showing tickets to stewards --------------------------------------------------------
@@ -106,7 +99,7 @@ async def refresh_posts(context: BotContext, ticket: Ticket) -> None:
     thread = await services.tickets.thread(ticket)
     who = await _who(context, ticket)
     for chat_id, message_id in await services.tickets.posts(ticket.id):
-        steward = await services.members.by_telegram_id(chat_id) if chat_id > 0 else None
+        steward = await services.accounts.by_telegram_id(chat_id) if chat_id > 0 else None
         language = _language(context, steward.language if steward else None)
         try:
             await context.bot.edit_message_text(
@@ -121,7 +114,7 @@ async def refresh_posts(context: BotContext, ticket: Ticket) -> None:
 
 async def _tell_member(context: BotContext, ticket: Ticket, key: str, **values: object) -> None:
     """Message the ticket's member in their language (if they are still linked)."""
-    member = await context.services.members.get(ticket.member)
+    member = await context.services.accounts.get(ticket.member)
     if member is None or member.telegram_id is None:
         return
     language = _language(context, member.language or ticket.language)
@@ -161,7 +154,6 @@ async def open_ticket(update: Update, context: BotContext, person: Person, text:
 async def _prompt_question(context: BotContext, person: Person, chat_id: int) -> None:
     await ask_to_type(
         context,
-        person.telegram_id,
         chat_id,
         "ask",
         t(person.language, "ticket.ask_prompt", limit=MAX_QUESTION),
@@ -170,7 +162,7 @@ async def _prompt_question(context: BotContext, person: Person, chat_id: int) ->
 
 async def ask(update: Update, context: BotContext) -> None:
     """/ask [question]: open a ticket now, or ask for the question."""
-    person = await verified_person(update, context, private_only=True, good_standing=True)
+    person = await gate(update, context, GOOD_STANDING, private_only=True)
     if person is None:
         return
     message = update.effective_message
@@ -184,7 +176,7 @@ async def ask(update: Update, context: BotContext) -> None:
 
 async def my_tickets(update: Update, context: BotContext) -> None:
     """/mytickets: my own questions to the stewards."""
-    person = await verified_person(update, context, private_only=True, good_standing=True)
+    person = await gate(update, context, GOOD_STANDING, private_only=True)
     if person is None:
         return
     services, lang = context.services, person.language
@@ -207,7 +199,7 @@ async def typed_question(
     """The question typed after /ask or Ask a steward."""
     result = await open_ticket(update, context, person, text)
     if result.outcome not in (Outcome.TOO_LONG, Outcome.EMPTY):  # let them type it again
-        await context.services.pending.clear(pending.telegram_id, pending.chat_id)
+        forget_typing(context, pending.chat_id)
 
 
 async def typed_reply(
@@ -220,7 +212,7 @@ async def typed_reply(
     if result.outcome in (Outcome.TOO_LONG, Outcome.EMPTY):
         await reply(update, _refusal(person.language, result))
         return
-    await services.pending.clear(pending.telegram_id, pending.chat_id)
+    forget_typing(context, pending.chat_id)
     if not result.ok:
         await reply(update, _refusal(person.language, result))
         return
@@ -235,7 +227,7 @@ async def typed_reply(
 
 async def steward_queue(update: Update, context: BotContext) -> None:
     """/tickets: open questions from my worksites (every worksite, for leaders)."""
-    person = await person_with_role(update, context, Role.STEWARD, private_only=True)
+    person = await gate(update, context, Role.STEWARD, private_only=True)
     if person is None:
         return
     services, lang = context.services, person.language
@@ -279,7 +271,7 @@ async def typed_answer(
     if result.outcome in (Outcome.TOO_LONG, Outcome.EMPTY):
         await reply(update, _refusal(person.language, result, MAX_ANSWER))
         return
-    await services.pending.clear(pending.telegram_id, pending.chat_id)
+    forget_typing(context, pending.chat_id)
     if not result.ok:
         await reply(update, _refusal(person.language, result))
         return
@@ -382,7 +374,6 @@ async def _start_answer(
     mention = Safe(f'<a href="tg://user?id={person.telegram_id}">{name}</a>')
     await ask_to_type(
         context,
-        person.telegram_id,
         query.message.chat.id,
         "answer",
         t(
@@ -411,7 +402,6 @@ async def _start_reply(update: Update, context: BotContext, person: Person, tick
     await query.answer()
     await ask_to_type(
         context,
-        person.telegram_id,
         query.message.chat.id,
         "reply",
         t(person.language, "ticket.reply_prompt", number=ticket_id, limit=MAX_QUESTION),
@@ -478,13 +468,8 @@ async def _add_to_faq(update: Update, context: BotContext, person: Person, ticke
         return
     question, answer = found
     try:
-        entry = await add_entry(
-            services.faq,
-            services.audit,
-            person.actor,
-            question,
-            answer,
-            source=f"ticket:{ticket_id}",
+        entry = await services.faq_editor.add(
+            person, question, answer, source=f"ticket:{ticket_id}"
         )
     except FaqEditError as exc:
         await _alert(update, t(person.language, f"faqadmin.error_{exc.code}", limit=exc.limit))
@@ -506,12 +491,11 @@ async def _keep_out_of_faq(
 
 async def steward_group(update: Update, context: BotContext) -> None:
     """/stewardgroup WORKSITE (or `remove WORKSITE`), sent by an admin in the stewards' group."""
-    person = await person_of(update, context)
+    person = await gate(update, context, Role.ADMIN)
+    if person is None:
+        return
     lang, chat = person.language, update.effective_chat
     assert chat is not None
-    if not person.can(Role.ADMIN):
-        await reply(update, t(lang, "role.denied"))
-        return
     if is_private(update):
         await reply(update, t(lang, "stewardgroup.in_group_only"))
         return

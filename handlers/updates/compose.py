@@ -28,7 +28,7 @@ from bot.i18n import Safe, format_when, t
 from bot.people import Person
 from bot.runtime.context import BotContext
 from bot.updates.service import Draft, DraftError, DraftProblem, check_text, member_message
-from handlers.common import deny, end_flow, person_of, person_with_role, reply
+from handlers.common import deny, end_flow, gate, person_of, reply
 from storage.members import Role
 from storage.updates import Update as StoredUpdate
 
@@ -61,7 +61,7 @@ async def _pressed(
 
     Someone without the role ends the wizard; a stale or forged button leaves it at `stay`.
     """
-    person = await person_with_role(update, context, Role.STEWARD)
+    person = await gate(update, context, Role.STEWARD)
     if person is None:
         return ConversationHandler.END
     assert update.callback_query is not None
@@ -81,7 +81,7 @@ def _choice_row(
 
 async def start(update: Update, context: BotContext) -> int:
     """/broadcast: ask for the text."""
-    person = await person_with_role(update, context, Role.STEWARD)
+    person = await gate(update, context, Role.STEWARD)
     if person is None:
         return ConversationHandler.END
     _keep(context, Draft())
@@ -122,8 +122,8 @@ async def _choices(context: BotContext, person: Person) -> tuple[list[str], list
     """Worksites this person may target, and the classifications there are."""
     services = context.services
     allowed = await services.updates.allowed_worksites(person)
-    sites = allowed if allowed is not None else await services.members.worksites()
-    return sites, await services.members.classifications()
+    sites = allowed if allowed is not None else await services.accounts.worksites()
+    return sites, await services.accounts.classifications()
 
 
 async def ask_audience(

@@ -18,7 +18,7 @@ from bot.long_text import visible
 from bot.people import NotAllowed, Person
 from bot.runtime.context import BotContext
 from bot.updates.service import DraftError
-from handlers.common import end_flow, person_of, person_with_role, reply, verified_person
+from handlers.common import VERIFIED, end_flow, gate, person_of, reply
 from handlers.long_replies import send_blocks
 from storage.members import Role
 from storage.updates import Update as StoredUpdate
@@ -53,7 +53,7 @@ async def _number_arg(
 
 async def recent(update: Update, context: BotContext) -> None:
     """/updates: the last 10 updates addressed to me."""
-    person = await verified_person(update, context)
+    person = await gate(update, context, VERIFIED)
     if person is None or person.member is None:
         return
     found = await context.services.updates.recent_for(person.member)
@@ -96,7 +96,7 @@ async def got_it(update: Update, context: BotContext) -> None:
 
 async def scheduled(update: Update, context: BotContext) -> None:
     """/scheduled: updates waiting for their time, each with a Cancel button."""
-    person = await person_with_role(update, context, Role.STEWARD)
+    person = await gate(update, context, Role.STEWARD)
     if person is None:
         return
     waiting = await context.services.updates.scheduled_for(person)
@@ -121,7 +121,7 @@ async def scheduled(update: Update, context: BotContext) -> None:
 async def cancel_scheduled(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    person = await person_with_role(update, context, Role.STEWARD)
+    person = await gate(update, context, Role.STEWARD)
     if person is None:
         return
     data = unpack(query.data, "upd", {"cancel"})
@@ -138,7 +138,7 @@ async def cancel_scheduled(update: Update, context: BotContext) -> None:
 
 async def reach(update: Update, context: BotContext) -> None:
     """/reach N: delivered and acknowledged by worksite (groups under 5 merged)."""
-    person = await person_with_role(update, context, Role.STEWARD)
+    person = await gate(update, context, Role.STEWARD)
     if person is None:
         return
     number = await _number_arg(update, context, person, "updates.reach_usage")
@@ -188,7 +188,7 @@ async def unpin(update: Update, context: BotContext) -> None:
 
 
 async def _set_pinned(update: Update, context: BotContext, pinned: bool) -> None:
-    person = await person_with_role(update, context, Role.LEADER)
+    person = await gate(update, context, Role.LEADER)
     if person is None:
         return
     number = await _number_arg(update, context, person, "updates.pin_usage")
@@ -212,7 +212,7 @@ async def _sent_update(
     update: Update, context: BotContext, usage: str
 ) -> tuple[Person, StoredUpdate] | None:
     """For leaders' /correct N and /retract N: the sent update N, or None after saying why."""
-    person = await person_with_role(update, context, Role.LEADER)
+    person = await gate(update, context, Role.LEADER)
     if person is None:
         return None
     number = await _number_arg(update, context, person, usage)
@@ -239,10 +239,10 @@ async def correct_start(update: Update, context: BotContext) -> int:
 
 
 async def correct_text(update: Update, context: BotContext) -> int:
-    person = await person_of(update, context)
+    person = await gate(update, context, Role.LEADER)
     assert update.effective_message is not None and context.user_data is not None
     number = context.user_data.get("correcting")
-    if number is None or not person.can(Role.LEADER):
+    if person is None or number is None:
         return ConversationHandler.END
     progress_message = await update.effective_message.reply_text(
         t(person.language, "updates.correcting", number=number)
@@ -296,7 +296,7 @@ async def retract(update: Update, context: BotContext) -> None:
 async def on_retract(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    person = await person_with_role(update, context, Role.LEADER)
+    person = await gate(update, context, Role.LEADER)
     if person is None:
         return
     data = unpack(query.data, "upd", {"retract", "keep"})

@@ -11,7 +11,7 @@ from bot.people import Person
 from bot.runtime.context import BotContext
 from bot.votes import messages
 from bot.votes.service import VoteError
-from handlers.common import person_of, reply
+from handlers.common import gate, reply
 from handlers.keywords import keyword
 from handlers.long_replies import send_long
 from handlers.votes.ballot import _edit
@@ -22,21 +22,9 @@ ACTIONS = {"list", "card", "cancel", "cancelok", "turnout", "result", "chart", "
 LISTED = 10
 
 
-async def leader_of(update: Update, context: BotContext) -> Person | None:
-    """The sender if their stored role is leader or higher; otherwise refuse."""
-    person = await person_of(update, context)
-    if person.can(Role.LEADER):
-        return person
-    if update.callback_query is not None:
-        await update.callback_query.answer(t(person.language, "role.denied"), show_alert=True)
-    else:
-        await reply(update, t(person.language, "role.denied"))
-    return None
-
-
 async def votes_command(update: Update, context: BotContext) -> None:
     """/votes: every recent vote with its state; /votes add VOTE MEMBER_ID adds to a roll."""
-    person = await leader_of(update, context)
+    person = await gate(update, context, Role.LEADER)
     if person is None:
         return
     args = context.args or []
@@ -102,7 +90,7 @@ async def on_votes_button(update: Update, context: BotContext) -> None:
     """A leader's vote button: re-check the role, the vote and its state every time."""
     query = update.callback_query
     assert query is not None
-    person = await leader_of(update, context)
+    person = await gate(update, context, Role.LEADER)
     if person is None:
         return
     lang = person.language

@@ -28,7 +28,7 @@ from bot.people import Person
 from bot.runtime.context import BotContext
 from bot.votes import messages
 from bot.votes.service import ReceiptState, VoteError
-from handlers.common import person_of, reply, verified_person
+from handlers.common import GOOD_STANDING, VERIFIED, gate, reply
 from storage.votes import CastOutcome
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ def markup(buttons: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
 
 async def vote_command(update: Update, context: BotContext) -> None:
     """/vote: the votes open to me, with a button for each I have not voted in."""
-    person = await verified_person(update, context, private_only=True, good_standing=True)
+    person = await gate(update, context, GOOD_STANDING, private_only=True)
     if person is None or person.member is None:
         return
     lang, tz = person.language, context.services.settings.tz
@@ -73,7 +73,9 @@ async def on_ballot(update: Update, context: BotContext) -> None:
     """Vote / an option / Confirm: re-check everything, then show the next step."""
     query = update.callback_query
     assert query is not None
-    person = await person_of(update, context)
+    person = await gate(update, context, VERIFIED)
+    if person is None or person.member is None:
+        return
     lang = person.language
     data = unpack(query.data, "vote", {"show", "pick", "cast"})
     vote_id = data.int_arg() if data else None
@@ -83,9 +85,6 @@ async def on_ballot(update: Update, context: BotContext) -> None:
     message = query.message
     if message is None or message.chat.type != "private":
         await query.answer(t(lang, "private.only"), show_alert=True)
-        return
-    if person.member is None or not person.verified:
-        await query.answer(t(lang, "verify.first"), show_alert=True)
         return
     votes = context.services.votes
     if data.action == "cast":
@@ -160,7 +159,7 @@ async def on_share(update: Update, context: BotContext) -> None:
     """A trustee pastes their key share after a vote closes: refuse, keep, or count."""
     message = update.effective_message
     assert message is not None
-    person = await verified_person(update, context)
+    person = await gate(update, context, VERIFIED)
     if person is not None and person.member is not None:
         result = await context.services.votes.unlock(message.text or "", person.member, person)
         number = result.vote.id if result.vote else ""

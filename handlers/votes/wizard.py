@@ -31,6 +31,7 @@ from bot import names
 from bot.callbacks import pack, pattern, unpack
 from bot.fields import ClockChange, FieldError, parse_names, parse_time
 from bot.i18n import LANGUAGES, Safe, format_when, t
+from bot.people import Person
 from bot.runtime.context import BotContext
 from bot.votes import messages
 from bot.votes.definition import (
@@ -48,9 +49,8 @@ from bot.votes.definition import (
     parse_trustees,
 )
 from bot.votes.service import VoteError
-from handlers.common import end_flow, person_of, reply
+from handlers.common import end_flow, gate, person_of, reply
 from handlers.keywords import keyword
-from handlers.votes.admin import leader_of
 from handlers.votes.ballot import _edit
 from storage.members import Member, Role
 from storage.votes import Vote
@@ -105,7 +105,7 @@ def _text(update: Update) -> str:
 
 async def start(update: Update, context: BotContext) -> int:
     """/newvote: leaders only; ask for the question."""
-    person = await leader_of(update, context)
+    person = await gate(update, context, Role.LEADER)
     if person is None:
         return ConversationHandler.END
     assert context.user_data is not None
@@ -127,11 +127,10 @@ async def _step(
     next_keyboard: Any = None,
 ) -> int:
     """Parse one answer; on success store it and ask the next question."""
-    person = await person_of(update, context)
-    lang = person.language
-    if not person.can(Role.LEADER):  # a role can be revoked midway: check every step
-        await reply(update, t(lang, "role.denied"), reply_markup=ReplyKeyboardRemove())
+    person = await _leader(update, context)
+    if person is None:
         return ConversationHandler.END
+    lang = person.language
     try:
         value = parse(_text(update))
     except NotOnRoster as exc:
@@ -157,13 +156,15 @@ def _languages(context: BotContext, lang: str) -> tuple[str, str]:
     return first, next(other for other in LANGUAGES if other != first)
 
 
+async def _leader(update: Update, context: BotContext) -> Person | None:
+    """The leader, or None after the refusal: a role can be revoked midway, so every step asks."""
+    return await gate(update, context, Role.LEADER, reply_markup=ReplyKeyboardRemove())
+
+
 async def _still_leader(update: Update, context: BotContext) -> str | None:
     """The leader's language, or None (and the wizard ends) if their role was revoked."""
-    person = await person_of(update, context)
-    if not person.can(Role.LEADER):
-        await reply(update, t(person.language, "role.denied"), reply_markup=ReplyKeyboardRemove())
-        return None
-    return person.language
+    person = await _leader(update, context)
+    return person.language if person is not None else None
 
 
 async def on_question(update: Update, context: BotContext) -> int:
@@ -277,7 +278,7 @@ async def _options_done(
 ) -> int:
     """Keep the options in every language; ask which worksites vote."""
     _draft(context)["options"] = tuple(options)
-    worksites = ", ".join(await context.services.members.worksites()) or "—"
+    worksites = ", ".join(await context.services.accounts.worksites()) or "—"
     await reply(
         update,
         t(lang, "newvote.ask_worksites", known=worksites),
@@ -319,8 +320,8 @@ def _names(what: str, known: tuple[str, ...], everyone: str) -> Any:
 
 async def on_worksites(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
-    known = ", ".join(await context.services.members.classifications()) or "—"
-    roster, _ = await context.services.members.roster_names()
+    known = ", ".join(await context.services.accounts.classifications()) or "—"
+    roster, _ = await context.services.accounts.roster_names()
     return await _step(
         update,
         context,
@@ -335,7 +336,7 @@ async def on_worksites(update: Update, context: BotContext) -> int:
 
 async def on_classes(update: Update, context: BotContext) -> int:
     lang = (await person_of(update, context)).language
-    _, roster = await context.services.members.roster_names()
+    _, roster = await context.services.accounts.roster_names()
     return await _step(
         update,
         context,
@@ -431,7 +432,9 @@ async def on_quorum(update: Update, context: BotContext) -> int:
 
 async def on_results(update: Update, context: BotContext) -> int:
     """Who sees the result; then ask who opens the count."""
-    person = await person_of(update, context)
+    person = await _leader(update, context)
+    if person is None:
+        return ConversationHandler.END
     lang = person.language
     text = _text(update)
     if _tapped(text, "newvote.show_yes"):
@@ -449,7 +452,9 @@ async def on_results(update: Update, context: BotContext) -> int:
 
 async def on_count(update: Update, context: BotContext) -> int:
     """Trustees (proposed: nobody, not even the server, can open the count alone) or the bot."""
-    person = await person_of(update, context)
+    person = await _leader(update, context)
+    if person is None:
+        return ConversationHandler.END
     lang = person.language
     text = _text(update)
     if _tapped(text, "newvote.count_bot"):
@@ -471,7 +476,7 @@ async def _leaders(context: BotContext) -> list[Member]:
     """Leaders who can be trustees: verified, active, linked, with a roster id."""
     return [
         m
-        for m in await context.services.members.with_role_at_least(Role.LEADER)
+        for m in await context.services.accounts.with_role_at_least(Role.LEADER)
         if m.member_id and m.telegram_id and m.verified_at and m.active
     ]
 
@@ -482,7 +487,9 @@ def _label(member: Member) -> str:
 
 
 async def on_trustees(update: Update, context: BotContext) -> int:
-    lang = (await person_of(update, context)).language
+    lang = await _still_leader(update, context)
+    if lang is None:
+        return ConversationHandler.END
     text = _text(update)
     if _tapped(text, "newvote.all_leaders"):
         ids: list[str] = [m.member_id or "" for m in await _leaders(context)]
@@ -505,7 +512,9 @@ async def on_trustees(update: Update, context: BotContext) -> int:
 
 
 async def on_needed(update: Update, context: BotContext) -> int:
-    lang = (await person_of(update, context)).language
+    lang = await _still_leader(update, context)
+    if lang is None:
+        return ConversationHandler.END
     trustees = tuple(_draft(context).get("trustees", ()))
     try:
         trustees, needed = parse_trustees(list(trustees), _text(update))
@@ -588,7 +597,7 @@ async def on_confirm(update: Update, context: BotContext) -> None:
     """Confirm or Discard under the preview."""
     query = update.callback_query
     assert query is not None
-    person = await leader_of(update, context)
+    person = await gate(update, context, Role.LEADER)
     if person is None:
         return
     lang = person.language

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta
 
+from bot.people import OPERATOR
 from sandbox import SimUser
 from sandbox.harness import Sandbox
 from sandbox.users import SentMessage
@@ -69,7 +70,9 @@ def survey_yaml(sandbox: Sandbox, audience: str = "", days: int = 7) -> str:
 async def load_survey(sandbox: Sandbox, audience: str = "") -> StoredSurvey:
     """Load the survey as `unionbot survey load` would; it opens at once."""
     service = sandbox.services.surveys
-    stored = await service.store(service.parse(survey_yaml(sandbox, audience), "check.yaml"), "cli")
+    stored = await service.store(
+        service.parse(survey_yaml(sandbox, audience), "check.yaml"), OPERATOR
+    )
     for _ in range(200):  # the open timer fires right away
         current = await service.repo.get(stored.pk)
         sent = await sandbox.services.db.fetchval(

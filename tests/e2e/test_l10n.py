@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.people import OPERATOR
 from sandbox.harness import Sandbox
 from tests.e2e.l10n import ISO_TIME, WHEN_EN, WHEN_ES
 from tests.e2e.voting import (
@@ -47,7 +48,7 @@ async def test_one_question_survey_in_both_languages(voters: Voters) -> None:
     service = sandbox.services.surveys
     closes = datetime.now(sandbox.services.settings.tz) + timedelta(days=2)
     text = ONE_QUESTION.format(closes=closes.strftime("%Y-%m-%d %H:%M"))
-    await service.store(service.parse(text, "uno.yaml"), "cli")
+    await service.store(service.parse(text, "uno.yaml"), OPERATOR)
     english = await received(ana, "One thing")
     spanish = await received(lucia, "Una cosa")
     assert "about 1 minute on your phone" in english.text

@@ -19,6 +19,7 @@ import pytest
 
 from bot.faq.loader import parse_faq
 from bot.i18n import catalog, t, templates
+from bot.people import OPERATOR
 from bot.votes.definition import TWO_THIRDS, VoteDefinition
 from sandbox import SimUser
 from sandbox.harness import Sandbox
@@ -159,7 +160,7 @@ async def survey(union: Union, lucia: SimUser) -> None:
     service = sandbox.services.surveys
     closes = datetime.now(sandbox.services.settings.tz) + timedelta(days=3)
     text = SURVEY.format(closes=closes.strftime("%Y-%m-%d %H:%M"))
-    await service.store(service.parse(text, "semana.yaml"), "cli")
+    await service.store(service.parse(text, "semana.yaml"), OPERATOR)
     announce = await shown(lucia, lambda m: "Tu semana" in m.text and bool(m.buttons))
     assert "más o menos 1 minuto" in announce.text  # 2 questions: about a minute, in Spanish
     assert re.search(f"Abierta hasta el {WHEN_ES}", announce.text), announce.text
@@ -190,7 +191,7 @@ async def vote(union: Union, lucia: SimUser) -> None:
         closes_at=now + 7200,
         threshold=TWO_THIRDS,
     )
-    created = await sandbox.services.votes.create(definition, None)
+    created = await sandbox.services.votes.create(definition, OPERATOR)
     await run_job(sandbox, "vote.open", str(created.id))
     ballot = await ballot_message(lucia, created.id)
     assert re.search(f"La votación está abierta hasta el {WHEN_ES}", ballot.text), ballot.text
@@ -240,7 +241,7 @@ async def test_a_spanish_speaking_leader_sees_no_english(union: Union) -> None:
     service = sandbox.services.surveys
     closes = datetime.now(sandbox.services.settings.tz) + timedelta(days=3)
     text = SURVEY.format(closes=closes.strftime("%Y-%m-%d %H:%M"))
-    stored = await service.store(service.parse(text, "semana.yaml"), "cli")
+    stored = await service.store(service.parse(text, "semana.yaml"), OPERATOR)
     await close_survey(sandbox, stored)
     await sandbox.services.votes.create(
         VoteDefinition(
@@ -250,7 +251,7 @@ async def test_a_spanish_speaking_leader_sees_no_english(union: Union) -> None:
             closes_at=int(sandbox.services.now().timestamp()) + 7200,
             threshold=TWO_THIRDS,
         ),
-        None,
+        OPERATOR,
     )
     lee = union.lee
     lee.inbox.clear()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.people import OPERATOR
 from sandbox import SimUser
 from sandbox.harness import Sandbox
 from storage.surveys import StoredSurvey
@@ -41,7 +42,7 @@ async def store(
     opens = "" if opens_in is None else f"opens_at: {(now + opens_in):%Y-%m-%d %H:%M}"
     text = SURVEY.format(audience=opens, closes=f"{(now + closes_in):%Y-%m-%d %H:%M}")
     service = sandbox.services.surveys
-    return await service.store(service.parse(text, "check.yaml"), "cli")
+    return await service.store(service.parse(text, "check.yaml"), OPERATOR)
 
 
 def reminders(sandbox: Sandbox) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.people import OPERATOR
 from bot.surveys import render
 from sandbox.harness import Sandbox
 from sandbox.users import SentMessage
@@ -62,7 +63,7 @@ async def test_leader_sees_a_phone_sized_summary_then_details(union: Union) -> N
 
     await lee.send("/results check")
     [summary] = await results_messages(lee, sandbox)
-    results = await sandbox.services.surveys.results(stored, None)
+    results = await sandbox.services.surveys.results(stored, None, OPERATOR)
     tz = sandbox.services.surveys.tz
     full = "\n\n".join(render.results_messages("en", results, stored.closes_at, tz))
     header = render.header_lines("en", results, stored.closes_at, tz)
@@ -152,7 +153,7 @@ async def test_a_question_without_its_own_breakdown_is_named_once(union: Union) 
     lee.mark_read()
     await lee.send("/results check worksite")
     [summary] = await results_messages(lee, sandbox)
-    results = await sandbox.services.surveys.results(stored, "worksite")
+    results = await sandbox.services.surveys.results(stored, "worksite", OPERATOR)
     withheld = [
         n
         for n, e in enumerate(results.questions, 1)
@@ -280,4 +281,4 @@ async def test_while_open_leaders_see_only_how_many_responded(union: Union) -> N
     [before] = await results_messages(sam, sandbox)
     assert "Responses: 6 of" in before.text and "sealed" in before.text
     with pytest.raises(PermissionError):
-        await sandbox.services.surveys.export(stored)
+        await sandbox.services.surveys.export(stored, OPERATOR)

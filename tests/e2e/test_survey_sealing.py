@@ -14,6 +14,7 @@ import pytest
 
 from bot.keys import KeyService
 from bot.membership.roster import import_roster, parse_roster
+from bot.people import OPERATOR
 from bot.sealing import SealError
 from bot.surveys import sealed as boxes
 from bot.surveys.render import results_json
@@ -194,7 +195,7 @@ async def test_a_copy_taken_while_open_holds_no_answer(union: Union, tmp_path: P
     assert await services.surveys.close(stored.pk)
     closed = await services.surveys.repo.get(stored.pk)
     assert closed is not None
-    data = results_json(await services.surveys.results(closed, None))
+    data = results_json(await services.surveys.results(closed, None, OPERATOR))
     assert data["responses"] == 30
     caseload = next(q for q in data["questions"] if q["id"] == "caseload")
     assert caseload["stats"]["mean"] == pytest.approx(sum(101 + n for n in range(30)) / 30)
@@ -285,10 +286,10 @@ async def test_no_combination_of_published_figures_isolates_three(
     closed = await services.surveys.repo.get(stored.pk)
     assert closed is not None
     published: dict[str, tuple[int, ...]] = {}
-    overall = results_json(await services.surveys.results(closed, None))
+    overall = results_json(await services.surveys.results(closed, None, OPERATOR))
     published["overall"] = (overall["responses"], *vectors(overall, None))
     for by in ("worksite", "classification"):
-        data = results_json(await services.surveys.results(closed, by))
+        data = results_json(await services.surveys.results(closed, by, OPERATOR))
         for group, n in (data["groups"] or {}).items():
             published[f"{by}:{group}"] = (n, *vectors(data, group))
     # The Riverside three as the attacker wants them: count, every tally, every sum.
@@ -308,7 +309,7 @@ async def test_no_combination_of_published_figures_isolates_three(
     irvine = await truth(sandbox, closed.definition, "Irvine")  # = the psychologists
     assert tuple(a - b - c for a, b, c in zip(everyone, downey, irvine, strict=True)) == target
     # And the CSV: no group column, no row order, singles them out.
-    text, count = await services.surveys.export(closed)
+    text, count = await services.surveys.export(closed, OPERATOR)
     _header, *rows = text.strip().splitlines()
     assert count == 18 and "Riverside" not in text
     labels = [tuple(r.split(",")[:2]) for r in rows]

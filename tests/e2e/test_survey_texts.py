@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.people import OPERATOR
 from sandbox import SimUser
 from sandbox.harness import Sandbox
 from storage.surveys import StoredSurvey
@@ -63,7 +64,7 @@ async def load(
     closes = datetime.now(sandbox.services.settings.tz) + (closes_in or timedelta(days=7))
     text = SURVEY.format(closes=closes.strftime("%Y-%m-%d %H:%M"), reminder=reminder)
     service = sandbox.services.surveys
-    stored = await service.store(service.parse(text, "numbers.yaml"), "cli")
+    stored = await service.store(service.parse(text, "numbers.yaml"), OPERATOR)
     for _ in range(200):  # the open timer fires right away
         current = await service.repo.get(stored.pk)
         if current is not None and current.state == "open":

@@ -114,7 +114,8 @@ async def test_steward_of_another_worksite_cannot_see_or_answer(members: Members
     await sandbox.settle()
     assert iris.callback_answers[-4:] == [("You can't see or answer this question.", True)] * 4
     assert not any("cafeteria" in m.text for m in iris.inbox)
-    assert await sandbox.services.pending.get(iris.id, iris.id, 0) is None
+    assert sandbox.application is not None
+    assert "typing" not in sandbox.application.user_data.get(iris.id, {})  # nothing to type
     ticket = await sandbox.services.tickets.repo.get(1)
     assert ticket is not None and ticket.state == "open"
     audit = await sandbox.services.audit.recent(20)
@@ -220,7 +221,7 @@ async def test_stewards_group_gets_and_answers_tickets(members: Members) -> None
     await rosa.send("/stewardgroup Downey")  # in private: it has to be sent in the group
     await sandbox.settle()
     assert [m.text for m in group.inbox] == [
-        "Sorry, you don't have permission to do that.",
+        "Let's talk in private: open a chat with me to use this.",  # a group is never told why
         "There's no worksite called Dwney on the roster. Check the spelling.",
         "✅ Members' questions from Downey now come to this group. "
         "Stewards answer them with the buttons.",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.people import OPERATOR
 from bot.votes.service import LoadOutcome, VoteError
 from sandbox.harness import Sandbox
 from tests.e2e.voting import Voters, build_voters, local, run_job
@@ -35,10 +36,10 @@ async def test_a_moved_opening_leaves_no_old_timer_that_could_open_it(voters: Vo
     sandbox = voters.sandbox
     votes = sandbox.services.votes
     first = FILE.format(opens=local(sandbox, 1), closes=local(sandbox, 5))
-    vote = (await votes.load_file(first, "may.yaml", None)).vote
+    vote = (await votes.load_file(first, "may.yaml", OPERATOR)).vote
     [(old_job, _)] = await pending(sandbox, "vote.open")
     moved = FILE.format(opens=local(sandbox, 2), closes=local(sandbox, 5))
-    loaded = await votes.load_file(moved, "may.yaml", None)
+    loaded = await votes.load_file(moved, "may.yaml", OPERATOR)
     assert (loaded.outcome, loaded.changed, loaded.vote.id) == (
         LoadOutcome.UPDATED,
         ("opens_at",),
@@ -56,16 +57,16 @@ async def test_an_opened_vote_s_file_is_compared_not_loaded(voters: Voters) -> N
     sandbox = voters.sandbox
     services = sandbox.services
     text = FILE.format(opens=local(sandbox, 1), closes=local(sandbox, 5))
-    vote = (await services.votes.load_file(text, "may.yaml", None)).vote
+    vote = (await services.votes.load_file(text, "may.yaml", OPERATOR)).vote
     await run_job(sandbox, "vote.open", str(vote.id))
     clock = services.scheduler.clock
     services.scheduler.clock = lambda: vote.opens_at + 600.0  # its opening is now past
     try:
-        again = await services.votes.load_file(text, "may.yaml", None)
+        again = await services.votes.load_file(text, "may.yaml", OPERATOR)
         assert (again.outcome, again.vote.state) == (LoadOutcome.UNCHANGED, "open")
         with pytest.raises(VoteError) as refused:
             await services.votes.load_file(
-                text.replace("¿Huelga en mayo?", "¿Huelga en junio?"), "may.yaml", None
+                text.replace("¿Huelga en mayo?", "¿Huelga en junio?"), "may.yaml", OPERATOR
             )
     finally:
         services.scheduler.clock = clock

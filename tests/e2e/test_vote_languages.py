@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.people import OPERATOR
 from bot.votes.service import LoadOutcome
 from sandbox import SimUser
 from sandbox.harness import Sandbox
@@ -109,7 +110,7 @@ async def test_each_member_takes_the_whole_vote_in_their_language(voters: Voters
     text = VOTE_FILE.format(
         q=QUESTION, d=DESCRIPTION, yes=YES, opens=local(sandbox, 1), closes=local(sandbox, 30)
     )
-    loaded = await services.votes.load_file(text, "strike.yaml", None)
+    loaded = await services.votes.load_file(text, "strike.yaml", OPERATOR)
     assert loaded.outcome is LoadOutcome.CREATED
     vote = loaded.vote
     watch = {lucia: Seen(lucia), ana: Seen(ana)}
@@ -192,7 +193,7 @@ async def test_the_default_options_are_si_and_no_in_spanish(voters: Voters) -> N
         "id: plain\nquestion: Strike?\n"
         f'opens_at: "{local(sandbox, 1)}"\ncloses_at: "{local(sandbox, 3)}"\nthreshold: majority\n'
     )
-    vote = (await sandbox.services.votes.load_file(text, "plain.yaml", None)).vote
+    vote = (await sandbox.services.votes.load_file(text, "plain.yaml", OPERATOR)).vote
     ballots = await open_vote(voters, vote, lucia)
     await lucia.press("🗳 Votar", ballots[lucia])
     await lucia.next_edit(ballots[lucia])

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from fractions import Fraction
 
+from bot.people import OPERATOR
 from bot.votes.definition import TWO_THIRDS, Threshold, VoteDefinition
 from sandbox import SimUser
 from sandbox.harness import Sandbox
@@ -89,7 +90,7 @@ def definition(sandbox: Sandbox, **overrides: object) -> VoteDefinition:
 
 
 async def create_vote(sandbox: Sandbox, **overrides: object) -> Vote:
-    return await sandbox.services.votes.create(definition(sandbox, **overrides), None)
+    return await sandbox.services.votes.create(definition(sandbox, **overrides), OPERATOR)
 
 
 async def run_job(sandbox: Sandbox, kind: str, key: str) -> None:

@@ -11,7 +11,6 @@ from bot.tickets.service import MAX_OPEN, Outcome, TicketService
 from storage.audit import AuditLog
 from storage.database import Database
 from storage.members import MembersRepository
-from storage.pending import PendingInput, PendingInputs
 from storage.tickets import TicketsRepository
 
 
@@ -77,14 +76,3 @@ async def test_only_the_right_worksite_and_leaders_handle(service: TicketService
     assert await service.to_handle(iris) == []
     assert (await service.readable(iris, ticket.id)).outcome is Outcome.NOT_ALLOWED
     assert (await service.readable(ana, ticket.id)).ok
-
-
-async def test_pending_inputs_expire_and_are_per_chat(db: Database) -> None:
-    pending = PendingInputs(db)
-    await pending.expect(PendingInput(1, 1, "ask", created_at=100))
-    await pending.expect(PendingInput(1, -50, "answer", data={"x": 1}, created_at=200))
-    assert (await pending.get(1, -50, since=150)) == PendingInput(
-        1, -50, "answer", None, {"x": 1}, None, 200
-    )
-    assert await pending.get(1, 1, since=150) is None  # older than the window: dropped
-    assert await db.fetchval("SELECT COUNT(*) FROM pending_inputs") == 1

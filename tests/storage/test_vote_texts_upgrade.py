@@ -48,7 +48,7 @@ async def schema_14(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         await db.execute(
             "INSERT INTO vote_results (vote, choice, ballots) VALUES (3, 0, 1), (3, 1, 0)"
         )
-    monkeypatch.setattr(database, "available_migrations", lambda: shipped)
+    monkeypatch.setattr(database, "available_migrations", lambda: shipped[:15])  # up to 0015
 
 
 def dump(path: Path, sql: str) -> list[tuple[object, ...]]:

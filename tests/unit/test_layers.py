@@ -111,12 +111,47 @@ def test_every_feature_is_one_name_in_each_layer() -> None:
         ), feature
 
 
-def test_handlers_reach_no_repository_of_a_service() -> None:
-    """Handlers call a feature's service, never the repository behind it (`….repo`)."""
+# What handlers never touch: a service's repository, and the repositories and database
+# that Services holds for the services themselves (members, audit log, the database).
+NOT_FOR_HANDLERS = {"repo", "members", "audit", "db", "pending"}
+
+
+def storage_reaches(source: str) -> list[tuple[int, str]]:
+    """(line, attribute) for every `x.repo`, `x.members`, `x.audit`, `x.db`, `x.pending`."""
+    return [
+        (node.lineno, node.attr)
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Attribute) and node.attr in NOT_FOR_HANDLERS
+    ]
+
+
+def test_handlers_reach_no_repository_and_no_database() -> None:
+    """Handlers call services (`services.accounts`, `services.votes`, ...), never the
+    repository behind a service, the members repository, the audit log or the database."""
     reaches = [
-        f"{relative(path)}:{node.lineno}"
+        f"{relative(path)}:{line} .{attr}"
         for path in modules("handlers")
-        for node in ast.walk(ast.parse(path.read_text()))
-        if isinstance(node, ast.Attribute) and node.attr == "repo"
+        for line, attr in storage_reaches(path.read_text())
     ]
     assert reaches == []
+
+
+def test_the_storage_rule_sees_a_reach() -> None:
+    """The checker itself: each forbidden attribute is caught, a service call is not."""
+    source = (
+        "async def h(context):\n"
+        "    s = context.services\n"
+        "    await s.members.get(1)\n"
+        "    await context.services.audit.record('x', 'y')\n"
+        "    await s.db.checkpoint()\n"
+        "    await s.votes.repo.get(1)\n"
+        "    await s.pending.clear(1, 1)\n"
+        "    await s.accounts.get(1)\n"
+    )
+    assert storage_reaches(source) == [
+        (3, "members"),
+        (4, "audit"),
+        (5, "db"),
+        (6, "repo"),
+        (7, "pending"),
+    ]
