@@ -41,8 +41,8 @@ from telegram import Bot
 from telegram.error import RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, ExtBot
 
-from bot.delivery import Outgoing
 from bot.membership.roster import import_roster, parse_roster
+from bot.outgoing import Outgoing
 from bot.services import open_services
 from bot.settings import Settings
 from sandbox import BotAPIEmulator, Limits, SimUser

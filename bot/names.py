@@ -16,6 +16,10 @@ from dataclasses import dataclass
 class UnknownName(ValueError):
     """A typed name the roster does not have; the message says what was meant, if clear."""
 
+    def __init__(self, message: str, typed: str, known: Sequence[str]) -> None:
+        super().__init__(message)
+        self.typed, self.known = typed, tuple(known)
+
 
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -40,10 +44,10 @@ def check(typed: str, known: Sequence[str], what: str = "worksite") -> str:
     if typed in known:
         return typed
     if not known:
-        raise UnknownName(f"unknown {what} {typed!r}: the roster has no {what}s yet")
+        raise UnknownName(f"unknown {what} {typed!r}: the roster has no {what}s yet", typed, known)
     guess = suggestion(typed, known)
     hint = f"did you mean {guess!r}?" if guess else f"the roster has: {', '.join(known[:12])}"
-    raise UnknownName(f"unknown {what} {typed!r} ({hint})")
+    raise UnknownName(f"unknown {what} {typed!r} ({hint})", typed, known)
 
 
 def problems(typed: Iterable[str], known: Sequence[str], what: str) -> list[str]:

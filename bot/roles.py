@@ -10,7 +10,12 @@ from storage.members import Member, MembersRepository, Role
 
 
 class RoleError(Exception):
-    """The change cannot be made; the message says why."""
+    """The change cannot be made. The message says why in English (the command line);
+    `key` and `values` say it in chat, as the catalog entry `promote.error.<key>`."""
+
+    def __init__(self, message: str, key: str, **values: object) -> None:
+        super().__init__(message)
+        self.key, self.values = key, values
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +39,11 @@ class RolesService:
         else:
             member = await self.members.by_member_id(identifier)
         if member is None:
-            raise RoleError(f"no member {identifier!r} (use a roster member_id or tg:<id>)")
+            raise RoleError(
+                f"no member {identifier!r} (use a roster member_id or tg:<id>)",
+                "unknown_member",
+                member_id=identifier,
+            )
         return member
 
     async def grant(
@@ -48,10 +57,16 @@ class RolesService:
                 try:
                     worksite = names.check(worksite, worksites)
                 except names.UnknownName as exc:
-                    raise RoleError(str(exc)) from None
+                    raise RoleError(
+                        str(exc), "unknown_worksite", name=exc.typed, known=exc.known
+                    ) from None
             worksite = worksite or member.worksite
             if not worksite:
-                raise RoleError("a steward needs a worksite: add --worksite W")
+                raise RoleError(
+                    "a steward needs a worksite: add --worksite W",
+                    "needs_worksite",
+                    member_id=self.label(member),
+                )
         if member.role is Role.ADMIN and role is not Role.ADMIN:
             await self._keep_an_admin(member)
         before = (member.role, await self.members.steward_worksites(member.id))
@@ -69,7 +84,12 @@ class RolesService:
         """Take a role away; for stewards, one worksite (the role goes with the last one)."""
         member = await self._fresh(member)
         if member.role is not role:
-            raise RoleError(f"{self.label(member)} is not a {role} (they are a {member.role})")
+            raise RoleError(
+                f"{self.label(member)} is not a {role} (they are a {member.role})",
+                "not_that_role",
+                member_id=self.label(member),
+                role=role,
+            )
         if role is Role.ADMIN:
             await self._keep_an_admin(member)
         before = (member.role, await self.members.steward_worksites(member.id))
@@ -77,7 +97,9 @@ class RolesService:
             try:
                 worksite = names.check(worksite, before[1], "steward worksite of theirs")
             except names.UnknownName as exc:
-                raise RoleError(str(exc)) from None
+                raise RoleError(
+                    str(exc), "unknown_worksite", name=exc.typed, known=exc.known
+                ) from None
         await self.members.remove_steward_worksites(
             member.id, worksite if role is Role.STEWARD else None
         )
@@ -91,13 +113,17 @@ class RolesService:
         """Decide on the stored row, never on a copy that may be out of date."""
         stored = await self.members.get(member.id)
         if stored is None:
-            raise RoleError(f"{self.label(member)} no longer exists")
+            raise RoleError(
+                f"{self.label(member)} no longer exists", "gone", member_id=self.label(member)
+            )
         return stored
 
     async def _keep_an_admin(self, member: Member) -> None:
         if await self.members.count_admins() <= 1:
             raise RoleError(
-                f"{self.label(member)} is the last admin: make someone else admin first"
+                f"{self.label(member)} is the last admin: make someone else admin first",
+                "last_admin",
+                member_id=self.label(member),
             )
 
     async def _result(

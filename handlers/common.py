@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Literal
 
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ConversationHandler
 
+from bot import names
 from bot.callbacks import VERSION
 from bot.i18n import Safe, t
 from bot.people import Person
@@ -200,3 +202,11 @@ async def _stop(update: Update, person: Person, key: str) -> None:
     if is_private(update) or update.callback_query is not None:
         await deny(update, person, key)
     raise ApplicationHandlerStop
+
+
+def not_on_roster_hint(language: str, typed: str, known: Sequence[str]) -> Safe:
+    """After "… isn't on the roster": the name most likely meant, else what the roster has."""
+    guess = names.suggestion(typed, known)
+    if guess:
+        return t(language, "roster.guess", guess=guess)
+    return t(language, "roster.known", known=", ".join(known[:12]) or "—")

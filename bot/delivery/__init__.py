@@ -1,6 +1,5 @@
 """The durable delivery engine: every bulk message goes through it."""
 
-from bot.delivery.outgoing import Button, Outgoing
 from bot.delivery.service import DeliveryService
 
-__all__ = ["Button", "DeliveryService", "Outgoing"]
+__all__ = ["DeliveryService"]

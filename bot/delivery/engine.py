@@ -22,7 +22,8 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import ExtBot
 
 from bot.delivery.limiter import BULK
-from bot.delivery.outgoing import Outgoing, message_for, send
+from bot.delivery.outgoing import markup, send
+from bot.outgoing import Outgoing, message_for
 from storage.delivery import Broadcast, Delivery, DeliveryRepository, Progress
 from storage.members import MembersRepository
 
@@ -173,7 +174,7 @@ class DeliveryEngine:
         self, broadcast: Broadcast, delivery: Delivery, message: Outgoing
     ) -> int | None:
         """Make the API call for one copy; the id of the message in the member's chat."""
-        chat, markup = delivery.chat_id, message.markup()
+        chat, keyboard = delivery.chat_id, markup(message)
         if broadcast.op == "delete":
             assert delivery.message_id is not None
             await self.bot.delete_message(chat, delivery.message_id, rate_limit_args=BULK)
@@ -185,7 +186,7 @@ class DeliveryEngine:
                     chat,
                     delivery.message_id,
                     caption=message.text,
-                    reply_markup=markup,
+                    reply_markup=keyboard,
                     rate_limit_args=BULK,
                 )
             else:
@@ -193,7 +194,7 @@ class DeliveryEngine:
                     message.text,
                     chat,
                     delivery.message_id,
-                    reply_markup=markup,
+                    reply_markup=keyboard,
                     rate_limit_args=BULK,
                 )
             return delivery.message_id

@@ -11,8 +11,8 @@ from telegram.ext import ExtBot
 
 from bot.delivery.engine import DeliveryEngine, Finished
 from bot.delivery.limiter import Outbound
-from bot.delivery.outgoing import Outgoing, payload
 from bot.delivery.report import final_report, progress_text
+from bot.outgoing import Outgoing, payload
 from storage.delivery import Broadcast, DeliveryRepository, Progress, Recipient
 from storage.members import Member, MembersRepository
 

@@ -9,12 +9,15 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.botname import bot_link
 from bot.membership.verification import invite_hash
-from bot.services import Services
 from storage import onboarding
 from storage.database import FILE_MODE
+
+if TYPE_CHECKING:
+    from bot.services import Services
 
 CSV_COLUMNS = (
     "member_id",

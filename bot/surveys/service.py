@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from bot import sealing
 from bot.callbacks import pack
-from bot.delivery import Button, Outgoing
 from bot.i18n import LANGUAGES, format_when, t
 from bot.names import KnownNames
+from bot.outgoing import Button, Outgoing
 from bot.people import Person
 from bot.surveys import flow
 from bot.surveys import sealed as boxes

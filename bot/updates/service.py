@@ -8,10 +8,9 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.callbacks import pack
-from bot.delivery import Button, DeliveryService, Outgoing
-from bot.delivery.service import ProgressMessage
 from bot.i18n import LANGUAGES, Safe, t
 from bot.long_text import visible
+from bot.outgoing import Button, Outgoing
 from bot.people import NotAllowed, Person
 from bot.privacy import merge_small_groups
 from bot.scheduler import Scheduler
@@ -22,6 +21,8 @@ from storage.members import Member, MembersRepository, Role
 from storage.updates import Update, UpdatesRepository
 
 if TYPE_CHECKING:
+    from bot.delivery import DeliveryService
+    from bot.delivery.service import ProgressMessage
     from bot.services import Services
 
 TEXT_LIMIT = 4096  # Telegram's limits, counted in UTF-16 code units like Telegram does

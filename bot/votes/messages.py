@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from bot.callbacks import pack
 from bot.charts import bar_chart, text_bars
-from bot.delivery import Button, Outgoing
 from bot.i18n import LANGUAGES, Safe, format_percent, format_when, share_of, t
+from bot.outgoing import Button, Outgoing
 from bot.texts import Text, say
 from bot.votes.definition import VoteDefinition, format_duration
 from bot.votes.receipts import display

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from fractions import Fraction
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.delivery import DeliveryService
 from bot.i18n import Safe, t
 from bot.keys import KeyService, ShareState
 from bot.names import KnownNames
@@ -35,6 +35,9 @@ from storage.database import Database
 from storage.jobs import ScheduledJob
 from storage.members import Member, MembersRepository, Role
 from storage.votes import CastOutcome, SlugTaken, Vote, VotesRepository
+
+if TYPE_CHECKING:
+    from bot.delivery import DeliveryService
 
 log = logging.getLogger(__name__)
 

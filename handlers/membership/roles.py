@@ -11,7 +11,7 @@ from bot.people import Person
 from bot.roles import RoleChange, RoleError
 from bot.runtime.context import BotContext
 from bot.services import Services
-from handlers.common import gate, reply
+from handlers.common import gate, not_on_roster_hint, reply
 from handlers.keywords import keyword
 from handlers.menus import refresh_menu
 from storage.members import Member, Role
@@ -38,8 +38,8 @@ async def promote(update: Update, context: BotContext) -> None:
         return
     try:
         member = await services.roles.find(args[0])
-    except RoleError:
-        await reply(update, t(lang, "promote.unknown", member_id=args[0]))
+    except RoleError as exc:
+        await reply(update, refusal(lang, exc))
         return
     if len(args) >= 2:
         role = keyword(args[1], *Role)
@@ -103,10 +103,20 @@ async def apply_role(
     try:
         change = await services.roles.grant(admin.actor, member, role, worksite)
     except RoleError as exc:
-        await reply(update, t(lang, "promote.failed", reason=str(exc)))
+        await reply(update, refusal(lang, exc))
         return
     await refresh_menu(context.bot, services, change.member)
     await reply(update, report(services, lang, change))
+
+
+def refusal(language: str, error: RoleError) -> Safe:
+    """Why the role cannot be given, in the admin's language."""
+    values = dict(error.values)
+    if "known" in values:  # an unknown worksite: say what was meant, if that is clear
+        values["hint"] = not_on_roster_hint(language, str(values["name"]), values.pop("known"))
+    if "role" in values:
+        values["role"] = t(language, f"role.{values['role']}")
+    return t(language, f"promote.error.{error.key}", **values)
 
 
 def report(services: Services, language: str, change: RoleChange) -> Safe:

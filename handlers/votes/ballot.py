@@ -22,8 +22,8 @@ from telegram.ext import (
 )
 
 from bot.callbacks import pack, pattern, unpack
-from bot.delivery import Button
 from bot.i18n import Safe, format_when, t
+from bot.outgoing import Button
 from bot.people import Person
 from bot.runtime.context import BotContext
 from bot.votes import messages

@@ -49,7 +49,7 @@ from bot.votes.definition import (
     parse_trustees,
 )
 from bot.votes.service import VoteError
-from handlers.common import end_flow, gate, person_of, reply
+from handlers.common import end_flow, gate, not_on_roster_hint, person_of, reply
 from handlers.keywords import keyword
 from handlers.votes.ballot import _edit
 from storage.members import Member, Role
@@ -296,12 +296,7 @@ class NotOnRoster(ValueError):
 
     def reply(self, lang: str) -> Safe:
         """What was typed, and what was meant if that is clear, in the leader's language."""
-        guess = names.suggestion(self.name, self.known)
-        hint = (
-            t(lang, "newvote.bad.name_guess", guess=guess)
-            if guess
-            else t(lang, "newvote.bad.name_known", known=", ".join(self.known[:12]) or "—")
-        )
+        hint = not_on_roster_hint(lang, self.name, self.known)
         return t(lang, "newvote.bad.name", name=self.name, hint=hint)
 
 

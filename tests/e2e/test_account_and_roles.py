@@ -177,11 +177,37 @@ async def test_promote_bad_input(union: Union) -> None:
         ("/promote ZZ9", "No member with ID ZZ9."),
         ("/promote A2 emperor", "Usage: /promote MEMBER_ID"),
         (f"/promote tg:{ADMIN} member", "is the last admin"),
+        (
+            "/promote A2 steward Downy",
+            "“Downy” isn't a worksite on the roster. Did you mean “Downey”?",
+        ),
+        ("/promote A2 steward Mars", "The roster has: Downey"),
     ):
         await boss.send(text)
         await sandbox.settle()
         assert expected in boss.inbox[-1].text, text
     assert (await union.member("A2")).role is Role.MEMBER
+
+
+async def test_promote_refusals_in_spanish(union: Union) -> None:
+    """An admin who reads Spanish gets every refusal in Spanish, not the command line's
+    English, and nothing changes."""
+    sandbox = union.sandbox
+    jefa = sandbox.user("Rosa", user_id=ADMIN, language_code="es")
+    for text, expected in (
+        ("/promote ZZ9", "No hay ningún miembro con el número ZZ9."),
+        ("/promote A2 representante Downy", "“Downy” no es un centro de trabajo de la lista"),
+        ("/promote A2 representante Downy", "¿Quisiste decir “Downey”?"),
+        (f"/promote tg:{ADMIN} miembro", "es la última persona con rol de admin del bot"),
+    ):
+        await jefa.send(text)
+        await sandbox.settle()
+        shown = jefa.inbox[-1].text
+        assert expected in shown, (text, shown)
+        assert "roster" not in shown and "admin first" not in shown, shown
+    assert (await union.member("A2")).role is Role.MEMBER
+    grants = await sandbox.services.audit.recent(action="role.grant")
+    assert [e for e in grants if e.actor == f"tg:{ADMIN}"] == []
 
 
 async def test_admin_from_settings_keeps_role_after_verifying(union: Union) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.delivery import Button, Outgoing
+from bot.outgoing import Button, Outgoing
 from sandbox import SimUser
 from sandbox.harness import Sandbox
 from storage.delivery import Progress

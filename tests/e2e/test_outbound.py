@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.delivery import Outgoing
 from bot.long_text import LIMIT, length
 from bot.membership.roster import import_roster, parse_roster
+from bot.outgoing import Outgoing
 from sandbox import Limits, SimUser
 from sandbox.harness import SANDBOX_SECRET, Sandbox
 from tests.e2e.membership import PHONES, build_union, crowd, verify_by_contact

@@ -155,3 +155,60 @@ def test_the_storage_rule_sees_a_reach() -> None:
         (6, "repo"),
         (7, "pending"),
     ]
+
+
+# The wiring (builds every service and the delivery engine they are handed) and the
+# `python3 -m bot` entry point: outside the Telegram side, only these reach telegram
+# through what they import.
+WIRING = ("bot/services.py", "bot/__main__.py")
+
+
+def module_file(name: str) -> Path | None:
+    """The file of one of our modules named `name` (a package's __init__.py), if any."""
+    base = ROOT.joinpath(*name.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def loaded_by(path: Path) -> set[str]:
+    """Every module importing `path` runs at run time, ours followed to the end."""
+    seen: set[str] = set()
+    todo = [path]
+    done: set[Path] = set()
+    while todo:
+        current = todo.pop()
+        if current in done:
+            continue
+        done.add(current)
+        for name in imports_of(current):
+            parts = name.split(".")
+            for i in range(1, len(parts) + 1):  # a.b.c runs a, a.b and a.b.c
+                prefix = ".".join(parts[:i])
+                seen.add(prefix)
+                if (found := module_file(prefix)) is not None:
+                    todo.append(found)
+    return seen
+
+
+def test_services_do_not_reach_telegram_through_what_they_import() -> None:
+    """Not even indirectly: a service hands plain `bot.outgoing` messages to the delivery
+    engine it is given; importing the engine (which speaks Telegram) is the wiring's job."""
+    reached = [
+        f"{relative(path)} reaches {name}"
+        for path in modules("bot")
+        if not relative(path).startswith(TELEGRAM_SIDE) and relative(path) not in WIRING
+        for name in sorted(uses(loaded_by(path), "telegram"))[:1]
+    ]
+    assert reached == []
+
+
+def test_the_indirect_rule_follows_imports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checker itself: telegram two modules away is found, through a package too."""
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("import telegram.ext\n")
+    (tmp_path / "pkg" / "inner.py").write_text("X = 1\n")
+    (tmp_path / "a.py").write_text("from pkg.inner import X\n")
+    monkeypatch.setattr(f"{__name__}.ROOT", tmp_path)
+    assert uses(loaded_by(tmp_path / "a.py"), "telegram") == ["telegram", "telegram.ext"]
