@@ -7,20 +7,13 @@ import logging
 import os
 import pickle
 import sqlite3
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from sandbox.harness import Sandbox
 from storage.database import available_migrations
-from tests.e2e.voting import Voters, build_voters, local, received
-
-
-@pytest.fixture
-async def voters(tmp_path: Path) -> AsyncIterator[Voters]:
-    async with Sandbox(tmp_path) as sandbox:
-        yield await build_voters(sandbox)
+from tests.e2e.voting import Voters, local, received
 
 
 def stored_drafts(sandbox: Sandbox) -> dict[int, str]:

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
-from pathlib import Path
-
-import pytest
 
 from bot.people import OPERATOR
-from sandbox.harness import Sandbox
 from tests.e2e.l10n import ISO_TIME, WHEN_EN, WHEN_ES
 from tests.e2e.voting import (
     Voters,
     ballot_message,
-    build_voters,
     cast,
     create_vote,
     received,
@@ -34,12 +28,6 @@ questions:
       - {{id: y, text: {{en: "Yes", es: "Sí"}}}}
       - {{id: n, text: {{en: "No", es: "No"}}}}
 """
-
-
-@pytest.fixture
-async def voters(tmp_path: Path) -> AsyncIterator[Voters]:
-    async with Sandbox(tmp_path) as sandbox:
-        yield await build_voters(sandbox)
 
 
 async def test_one_question_survey_in_both_languages(voters: Voters) -> None:

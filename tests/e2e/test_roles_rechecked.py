@@ -9,8 +9,7 @@ cannot act, while the member sees the same friendly refusal, never a crash.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import AsyncIterator, Awaitable, Callable
-from pathlib import Path
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -22,7 +21,7 @@ from handlers.votes import admin as votes_admin
 from sandbox.harness import Sandbox
 from storage.members import Role
 from tests.e2e.surveys import close_survey, load_survey, seed_responses, survey_yaml
-from tests.e2e.voting import Voters, build_voters, create_vote, definition
+from tests.e2e.voting import Voters, create_vote, definition
 
 DENIED = "Sorry, you don't have permission to do that."
 # Everything a leader's action could write to (the delivery outbox is left out: the survey
@@ -39,12 +38,6 @@ WATCHED = (
     "broadcasts",
     "audit_log",
 )
-
-
-@pytest.fixture
-async def voters(tmp_path: Path) -> AsyncIterator[Voters]:
-    async with Sandbox(tmp_path) as sandbox:
-        yield await build_voters(sandbox)
 
 
 def snapshot(sandbox: Sandbox) -> dict[str, list[tuple[Any, ...]]]:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
 
 from bot.people import OPERATOR
 from bot.votes.service import LoadOutcome, VoteError
 from sandbox.harness import Sandbox
-from tests.e2e.voting import Voters, build_voters, local, run_job
+from tests.e2e.voting import Voters, local, run_job
 
 FILE = """\
 id: strike-may
@@ -19,12 +16,6 @@ opens_at: "{opens}"
 closes_at: "{closes}"
 threshold: two-thirds
 """
-
-
-@pytest.fixture
-async def voters(tmp_path: Path) -> AsyncIterator[Voters]:
-    async with Sandbox(tmp_path) as sandbox:
-        yield await build_voters(sandbox)
 
 
 async def pending(sandbox: Sandbox, kind: str) -> list[tuple[int, int]]:

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
 
 from bot.people import OPERATOR
 from bot.votes.service import LoadOutcome
 from sandbox import SimUser
-from sandbox.harness import Sandbox
 from sandbox.users import SentMessage
 from storage.members import Role
 from tests.e2e.voting import (
     Voters,
-    build_voters,
     close_vote,
     local,
     open_vote,
@@ -67,12 +61,6 @@ ENGLISH = [
     "was counted in vote",
 ]
 SPANISH = [QUESTION["es"], DESCRIPTION["es"], YES["es"], "Vota ya", "Vas a votar", "Resultado"]
-
-
-@pytest.fixture
-async def voters(tmp_path: Path) -> AsyncIterator[Voters]:
-    async with Sandbox(tmp_path) as sandbox:
-        yield await build_voters(sandbox)
 
 
 class Seen:

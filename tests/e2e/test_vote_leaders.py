@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
-
-from sandbox.harness import Sandbox
 from storage.members import Role
 from tests.e2e.voting import (
     Voters,
     ballot_message,
-    build_voters,
     cast,
     close_vote,
     create_vote,
@@ -22,12 +15,6 @@ from tests.e2e.voting import (
     received,
     run_job,
 )
-
-
-@pytest.fixture
-async def voters(tmp_path: Path) -> AsyncIterator[Voters]:
-    async with Sandbox(tmp_path) as sandbox:
-        yield await build_voters(sandbox)
 
 
 async def test_newvote_wizard_with_mistakes_preview_and_confirm(voters: Voters) -> None:

@@ -3,18 +3,13 @@ copy (with the export buttons) and no second one."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable
-from pathlib import Path
-
-import pytest
+from collections.abc import Awaitable
 
 from sandbox import SimUser
-from sandbox.harness import Sandbox
 from sandbox.users import SentMessage
 from tests.e2e import voting
 from tests.e2e.voting import (
     Voters,
-    build_voters,
     cast,
     close_vote,
     create_vote,
@@ -22,12 +17,6 @@ from tests.e2e.voting import (
     received,
 )
 from tests.e2e.waiting import eventually
-
-
-@pytest.fixture
-async def voters(tmp_path: Path) -> AsyncIterator[Voters]:
-    async with Sandbox(tmp_path) as sandbox:
-        yield await build_voters(sandbox)
 
 
 def results_in(user: SimUser) -> list[SentMessage]:

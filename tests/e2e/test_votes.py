@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
 from bot.votes.definition import MAJORITY, TWO_THIRDS
-from sandbox.harness import Sandbox
 from tests.e2e.voting import (
     VOTE_BUTTON,
     Voters,
-    build_voters,
     cast,
     close_vote,
     counts,
@@ -21,12 +17,6 @@ from tests.e2e.voting import (
     open_vote,
     received,
 )
-
-
-@pytest.fixture
-async def voters(tmp_path: Path) -> AsyncIterator[Voters]:
-    async with Sandbox(tmp_path) as sandbox:
-        yield await build_voters(sandbox)
 
 
 async def test_create_open_vote_close_result(voters: Voters) -> None:
