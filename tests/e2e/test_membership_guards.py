@@ -295,5 +295,5 @@ async def test_the_vote_wizard_refuses_a_worksite_not_on_the_roster(union: Union
 async def test_promote_to_a_worksite_not_on_the_roster_is_refused(union: Union) -> None:
     rosa = await admin(union)
     await rosa.send("/promote A1 steward Nowhere")
-    assert "unknown worksite 'Nowhere'" in (await rosa.next_message()).text
+    assert "“Nowhere” isn't a worksite on the roster" in (await rosa.next_message()).text
     assert (await union.member("A1")).role is Role.MEMBER
