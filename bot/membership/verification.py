@@ -11,7 +11,6 @@ import hashlib
 import hmac
 import logging
 import secrets
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -90,9 +89,8 @@ def invite_hash(code: str, secret: str) -> str:
 
 
 def _fold(text: str) -> str:
-    """Case- and accent-insensitive form of a name, for comparing typed and roster names."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if c.isalnum())
+    """A last name as compared: `names.fold` (case and accents) without its spaces."""
+    return names.fold(text).replace(" ", "")
 
 
 def name_matches(typed: str, roster_last_name: str | None) -> bool:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from bot.callbacks import pack
 from bot.charts import bar_chart, text_bars
 from bot.i18n import LANGUAGES, Safe, format_percent, format_when, share_of, t
+from bot.long_text import visible
 from bot.outgoing import Button, Outgoing
 from bot.texts import Text, say
 from bot.votes.definition import VoteDefinition, format_duration
@@ -357,7 +358,7 @@ def chart(language: str, tally: Tally) -> bytes:
         f"#{tally.vote_id} {say(tally.question, language)}",
         [label for label, _ in tally.rows(language)],
         list(tally.counts),
-        note=html.unescape(note),
+        note=visible(note),  # a picture, not chat HTML
     )
 
 

@@ -54,16 +54,19 @@ async def charts_of(
     return photos
 
 
+# Every worksite and classification large enough to publish: both breakdowns are charted.
+LARGE_GROUPS = [
+    ("Downey", "Psychologist", 5),
+    ("Downey", "Therapist", 5),
+    ("Irvine", "Psychologist", 5),
+    ("Irvine", "Therapist", 6),
+]
+
+
 async def test_charts_include_the_breakdowns_that_are_published(
     union: Union, drawn: list[str]
 ) -> None:
-    groups = [
-        ("Downey", "Psychologist", 5),
-        ("Downey", "Therapist", 5),
-        ("Irvine", "Psychologist", 5),
-        ("Irvine", "Therapist", 6),
-    ]
-    photos = await charts_of(union.sandbox, union.lee, groups)
+    photos = await charts_of(union.sandbox, union.lee, LARGE_GROUPS)
     captions = [p.text for p in photos]
     overall = [c for c in captions if "—" not in c]
     assert overall[0].startswith("1. Protected hours a week?")
@@ -98,12 +101,6 @@ async def test_suppressed_groups_are_never_charted(union: Union, drawn: list[str
 async def test_a_steward_gets_no_breakdown_inside_their_worksite(
     union: Union, drawn: list[str]
 ) -> None:
-    groups = [
-        ("Downey", "Psychologist", 5),
-        ("Downey", "Therapist", 5),
-        ("Irvine", "Psychologist", 5),
-        ("Irvine", "Therapist", 6),
-    ]
-    photos = await charts_of(union.sandbox, union.sam, groups)  # Sam stewards Downey
+    photos = await charts_of(union.sandbox, union.sam, LARGE_GROUPS)  # Sam stewards Downey
     assert not any("—" in p.text for p in photos)  # Downey alone: nothing to break down
     assert not any("Irvine" in label or "Therapist" in label for label in drawn)
