@@ -76,8 +76,9 @@ class Params:
 
 # Tuned on both shared question sets together (shared/data/faq: the clinicians and the
 # educators), as `benchmarks/faq_quality.py --held-out ...` prints them; reported on the
-# kept-aside sets in benchmarks/data/faq/, never tuned on. language_bonus (the member's language first) and suggest_at (a low floor: suggest whenever
-# anything plausible ranks) are rules by design, not tuned.
+# kept-aside sets in benchmarks/data/faq/, never tuned on. language_bonus (the member's
+# language first) and suggest_at (a low floor: suggest whenever anything plausible
+# ranks) are rules by design, not tuned.
 DEFAULT_PARAMS = Params(
     title_share=0.5,
     bm25_share=0.3,
