@@ -1,13 +1,19 @@
 """FAQ answer quality on questions the matcher was not tuned on, beside plain FTS5 BM25.
 
     .venv/bin/python benchmarks/faq_quality.py [--set NAME=KB.yaml,QUESTIONS.yaml ...]
-        [--markdown OUT.md] [--misses] [--no-latency]
+        [--held-out NAME=KB.yaml,QUESTIONS.yaml ...] [--markdown OUT.md] [--misses]
+        [--no-latency]
 
 Without --set it reads the shared sets beside the checkout (../shared/data/faq: the
 clinicians' FAQ and the educators' FAQ). For every set, the decision parameters
 (bot.faq.matcher.Params) are tuned by `bot.faq.evaluation.tune` on the *other* sets only,
 then the set is measured with them: no figure comes from the data that tuned it. The
 parameters the bot ships (DEFAULT_PARAMS) are printed beside what each tuning picked.
+
+A --held-out set (benchmarks/data/faq/hotel and .../homecare, written blind) is never
+tuned on: it is measured with the parameters tuned on all the --set sets together, which
+is how DEFAULT_PARAMS are made, and its misses are never printed (--misses lists only the
+tuning sets'), so nobody changes the matcher after reading them.
 
 The learning loop: a set is split in two halves (alternate questions); the questions of one
 half that were not answered outright and right are linked to their right entry (what a
@@ -30,7 +36,7 @@ import asyncio
 import sys
 import tempfile
 from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -165,25 +171,31 @@ def k_fold(items: Sequence[Sample], folds: int = FOLDS) -> tuple[Report, list[Pa
 
 
 async def measure(
-    sets: dict[str, tuple[Path, Path]], misses: bool, latency: bool
+    sets: dict[str, tuple[Path, Path]],
+    misses: bool,
+    latency: bool,
+    held_out: dict[str, tuple[Path, Path]] | None = None,
 ) -> tuple[str, dict[str, Params]]:
+    """Each of `sets` tuned on the others; each of `held_out` measured with the parameters
+    tuned on all of `sets` together (what the bot ships), never tuned on, misses never shown."""
     out: list[str] = []
     picked: dict[str, Params] = {}
+    held_out = held_out or {}
     with tempfile.TemporaryDirectory() as scratch_dir:
         scratch = Path(scratch_dir)
-        loaded: list[QuestionSet] = []
-        services = []
-        for name, (kb, questions) in sets.items():
-            cases = load_questions(questions)
-            context = faq_service(kb, scratch, name)
-            service = await context.__aenter__()
-            services.append(context)
-            measured = await measure_all(service, cases)
-            baseline = await evaluate_baseline(service, cases)
-            loaded.append(
-                QuestionSet(name, kb, questions, cases, samples(service, cases, measured), baseline)
-            )
-        try:
+        async with AsyncExitStack() as stack:
+
+            async def load(name: str, kb: Path, questions: Path) -> QuestionSet:
+                cases = load_questions(questions)
+                service = await stack.enter_async_context(faq_service(kb, scratch, name))
+                measured = await measure_all(service, cases)
+                baseline = await evaluate_baseline(service, cases)
+                return QuestionSet(
+                    name, kb, questions, cases, samples(service, cases, measured), baseline
+                )
+
+            loaded = [await load(name, *paths) for name, paths in sets.items()]
+            kept_aside = [await load(name, *paths) for name, paths in held_out.items()]
             out.append(f"Shipped parameters (DEFAULT_PARAMS): {describe(DEFAULT_PARAMS)}\n")
             for qs in loaded:
                 tuning = [item for other in loaded if other is not qs for item in other.items]
@@ -222,9 +234,16 @@ async def measure(
                                 f"  miss: {o.question!r} expected {o.expected}, got {o.kind} "
                                 f"{list(o.shown)}"
                             )
-        finally:
-            for context in reversed(services):
-                await context.__aexit__(None, None, None)
+            if kept_aside:
+                everything = [item for qs in loaded for item in qs.items]
+                params = tune(everything)
+                names = ", ".join(qs.name for qs in loaded)
+                out.append(f"### Kept aside, measured with parameters tuned on {names}\n")
+                same = "the same as" if params == DEFAULT_PARAMS else "NOT the same as"
+                out.append(f"Parameters ({same} DEFAULT_PARAMS): {describe(params)}\n")
+                for qs in kept_aside:
+                    out.append(table(qs.name, report_for(qs.items, params), qs.baseline))
+                    out.append("")
     if latency:
         results = await latency_run(1000, 300, 3)
 
@@ -264,9 +283,16 @@ def main() -> None:
     parser.add_argument("--markdown", type=Path, help="also write the tables to this file")
     parser.add_argument("--misses", action="store_true", help="list what each set got wrong")
     parser.add_argument("--no-latency", action="store_true", help="skip the latency run")
+    parser.add_argument(
+        "--held-out",
+        type=parse_set,
+        action="append",
+        default=[],
+        help="NAME=KB.yaml,QUESTIONS.yaml: a kept-aside set, measured only, never tuned on",
+    )
     args = parser.parse_args()
     sets = dict(args.sets) if args.sets else DEFAULT_SETS
-    output, _ = asyncio.run(measure(sets, args.misses, not args.no_latency))
+    output, _ = asyncio.run(measure(sets, args.misses, not args.no_latency, dict(args.held_out)))
     print(output)
     if args.markdown:
         args.markdown.write_text(output + "\n", encoding="utf-8")

@@ -31,6 +31,7 @@ from bot.faq.text import (
     ANALYZER_VERSION,
     LEXICON,
     Unit,
+    analyze,
     analyze_words,
     content_words,
     detect_language,
@@ -45,10 +46,11 @@ from bot.faq.typos import Corrector
 from storage.database import Database
 from storage.faq import FaqEntry, FaqGap, FaqRepository, Feedback
 
-# BM25 field weights: the analyzed title (id, question, alternates, tags) and body (the
-# answer), and the raw words of the question and alternates.
+# BM25 field weights: the analyzed title (id, question, tags), alternates and body (the
+# answer), and the raw words of the question.
 TITLE_WEIGHT = 3.0
 BODY_WEIGHT = 1.0
+ALTERNATE_WEIGHT = 1.0
 RAW_WEIGHT = 1.0
 CANDIDATES = 20  # BM25 hits the decision looks at
 
@@ -146,7 +148,7 @@ class FaqService:
             )
             for entry_id, title, body, _ in stored
         )
-        self._bm25 = Bm25Index(_bm25_doc(self._entries[e], t, b) for e, t, b, _ in stored)
+        self._bm25 = Bm25Index(_bm25_doc(self._entries[e], b) for e, _, b, _ in stored)
         vocabulary: list[str] = list(LEXICON.surface)
         for entry in entries:
             vocabulary.extend(content_words(title_text(entry)))
@@ -282,14 +284,29 @@ def _raw_terms(text: str) -> list[str]:
     return ["r:" + english(w) for w in tokens(text)]
 
 
-def _bm25_doc(
-    entry: FaqEntry, title: str, body: str
-) -> tuple[str, list[tuple[list[str], float]], int]:
-    """An entry as BM25 fields: analyzed title and body terms, raw question words."""
-    title_terms = ["t:" + t for t in title.split()]
+def _bm25_doc(entry: FaqEntry, body: str) -> tuple[str, list[tuple[list[str], float]], int]:
+    """An entry as BM25 fields: its own title (id, question, tags), its alternates, its
+    body (the answer) and the raw words of its question.
+
+    Alternates weigh as much as the body, not as the title, and their raw words are left
+    out: a member's chatty wording linked from /faqgaps would otherwise pull its entry up
+    for every question sharing a few of its words (measured: the learning loop lost the
+    educators 5 points of "shown" that way; see benchmarks/README.md).
+    """
+
+    def terms(text: str) -> list[str]:
+        return ["t:" + t for unit in analyze(text, entry.language) for t in unit.all_terms]
+
+    title_terms = terms(title_text(entry, alternates=False))
+    alternates = [t for text in entry.alternates for t in terms(text)]
     body_terms = ["t:" + t for t in body.split()]
-    raw = [t for text in (entry.question, *entry.alternates) for t in _raw_terms(text)]
-    fields = [(title_terms, TITLE_WEIGHT), (body_terms, BODY_WEIGHT), (raw, RAW_WEIGHT)]
+    raw = _raw_terms(entry.question)
+    fields = [
+        (title_terms, TITLE_WEIGHT),
+        (alternates, ALTERNATE_WEIGHT),
+        (body_terms, BODY_WEIGHT),
+        (raw, RAW_WEIGHT),
+    ]
     # The length counts every token of the entry, as FTS5 counts every column's.
-    length = len(title_terms) + len(body_terms) + len(raw) + len(tokens(entry.answer))
-    return entry.id, fields, length + len(entry.tags)
+    length = len(title_terms) + len(alternates) + len(body_terms) + len(raw)
+    return entry.id, fields, length + len(tokens(entry.answer)) + len(entry.tags)

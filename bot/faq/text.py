@@ -289,13 +289,13 @@ def content_words(text: str) -> Iterable[str]:
     return (w for w in tokens(text) if w not in lexicon.STOP_WORDS and not w.isdigit())
 
 
-def title_text(entry: FaqEntry) -> str:
+def title_text(entry: FaqEntry, alternates: bool = True) -> str:
     """What an entry is about: its id words, question, alternates and tags."""
     return " ".join(
         (
             entry.id.replace("-", " ").replace("_", " "),
             entry.question,
-            *entry.alternates,
+            *(entry.alternates if alternates else ()),
             *entry.tags,
         )
     )

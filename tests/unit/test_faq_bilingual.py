@@ -93,3 +93,27 @@ def test_build_reads_both_freedict_files(tmp_path: Path) -> None:
     assert pairs["paro"] == ["walkout"]
     assert "de nada" not in pairs  # phrases on either side are left out
     assert all(" " not in english for words in pairs.values() for english in words)
+
+
+# A Spanish entry that shares a Spanish question's small words ("me dan", "la huelga")
+# but not its subject.
+SHARED_WORDS_FAQ = """\
+- id: vacation-days
+  question: "When do I get my vacation days during the strike?"
+  answer: "Approved vacation days stay approved; they are paid when the strike ends."
+- id: estacionamiento
+  language: es
+  question: "¿Dónde me dan estacionamiento en la huelga?"
+  answer: "Cuando vengas a la huelga, te dan un lugar en el estacionamiento de la calle Main."
+"""
+
+
+async def test_spanish_small_words_do_not_outrank_the_english_subject(db: Database) -> None:
+    # BM25 scores an entry in the question's own language on every shared word, one in
+    # the other language only through translations: each language is compared with its
+    # own best, so the subject ("vacaciones") decides. Scored on one scale, the parking
+    # entry was answered outright.
+    faq = FaqService(db)
+    await faq.replace_all(parse_faq(SHARED_WORDS_FAQ))
+    decision = await faq.ask("¿cuándo me dan las vacaciones de la huelga?", "es")
+    assert decision.answer.shown[:1] == ("vacation-days",)

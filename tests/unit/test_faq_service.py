@@ -190,6 +190,34 @@ async def test_a_linked_wording_counts_only_for_questions_that_say_most_of_it(
     assert ballot is None or ballot.title_coverage == 0.0
 
 
+LINKING_FAQ = """\
+- id: strike-pay
+  question: "How much is strike pay?"
+  answer: "Strike pay is $300 a week, paid on Fridays at the union hall."
+- id: picket-schedule
+  question: "When are the picket shifts?"
+  answer: "Shifts run 7-11 and 11-3 on weekdays; sign up with your site captain."
+- id: health
+  question: "Do I keep my health insurance?"
+  answer: "Yes, the union pays the premiums during the strike."
+"""
+
+
+async def test_a_linked_wording_does_not_answer_for_another_entry(db: Database) -> None:
+    # A wording linked to strike pay shares "when", "picket shifts" and "week" with a
+    # question about the schedule. Its words weigh in BM25 like an answer's, not like the
+    # entry's own title, and its small words not at all: weighed as title, strike pay was
+    # answered outright (0.98 against 0.57).
+    faq = FaqService(db)
+    await faq.replace_all(parse_faq(LINKING_FAQ))
+    await faq.link(
+        "strike-pay", "hey so when do we get the money for all the picket shifts we do every week"
+    )
+    decision = await faq.ask("when are the picket shifts this week")
+    assert decision.kind != "answer"
+    assert "picket-schedule" in decision.answer.shown
+
+
 async def test_no_outright_answer_when_the_heaviest_word_is_not_covered(
     service: FaqService,
 ) -> None:
