@@ -10,7 +10,7 @@ clinicians' FAQ and the educators' FAQ). For every set, the decision parameters
 then the set is measured with them: no figure comes from the data that tuned it. The
 parameters the bot ships (DEFAULT_PARAMS) are printed beside what each tuning picked.
 
-A --held-out set (benchmarks/data/faq/hotel and .../homecare, written blind) is never
+A --held-out set (benchmarks/data/faq/hotel, homecare, transit: written blind) is never
 tuned on: it is measured with the parameters tuned on all the --set sets together, which
 is how DEFAULT_PARAMS are made, and its misses are never printed (--misses lists only the
 tuning sets'), so nobody changes the matcher after reading them.
