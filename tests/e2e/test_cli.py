@@ -53,18 +53,7 @@ async def spawn(env: dict[str, str], *args: str) -> asyncio.subprocess.Process:
 
 
 async def test_run_serves_members_until_stopped(tmp_path: Path) -> None:
-    async with BotAPIEmulator() as emulator:
-        process = await spawn(bot_env(emulator, tmp_path), "run")
-        try:
-            ana = emulator.add_user("Ana")
-            await ana.send("/start")
-            reply = await ana.next_message(timeout=30)
-            assert "Welcome to Local 1199's member bot" in reply.text
-        finally:
-            process.send_signal(signal.SIGTERM)
-            _, err = await asyncio.wait_for(process.communicate(), 30)
-    assert process.returncode == 0, err.decode()
-    assert emulator.token not in err.decode()  # the token never reaches the log
+    assert "Welcome to Local 1199's member bot" in await bot_runs_until_stopped(tmp_path)
 
 
 async def test_rejected_token_is_one_clear_line(tmp_path: Path) -> None:
@@ -334,6 +323,7 @@ async def bot_runs_until_stopped(folder: Path) -> str:
             process.send_signal(signal.SIGTERM)
             _, err = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 0, err.decode()
+    assert emulator.token not in err.decode()  # the token never reaches the log
     return reply.text
 
 

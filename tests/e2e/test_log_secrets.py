@@ -7,6 +7,7 @@ import io
 import logging
 import re
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -44,16 +45,22 @@ def captured() -> Iterator[io.StringIO]:
         logging.getLogger(name).setLevel(logging.NOTSET)
 
 
-@pytest.fixture
-async def sandbox(tmp_path: Path, captured: io.StringIO) -> AsyncIterator[Sandbox]:
-    running = Sandbox(tmp_path, token=TOKEN)
+@asynccontextmanager
+async def logging_to(captured: io.StringIO, level: str, running: Sandbox) -> AsyncIterator[Sandbox]:
+    """The bot running with logging installed as `unionbot run` does, at `level`."""
     handler = logging.StreamHandler(captured)
-    configure_logging("DEBUG", handler=handler, secrets=cli_secrets(running.make_settings()))
+    configure_logging(level, handler=handler, secrets=cli_secrets(running.make_settings()))
     try:
         async with running:
             yield running
     finally:
         logging.getLogger().removeHandler(handler)
+
+
+@pytest.fixture
+async def sandbox(tmp_path: Path, captured: io.StringIO) -> AsyncIterator[Sandbox]:
+    async with logging_to(captured, "DEBUG", Sandbox(tmp_path, token=TOKEN)) as running:
+        yield running
 
 
 def digits(text: str) -> str:

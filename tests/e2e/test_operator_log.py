@@ -6,20 +6,18 @@ or Telegram id."""
 from __future__ import annotations
 
 import io
-import logging
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from bot.logs import configure_logging
 from sandbox import SimUser
 from sandbox.harness import Sandbox
 from tests.e2e.conftest import ADMIN_ID
 from tests.e2e.membership import PHONES, ROSTER
 from tests.e2e.surveys import close_survey, load_survey
-from tests.e2e.test_log_secrets import TOKEN, cli_secrets, digits
+from tests.e2e.test_log_secrets import TOKEN, digits, logging_to
 from tests.e2e.test_log_secrets import captured as captured  # the fixture
 from tests.e2e.test_updates import send_update
 from tests.e2e.voting import build_voters, cast, close_vote, create_vote, open_vote, received
@@ -30,13 +28,8 @@ from tests.e2e.waiting import eventually
 async def sandbox(tmp_path: Path, captured: io.StringIO) -> AsyncIterator[Sandbox]:
     """The bot with logging installed as `unionbot run` does, at INFO."""
     running = Sandbox(tmp_path, token=TOKEN, admin_ids=(ADMIN_ID,))
-    handler = logging.StreamHandler(captured)
-    configure_logging("INFO", handler=handler, secrets=cli_secrets(running.make_settings()))
-    try:
-        async with running:
-            yield running
-    finally:
-        logging.getLogger().removeHandler(handler)
+    async with logging_to(captured, "INFO", running):
+        yield running
 
 
 def lines(captured: io.StringIO, pattern: str) -> list[str]:

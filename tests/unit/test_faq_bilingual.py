@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from bot.faq.bilingual import build, english_words
-from bot.faq.loader import parse_faq
 from bot.faq.service import FaqService
 from bot.faq.text import analyze
 from storage.database import Database
+from tests.unit.faqs import faq_from
 
 # None of these words is in the lexicon: only the dictionary can join the two languages.
 MIXED_FAQ = """\
@@ -30,9 +30,7 @@ MIXED_FAQ = """\
 
 @pytest.fixture
 async def service(db: Database) -> FaqService:
-    faq = FaqService(db)
-    await faq.replace_all(parse_faq(MIXED_FAQ))
-    return faq
+    return await faq_from(db, MIXED_FAQ)
 
 
 async def test_spanish_question_finds_english_entry(service: FaqService) -> None:
@@ -113,7 +111,6 @@ async def test_spanish_small_words_do_not_outrank_the_english_subject(db: Databa
     # the other language only through translations: each language is compared with its
     # own best, so the subject ("vacaciones") decides. Scored on one scale, the parking
     # entry was answered outright.
-    faq = FaqService(db)
-    await faq.replace_all(parse_faq(SHARED_WORDS_FAQ))
+    faq = await faq_from(db, SHARED_WORDS_FAQ)
     decision = await faq.ask("¿cuándo me dan las vacaciones de la huelga?", "es")
     assert decision.answer.shown[:1] == ("vacation-days",)

@@ -9,6 +9,7 @@ from bot.faq.matcher import DEFAULT_PARAMS, MAX_SUGGESTIONS, Candidate, decide, 
 from bot.faq.service import FaqService
 from storage.database import Database
 from storage.faq import FaqEntry
+from tests.unit.faqs import faq_from
 
 SAMPLE_FAQ = """\
 - id: strike-pay
@@ -53,9 +54,7 @@ SAMPLE_FAQ = """\
 
 @pytest.fixture
 async def service(db: Database) -> FaqService:
-    faq = FaqService(db)
-    await faq.replace_all(parse_faq(SAMPLE_FAQ))
-    return faq
+    return await faq_from(db, SAMPLE_FAQ)
 
 
 async def test_the_question_itself_is_answered(service: FaqService) -> None:
@@ -208,8 +207,7 @@ async def test_a_linked_wording_does_not_answer_for_another_entry(db: Database) 
     # question about the schedule. Its words weigh in BM25 like an answer's, not like the
     # entry's own title, and its small words not at all: weighed as title, strike pay was
     # answered outright (0.98 against 0.57).
-    faq = FaqService(db)
-    await faq.replace_all(parse_faq(LINKING_FAQ))
+    faq = await faq_from(db, LINKING_FAQ)
     await faq.link(
         "strike-pay", "hey so when do we get the money for all the picket shifts we do every week"
     )

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from bot.faq.evaluation import Case, measure_all, report_for, samples, tune
-from bot.faq.loader import parse_faq
-from bot.faq.service import FaqService
 from storage.database import Database
+from tests.unit.faqs import faq_from
 
 # Every question names its entry's one distinctive word: any mix ranks it first.
 EASY_FAQ = """\
@@ -22,8 +21,7 @@ EASY_FAQ = """\
 
 
 async def test_ties_go_to_the_middle_of_the_grid(db: Database) -> None:
-    service = FaqService(db)
-    await service.replace_all(parse_faq(EASY_FAQ))
+    service = await faq_from(db, EASY_FAQ)
     cases = [
         Case("where do i park", "parking", 1),
         Case("lost my badge", "badges", 2),
