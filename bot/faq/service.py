@@ -135,20 +135,21 @@ class FaqService:
             await self.repo.reindex(e for e in entries if e.id in stale)
             stored = await self.repo.index_terms()
         self._entries = {e.id: e for e in entries}
-        self._stats = IndexStats.build(
-            (
-                entry_id,
-                EntryTerms(
-                    frozenset(title.split()),
-                    frozenset(body.split()),
-                    self._entries[entry_id].language,
-                    phrasing_terms(self._entries[entry_id]),
-                    phrasing_units(self._entries[entry_id]),
-                ),
+        indexed = {
+            entry_id: EntryTerms(
+                frozenset(title.split()),
+                frozenset(body.split()),
+                self._entries[entry_id].language,
+                phrasing_terms(self._entries[entry_id]),
+                phrasing_units(self._entries[entry_id]),
             )
             for entry_id, title, body, _ in stored
+        }
+        self._stats = IndexStats.build(indexed.items())
+        self._bm25 = Bm25Index(
+            _bm25_doc(self._entries[entry_id], indexed[entry_id], body)
+            for entry_id, _, body, _ in stored
         )
-        self._bm25 = Bm25Index(_bm25_doc(self._entries[e], b) for e, _, b, _ in stored)
         vocabulary: list[str] = list(LEXICON.surface)
         for entry in entries:
             vocabulary.extend(content_words(title_text(entry)))
@@ -284,7 +285,9 @@ def _raw_terms(text: str) -> list[str]:
     return ["r:" + english(w) for w in tokens(text)]
 
 
-def _bm25_doc(entry: FaqEntry, body: str) -> tuple[str, list[tuple[list[str], float]], int]:
+def _bm25_doc(
+    entry: FaqEntry, terms: EntryTerms, body: str
+) -> tuple[str, list[tuple[list[str], float]], int]:
     """An entry as BM25 fields: its own title (id, question, tags), its alternates, its
     body (the answer) and the raw words of its question.
 
@@ -293,12 +296,12 @@ def _bm25_doc(entry: FaqEntry, body: str) -> tuple[str, list[tuple[list[str], fl
     for every question sharing a few of its words (measured: the learning loop lost the
     educators 5 points of "shown" that way; see benchmarks/README.md).
     """
-
-    def terms(text: str) -> list[str]:
-        return ["t:" + t for unit in analyze(text, entry.language) for t in unit.all_terms]
-
-    title_terms = terms(title_text(entry, alternates=False))
-    alternates = [t for text in entry.alternates for t in terms(text)]
+    own = analyze(title_text(entry, alternates=False), entry.language)
+    title_terms = ["t:" + t for unit in own for t in unit.all_terms]
+    # Each alternate's units, as the phrasings already hold them (the first is the question).
+    alternates = [
+        "t:" + t for units in terms.phrasing_units[1:] for unit in units for t in unit.all_terms
+    ]
     body_terms = ["t:" + t for t in body.split()]
     raw = _raw_terms(entry.question)
     fields = [
