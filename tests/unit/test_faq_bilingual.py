@@ -137,3 +137,29 @@ async def test_an_entry_in_the_other_language_is_a_rival_too(db: Database) -> No
     # Not a confident answer about either: both offered, the member picks.
     assert decision.kind == "suggest"
     assert set(decision.answer.shown) == {"strike-vote", "votacion-contrato"}
+
+
+# "semana" and "quincena" have no English translation in the dictionary: only a Spanish
+# entry can say them, and the English entry is about the question all the same.
+UNTRANSLATED_FAQ = """\
+- id: strike-pay
+  question: "How much is strike pay?"
+  answer: "Strike pay is $300 for each full week on the picket line."
+- id: dia-de-pago
+  language: es
+  question: "¿La empresa paga por semana o por quincena?"
+  answer: "La empresa paga cada quincena, los viernes, por depósito directo."
+"""
+
+
+async def test_words_no_dictionary_translates_do_not_count_against_english_entries(
+    db: Database,
+) -> None:
+    service = await faq_from(db, UNTRANSLATED_FAQ)
+    decision = await service.ask("el pago de huelga es por semana o por quincena?", "es")
+    assert [u.bridged for u in decision.units if u.text in ("semana", "quincena")] == [
+        False,
+        False,
+    ]
+    assert decision.answer.candidates[0].entry_id == "strike-pay"
+    assert decision.kind != "answer" or decision.entry.id == "strike-pay"
