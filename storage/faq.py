@@ -20,6 +20,7 @@ class FaqEntry:
     tags: tuple[str, ...] = ()
     alternates: tuple[str, ...] = ()
     language: str = "en"
+    translates: str | None = None  # the id of the same entry in the other language
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> FaqEntry:
@@ -30,6 +31,7 @@ class FaqEntry:
             tags=tuple(json.loads(row["tags"])),
             alternates=tuple(json.loads(row["alternates"])),
             language=row["language"],
+            translates=row["translates"],
         )
 
 
@@ -71,7 +73,7 @@ GAP_REASONS = frozenset({"unknown", "suggested", "unhelpful"})
 # question, alternates, tags, answer, title_terms, body_terms.
 DEFAULT_WEIGHTS: tuple[float, ...] = (1.0, 1.0, 1.0, 1.0, 1.0, 1.0)
 
-_COLUMNS = "id, question, answer, tags, alternates, language"
+_COLUMNS = "id, question, answer, tags, alternates, language, translates"
 
 
 def _no_terms(entry: FaqEntry) -> IndexTerms:
@@ -100,6 +102,7 @@ class FaqRepository:
             json.dumps(list(entry.tags), ensure_ascii=False),
             json.dumps(list(entry.alternates), ensure_ascii=False),
             entry.language,
+            entry.translates,
             position,
             terms.title,
             terms.body,
@@ -107,8 +110,8 @@ class FaqRepository:
         )
 
     _INSERT = (
-        "INSERT INTO faq_entries (id, question, answer, tags, alternates, language, position, "
-        "title_terms, body_terms, terms_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO faq_entries (id, question, answer, tags, alternates, language, translates, "
+        "position, title_terms, body_terms, terms_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
 
     async def replace_all(self, entries: Sequence[FaqEntry]) -> int:
@@ -137,7 +140,7 @@ class FaqRepository:
         terms = self.indexer(entry)
         changed = await self.db.execute(
             "UPDATE faq_entries SET question = ?, answer = ?, tags = ?, alternates = ?, "
-            "language = ?, title_terms = ?, body_terms = ?, terms_version = ?, "
+            "language = ?, translates = ?, title_terms = ?, body_terms = ?, terms_version = ?, "
             "updated_at = strftime('%s', 'now') WHERE id = ?",
             (
                 entry.question,
@@ -145,6 +148,7 @@ class FaqRepository:
                 json.dumps(list(entry.tags), ensure_ascii=False),
                 json.dumps(list(entry.alternates), ensure_ascii=False),
                 entry.language,
+                entry.translates,
                 terms.title,
                 terms.body,
                 terms.version,

@@ -1,4 +1,5 @@
-"""Reading an FAQ file: YAML list of {id, question, answer, tags?, alternates?, language?}.
+"""Reading an FAQ file: YAML list of {id, question, answer, tags?, alternates?, language?,
+translates?}.
 
 Errors name the file and line (from YAML's node marks) and say what to fix, e.g.
 `faq.yaml line 12: entry "strike-pay" has no answer`. Every problem in the file is
@@ -16,7 +17,7 @@ import yaml
 from bot.yaml_files import FileProblems, compose, line, read_text
 from storage.faq import FaqEntry
 
-FIELDS = ("id", "question", "answer", "tags", "alternates", "language")
+FIELDS = ("id", "question", "answer", "tags", "alternates", "language", "translates")
 REQUIRED = ("id", "question", "answer")
 LANGUAGES = ("en", "es")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
@@ -76,6 +77,8 @@ def parse_faq(text: str, name: str = "faq.yaml") -> list[FaqEntry]:
             continue
         seen[entry.id] = line(node)
         entries.append(entry)
+    if not errors:  # an entry that failed to parse would read as "not in the file"
+        errors.extend(_translation_problems(entries, seen, name))
     if not errors and not entries:
         errors.append(f"{name}: the list has no entries")
     if errors:
@@ -146,6 +149,7 @@ def _entry(node: yaml.Node, number: int, name: str, errors: list[str]) -> FaqEnt
             )
         elif value is not None:
             language = value.strip().lower()
+    translates = _scalar(fields.get("translates"), "translates", label, name, errors)
     if len(errors) > before or not (entry_id and question and answer):
         return None
     return FaqEntry(
@@ -155,7 +159,33 @@ def _entry(node: yaml.Node, number: int, name: str, errors: list[str]) -> FaqEnt
         tags=tuple(t.strip().lower() for t in tags),
         alternates=tuple(a.strip() for a in alternates),
         language=language,
+        translates=translates,
     )
+
+
+def _translation_problems(entries: list[FaqEntry], lines: dict[str, int], name: str) -> list[str]:
+    """`translates` must name another entry, in the other language, that translates no
+    third one: a pair is one answer in two languages."""
+    by_id = {e.id: e for e in entries}
+    problems = []
+    for entry in entries:
+        if entry.translates is None:
+            continue
+        other = by_id.get(entry.translates)
+        where = f'{name} line {lines[entry.id]}: entry "{entry.id}" translates'
+        if other is None:
+            problems.append(f'{where} "{entry.translates}", which is not in the file')
+        elif other.language == entry.language:
+            problems.append(
+                f'{where} "{other.id}", which is in the same language ({entry.language}); '
+                "a translation is in the other one"
+            )
+        elif other.translates not in (None, entry.id):
+            problems.append(
+                f'{where} "{other.id}", which translates "{other.translates}"; '
+                "an entry has one translation"
+            )
+    return problems
 
 
 def _blank(node: yaml.Node) -> bool:

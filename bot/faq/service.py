@@ -135,6 +135,9 @@ class FaqService:
             await self.repo.reindex(e for e in entries if e.id in stale)
             stored = await self.repo.index_terms()
         self._entries = {e.id: e for e in entries}
+        # A translation goes both ways, whichever of the two names the other.
+        translations = {e.id: e.translates for e in entries if e.translates}
+        translations.update({other: own for own, other in list(translations.items())})
         indexed = {
             entry_id: EntryTerms(
                 frozenset(title.split()),
@@ -142,6 +145,7 @@ class FaqService:
                 self._entries[entry_id].language,
                 phrasing_terms(self._entries[entry_id]),
                 phrasing_units(self._entries[entry_id]),
+                translations.get(entry_id),
             )
             for entry_id, title, body, _ in stored
         }
@@ -246,7 +250,7 @@ class FaqService:
         # secret").
         terms.update(_raw_terms(text))
         hits = self._bm25.search(terms, CANDIDATES)
-        found = measure_candidates(units, hits, self._stats)
+        found = measure_candidates(units, hits, self._stats, read_as)
         return Measured(text, read_as, tuple(units), tuple(found))
 
     def conclude(self, measured: Measured, params: Params | None = None) -> Decision:

@@ -163,6 +163,9 @@ class Unit:
     terms: tuple[str, ...]  # a match on any of these covers the unit
     corrected: bool = False  # a typo fixed against the FAQ's vocabulary
     partial: tuple[str, ...] = ()  # a phrase's own word stems: a match covers half of it
+    # False for a Spanish word that neither the dictionary nor the lexicon carries into
+    # English (no translation, no concept): it can meet an English entry only as itself.
+    bridged: bool = True
 
     @property
     def all_terms(self) -> tuple[str, ...]:
@@ -275,7 +278,9 @@ def analyze_words(words: Sequence[str], language: str) -> list[Unit]:
         i += 1
         if word in lexicon.STOP_WORDS or (len(word) == 1 and not word.isdigit()):
             continue
-        units.append(Unit(word, _single(word, language)))
+        terms = _single(word, language)
+        bridged = language != "es" or len(terms) > len(_stems(word, language))
+        units.append(Unit(word, terms, bridged=bridged))
     return units
 
 

@@ -33,6 +33,7 @@ FAQ = """\
   tags: [rights]
 - id: seguro
   language: es
+  translates: health-insurance
   question: "¿Sigo teniendo seguro médico durante la huelga?"
   answer: "Sí, la cobertura médica y dental sigue hasta el fin del mes."
   tags: [benefits]

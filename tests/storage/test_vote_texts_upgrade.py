@@ -91,8 +91,10 @@ async def test_the_bot_still_shows_and_runs_an_upgraded_vote(
 ) -> None:
     sandbox = Sandbox(tmp_path)
     await schema_14(sandbox.database_path, monkeypatch)
-    async with sandbox:  # start-up applies schema 15
-        assert await sandbox.services.db.schema_version() == 15
+    monkeypatch.undo()  # every shipped migration: the code of today runs on today's schema
+    async with sandbox:  # start-up applies schema 15 and every later one
+        latest = len(database.available_migrations())
+        assert latest >= 15 and await sandbox.services.db.schema_version() == latest
         union = await build_union(sandbox)
         lee = union.lee
         await lee.send("/votes")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.faq.bilingual import build, english_words
+from bot.faq.matcher import DEFAULT_PARAMS
 from bot.faq.service import FaqService
 from bot.faq.text import analyze
 from storage.database import Database
@@ -114,3 +115,51 @@ async def test_spanish_small_words_do_not_outrank_the_english_subject(db: Databa
     faq = await faq_from(db, SHARED_WORDS_FAQ)
     decision = await faq.ask("¿cuándo me dan las vacaciones de la huelga?", "es")
     assert decision.answer.shown[:1] == ("vacation-days",)
+
+
+# Two different entries a short Spanish question touches equally, one in each language.
+CLOSE_CALL_FAQ = """\
+- id: strike-vote
+  question: "How did the strike vote go?"
+  answer: "Members voted to authorize a strike."
+- id: votacion-contrato
+  language: es
+  question: "¿Cómo votamos el contrato?"
+  answer: "Por boleta secreta en la asamblea."
+"""
+
+
+async def test_an_entry_in_the_other_language_is_a_rival_too(db: Database) -> None:
+    service = await faq_from(db, CLOSE_CALL_FAQ)
+    decision = await service.ask("¿y la votación?", "es")
+    scores = dict(decision.answer.scores)
+    assert abs(scores["strike-vote"] - scores["votacion-contrato"]) < DEFAULT_PARAMS.margin
+    # Not a confident answer about either: both offered, the member picks.
+    assert decision.kind == "suggest"
+    assert set(decision.answer.shown) == {"strike-vote", "votacion-contrato"}
+
+
+# "semana" and "quincena" have no English translation in the dictionary: only a Spanish
+# entry can say them, and the English entry is about the question all the same.
+UNTRANSLATED_FAQ = """\
+- id: strike-pay
+  question: "How much is strike pay?"
+  answer: "Strike pay is $300 for each full week on the picket line."
+- id: dia-de-pago
+  language: es
+  question: "¿La empresa paga por semana o por quincena?"
+  answer: "La empresa paga cada quincena, los viernes, por depósito directo."
+"""
+
+
+async def test_words_no_dictionary_translates_do_not_count_against_english_entries(
+    db: Database,
+) -> None:
+    service = await faq_from(db, UNTRANSLATED_FAQ)
+    decision = await service.ask("el pago de huelga es por semana o por quincena?", "es")
+    assert [u.bridged for u in decision.units if u.text in ("semana", "quincena")] == [
+        False,
+        False,
+    ]
+    assert decision.answer.candidates[0].entry_id == "strike-pay"
+    assert decision.kind != "answer" or decision.entry.id == "strike-pay"

@@ -64,6 +64,53 @@ def test_language_must_be_en_or_es() -> None:
     assert errors_of(text) == ['faq.yaml line 4: entry "a" language "fr" should be en or es']
 
 
+PAIR = """\
+- id: strike-pay
+  question: "How much is strike pay?"
+  answer: "$100 per completed shift."
+- id: pago-de-huelga
+  language: es
+  translates: {target}
+  question: "¿Cuánto es el pago de huelga?"
+  answer: "$100 por turno completo."
+- id: picket
+  question: "Where do we picket?"
+  answer: "Outside every clinic."
+"""
+
+
+def test_an_entry_names_its_translation() -> None:
+    entries = parse_faq(PAIR.format(target="strike-pay"))
+    assert [e.translates for e in entries] == [None, "strike-pay", None]
+
+
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [
+        ("strike-pai", 'translates "strike-pai", which is not in the file'),
+        ("pago-de-huelga", 'translates "pago-de-huelga", which is in the same language (es)'),
+    ],
+)
+def test_a_translation_must_be_another_entry_in_the_other_language(
+    target: str, problem: str
+) -> None:
+    (error,) = errors_of(PAIR.format(target=target))
+    assert error.startswith(f'faq.yaml line 4: entry "pago-de-huelga" {problem}')
+
+
+def test_an_entry_has_one_translation() -> None:
+    text = (
+        PAIR.format(target="strike-pay").replace(
+            "- id: strike-pay\n", "- id: strike-pay\n  translates: otro\n"
+        )
+        + '- id: otro\n  language: es\n  question: "¿Otro?"\n  answer: "Otro."\n'
+    )
+    assert errors_of(text) == [
+        'faq.yaml line 5: entry "pago-de-huelga" translates "strike-pay", which translates '
+        '"otro"; an entry has one translation'
+    ]
+
+
 def test_bad_shapes() -> None:
     assert "should be a list" in errors_of("id: a\nquestion: q\n")[0]
     assert errors_of("") == ["faq.yaml: the file is empty; it should be a list of entries"]

@@ -46,6 +46,7 @@ SAMPLE_FAQ = """\
   tags: [press]
 - id: seguro
   language: es
+  translates: health-insurance
   question: "¿Sigo teniendo seguro médico durante la huelga?"
   answer: "Sí, la cobertura médica sigue hasta el fin del mes."
   tags: [benefits]
@@ -150,9 +151,11 @@ def test_decide_thresholds() -> None:
     below = DEFAULT_PARAMS.answer_at - 0.1
     assert decision(Candidate("a", 9.0, below, below, bm25_rel=below)) == "suggest"
     assert decide([]).kind == "unknown"
-    # a translation of the best entry is not a rival
-    twin = Candidate("b", 5.0, 1.0, 1.0, language="es", bm25_rel=1.0)
-    assert decision(strong, twin) == "answer"
+    # an entry in the other language is a rival like any other
+    close = Candidate("b", 5.0, 1.0, 1.0, language="es", bm25_rel=1.0)
+    assert decision(strong, close) == "suggest"
+    distant = Candidate("b", 5.0, 0.3, 0.3, language="es", bm25_rel=0.3)
+    assert decision(strong, distant) == "answer"
     # at most MAX_SUGGESTIONS buttons, best first
     many = [Candidate(str(i), 5.0 - i, 0.5, 0.5, bm25_rel=1.0 - i / 10) for i in range(5)]
     offered = decide(rank(many)).suggestions

@@ -30,9 +30,10 @@ async def test_ties_go_to_the_middle_of_the_grid(db: Database) -> None:
     ]
     items = samples(service, cases, await measure_all(service, cases))
     params = tune(items)
-    # title_share 0.2-0.8, bm25_share 0-0.6, reverse_share 0-0.75: the middles (the first
-    # of the two equally near 0.375).
-    assert (params.title_share, params.bm25_share, params.reverse_share) == (0.5, 0.3, 0.25)
+    # title_share 0.2-0.8, bm25_share 0-0.6, reverse_share 0-0.75, language_bonus 0-0.1:
+    # the middles (the first of the two equally near 0.375).
+    point = (params.title_share, params.bm25_share, params.reverse_share, params.language_bonus)
+    assert point == (0.5, 0.3, 0.25, 0.05)
     report = report_for(items, params)
     assert report.ranked_first == 1.0
     assert report.wrong_answers == 0
