@@ -175,23 +175,6 @@ class FaqRepository:
     async def count(self) -> int:
         return await self.db.fetchval("SELECT COUNT(*) FROM faq_entries")
 
-    async def tags(self) -> list[tuple[str, int]]:
-        """Every tag with how many entries carry it, by tag name."""
-        rows = await self.db.fetchall(
-            "SELECT tag.value AS tag, COUNT(*) AS n FROM faq_entries, json_each(tags) AS tag "
-            "GROUP BY tag.value ORDER BY tag.value"
-        )
-        return [(r["tag"], r["n"]) for r in rows]
-
-    async def by_tag(self, tag: str) -> list[FaqEntry]:
-        """Entries carrying `tag`, in file order."""
-        rows = await self.db.fetchall(
-            f"SELECT {_COLUMNS} FROM faq_entries WHERE EXISTS "
-            "(SELECT 1 FROM json_each(faq_entries.tags) WHERE value = ?) ORDER BY position, pk",
-            (tag,),
-        )
-        return [FaqEntry.from_row(r) for r in rows]
-
     async def index_terms(self) -> list[tuple[str, str, str, int]]:
         """(id, title_terms, body_terms, terms_version) of every entry."""
         rows = await self.db.fetchall(

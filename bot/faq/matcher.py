@@ -29,6 +29,9 @@ The decision (`decide`) serves a member on a phone:
   score reaches `suggest_at`: one tap on the right one is nearly as good as an answer;
 * **unknown** ("I don't know yet") only when nothing reaches `suggest_at`.
 
+Of a translated pair (`translates` in the FAQ file) the member is answered or offered the
+entry in their own language, and a pair takes one suggestion, not two.
+
 The values in DEFAULT_PARAMS are not hand-set: `bot.faq.evaluation.tune` picks them by
 grid search on the shared question sets, and `benchmarks/faq_quality.py` reports them on
 sets kept aside from the tuning (benchmarks/README.md says which set tuned which).
@@ -385,8 +388,11 @@ def _covers(unit: Unit, terms: frozenset[str]) -> float:
     return 0.0
 
 
-def decide(candidates: Sequence[Candidate], params: Params = DEFAULT_PARAMS) -> Answer:
-    """Answer, suggest or admit not knowing, from ranked candidates."""
+def decide(
+    candidates: Sequence[Candidate], params: Params = DEFAULT_PARAMS, language: str = "en"
+) -> Answer:
+    """Answer, suggest or admit not knowing, from ranked candidates, for a question in
+    `language`: of a translated pair, the member sees the entry in their language."""
     ranked = tuple(candidates)
     if not ranked or ranked[0].score < params.suggest_at or ranked[0].coverage <= 0:
         return Answer("unknown", None, ranked)
@@ -407,6 +413,14 @@ def decide(candidates: Sequence[Candidate], params: Params = DEFAULT_PARAMS) -> 
         and best.covers_focus
         and best.score - runner_up >= params.margin
     ):
-        return Answer("answer", best.entry_id, ranked)
-    offered = tuple(c.entry_id for c in ranked[:MAX_SUGGESTIONS] if c.score >= params.suggest_at)
+        return Answer("answer", _in_language(best, language), ranked)
+    plausible = (_in_language(c, language) for c in ranked if c.score >= params.suggest_at)
+    offered = tuple(dict.fromkeys(plausible))[:MAX_SUGGESTIONS]  # a pair once
     return Answer("suggest", None, ranked, offered)
+
+
+def _in_language(candidate: Candidate, language: str) -> str:
+    """The candidate's entry, or its translation when that is in the member's language."""
+    if candidate.translation and candidate.language != language:
+        return candidate.translation
+    return candidate.entry_id

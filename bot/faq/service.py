@@ -93,16 +93,34 @@ class FaqService:
         self._corrector = Corrector(())
         self._loaded = False
         self._data_version: int | None = None
+        self._translations: dict[str, str] = {}  # entry id -> its translation, both ways
 
     # -- keeping the view current ------------------------------------------------
 
     # Reads and records handlers need: the repository stays behind the service.
 
-    async def tags(self) -> list[tuple[str, int]]:
-        return await self.repo.tags()
+    async def tags(self, language: str = "en") -> list[tuple[str, int]]:
+        """Every topic, by name, with how many entries a member reading `language` finds
+        under it (`by_tag`)."""
+        await self._ensure_loaded()
+        names = sorted({tag for entry in self._entries.values() for tag in entry.tags})
+        return [(tag, len(self._listed(tag, language))) for tag in names]
 
-    async def by_tag(self, tag: str) -> list[FaqEntry]:
-        return await self.repo.by_tag(tag)
+    async def by_tag(self, tag: str, language: str = "en") -> list[FaqEntry]:
+        """A topic's entries, those in `language` first, in file order; of a translated
+        pair, only the one in `language`."""
+        await self._ensure_loaded()
+        return self._listed(tag, language)
+
+    def _listed(self, tag: str, language: str) -> list[FaqEntry]:
+        entries = [e for e in self._entries.values() if tag in e.tags]
+        listed = {e.id for e in entries}
+        shown = [
+            e
+            for e in entries
+            if e.language == language or self._translations.get(e.id) not in listed
+        ]
+        return sorted(shown, key=lambda e: e.language != language)
 
     async def log_gap(self, text: str, reason: str, entry_id: str | None = None) -> None:
         return await self.repo.log_gap(text, reason, entry_id)
@@ -138,6 +156,7 @@ class FaqService:
         # A translation goes both ways, whichever of the two names the other.
         translations = {e.id: e.translates for e in entries if e.translates}
         translations.update({other: own for own, other in list(translations.items())})
+        self._translations = translations
         indexed = {
             entry_id: EntryTerms(
                 frozenset(title.split()),
@@ -256,7 +275,8 @@ class FaqService:
     def conclude(self, measured: Measured, params: Params | None = None) -> Decision:
         """Rank and decide on measured candidates (`params` defaults to the service's)."""
         params = params or self.params
-        answer = decide(rank(measured.candidates, measured.language, params), params)
+        ranked = rank(measured.candidates, measured.language, params)
+        answer = decide(ranked, params, measured.language)
         entry = self._entries.get(answer.entry_id) if answer.entry_id else None
         suggestions = tuple(self._entries[i] for i in answer.suggestions if i in self._entries)
         return Decision(

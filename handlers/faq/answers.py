@@ -147,8 +147,8 @@ async def on_button(update: Update, context: BotContext) -> None:
 # -- /faq: browse by topic ----------------------------------------------------------------------
 
 
-async def _topics_markup(context: BotContext) -> InlineKeyboardMarkup | None:
-    tags = await context.services.faq.tags()
+async def _topics_markup(context: BotContext, language: str) -> InlineKeyboardMarkup | None:
+    tags = await context.services.faq.tags(language)
     if not tags:
         return None
     buttons = [
@@ -164,7 +164,7 @@ async def browse(update: Update, context: BotContext) -> None:
     if person is None:
         return
     lang = person.language
-    markup = await _topics_markup(context)
+    markup = await _topics_markup(context, lang)
     if markup is None:
         await reply(update, t(lang, "faq.empty"))
         return
@@ -193,9 +193,7 @@ async def _show_topic(update: Update, context: BotContext, person: Person, key: 
 
 async def _send_topic(update: Update, context: BotContext, person: Person, tag: str) -> None:
     """The questions under one topic, as buttons; the member's language first."""
-    entries = await context.services.faq.by_tag(tag)
-    entries.sort(key=lambda e: e.language != person.language)
-    rows = entry_rows(entries)
+    rows = entry_rows(await context.services.faq.by_tag(tag, person.language))
     await reply(
         update, t(person.language, "faq.topic", topic=tag), reply_markup=InlineKeyboardMarkup(rows)
     )

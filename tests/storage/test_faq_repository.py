@@ -74,14 +74,6 @@ async def test_indexer_fills_the_term_columns(db: Database) -> None:
     assert [h.entry_id for h in hits] == ["strike-pay"]
 
 
-async def test_tags_and_by_tag(db: Database) -> None:
-    repo = FaqRepository(db)
-    await repo.replace_all(ENTRIES)
-    assert await repo.tags() == [("money", 1), ("picket", 1), ("schedule", 1), ("strike", 1)]
-    assert [e.id for e in await repo.by_tag("picket")] == ["picket-times"]
-    assert await repo.by_tag("unknown") == []
-
-
 async def test_gaps_hold_text_only_newest_first(db: Database) -> None:
     repo = FaqRepository(db)
     await repo.log_gap("where do I park?", "unknown")

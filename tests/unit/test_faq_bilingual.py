@@ -163,3 +163,37 @@ async def test_words_no_dictionary_translates_do_not_count_against_english_entri
     ]
     assert decision.answer.candidates[0].entry_id == "strike-pay"
     assert decision.kind != "answer" or decision.entry.id == "strike-pay"
+
+
+PAIRED_FAQ = """\
+- id: strike-pay
+  question: "How much is strike pay?"
+  answer: "Strike pay is $100 for each completed picket shift."
+  tags: [money]
+- id: pago-de-huelga
+  language: es
+  translates: strike-pay
+  question: "¿Cuánto es el pago de huelga?"
+  answer: "El pago de huelga es de $100 por cada turno de piquete completo."
+  tags: [money]
+- id: pay-day
+  question: "When is strike pay paid out?"
+  answer: "Every Friday, for the shifts confirmed the week before."
+  tags: [money]
+"""
+
+
+async def test_of_a_translated_pair_the_member_gets_their_own_language(db: Database) -> None:
+    service = await faq_from(db, PAIRED_FAQ)
+    spanish = await service.ask("cuanto pagan", "es")
+    # The English entry ranks first; the answer is its Spanish side.
+    assert spanish.answer.candidates[0].entry_id == "strike-pay"
+    assert spanish.kind == "answer" and spanish.entry.id == "pago-de-huelga"
+    # Suggested once, not as two buttons: the third slot goes to another entry.
+    english = await service.ask("strike pay", "en")
+    assert english.kind == "suggest"
+    assert english.answer.shown == ("pay-day", "strike-pay")
+    assert [e.id for e in await service.by_tag("money", "es")] == ["pago-de-huelga", "pay-day"]
+    assert [e.id for e in await service.by_tag("money", "en")] == ["strike-pay", "pay-day"]
+    assert await service.tags("es") == [("money", 2)]
+    assert await service.by_tag("parking", "es") == []
