@@ -7,7 +7,9 @@ candidate then gets these figures:
 * `coverage`: the share of the question's weight found anywhere in the entry, where each
   meaningful word or phrase (a unit) weighs its inverse document frequency and a word the
   FAQ has never seen weighs the most (an unknown word, "cafeteria", "wifi", is the best sign
-  the question is about something the FAQ does not cover);
+  the question is about something the FAQ does not cover). For an entry in the other
+  language, a Spanish word no dictionary or concept carries into English (`Unit.bridged`)
+  leaves the question's weight unless the entry says it anyway;
 * `title_coverage`: the same share found in the entry's title (id, question, alternates,
   tags): the title says what an entry is about, the answer mentions many things in passing;
 * `bm25_rel`: its BM25 relative to the best hit in its language (1.0 for the best);
@@ -33,7 +35,7 @@ Of a translated pair (`translates` in the FAQ file) the member is answered or of
 entry in their own language, and a pair takes one suggestion, not two.
 
 The values in DEFAULT_PARAMS are not hand-set: `bot.faq.evaluation.tune` picks them by
-grid search on the shared question sets, and `benchmarks/faq_quality.py` reports them on
+grid search on the tuning question sets, and `benchmarks/faq_quality.py` reports them on
 sets kept aside from the tuning (benchmarks/README.md says which set tuned which).
 """
 
@@ -281,7 +283,7 @@ def measure_candidates(
     total = sum(weights)
     # A Spanish word no dictionary carries into English cannot meet an English entry: for
     # an entry in the other language it leaves the question's weight unless the entry says
-    # it anyway (Spanglish). Otherwise a Spanish entry wins on "semana" and "estar" alone.
+    # it anyway (Spanglish). Otherwise a Spanish entry wins on "semana" or "quincena" alone.
     stranded = [
         w if language == "es" and not u.bridged else 0.0
         for u, w in zip(units, weights, strict=True)

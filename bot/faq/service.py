@@ -252,7 +252,7 @@ class FaqService:
                 corrected.add(fixed)
             words.append(fixed or word)
         units = [
-            Unit(u.text, u.terms, True, u.partial) if u.text in corrected else u
+            replace(u, corrected=True) if u.text in corrected else u
             for u in analyze_words(words, read_as)
         ]
         return read_as, units

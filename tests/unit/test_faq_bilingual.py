@@ -197,3 +197,10 @@ async def test_of_a_translated_pair_the_member_gets_their_own_language(db: Datab
     assert [e.id for e in await service.by_tag("money", "en")] == ["strike-pay", "pay-day"]
     assert await service.tags("es") == [("money", 2)]
     assert await service.by_tag("parking", "es") == []
+
+
+async def test_a_corrected_typo_keeps_whether_it_has_a_translation(db: Database) -> None:
+    service = await faq_from(db, UNTRANSLATED_FAQ)
+    decision = await service.ask("el pago es por quinsena?", "es")
+    (fixed,) = [u for u in decision.units if u.corrected]
+    assert fixed.text == "quincena" and not fixed.bridged
