@@ -167,12 +167,14 @@ def _translation_problems(entries: list[FaqEntry], lines: dict[str, int], name: 
     """`translates` must name another entry, in the other language, that translates no
     third one: a pair is one answer in two languages."""
     by_id = {e.id: e for e in entries}
+    claimed: dict[str, str] = {}  # a translated entry -> the first entry naming it
     problems = []
     for entry in entries:
         if entry.translates is None:
             continue
         other = by_id.get(entry.translates)
         where = f'{name} line {lines[entry.id]}: entry "{entry.id}" translates'
+        first = claimed.setdefault(entry.translates, entry.id)
         if other is None:
             problems.append(f'{where} "{entry.translates}", which is not in the file')
         elif other.language == entry.language:
@@ -183,6 +185,11 @@ def _translation_problems(entries: list[FaqEntry], lines: dict[str, int], name: 
         elif other.translates not in (None, entry.id):
             problems.append(
                 f'{where} "{other.id}", which translates "{other.translates}"; '
+                "an entry has one translation"
+            )
+        elif first != entry.id:
+            problems.append(
+                f'{where} "{other.id}", which "{first}" translates already; '
                 "an entry has one translation"
             )
     return problems

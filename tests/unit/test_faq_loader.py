@@ -111,6 +111,17 @@ def test_an_entry_has_one_translation() -> None:
     ]
 
 
+def test_an_entry_is_translated_once() -> None:
+    text = PAIR.format(target="strike-pay") + (
+        '- id: otro\n  language: es\n  translates: strike-pay\n  question: "¿Otro?"\n'
+        '  answer: "Otro."\n'
+    )
+    assert errors_of(text) == [
+        'faq.yaml line 12: entry "otro" translates "strike-pay", which "pago-de-huelga" '
+        "translates already; an entry has one translation"
+    ]
+
+
 def test_bad_shapes() -> None:
     assert "should be a list" in errors_of("id: a\nquestion: q\n")[0]
     assert errors_of("") == ["faq.yaml: the file is empty; it should be a list of entries"]
