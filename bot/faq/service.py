@@ -153,8 +153,9 @@ class FaqService:
             await self.repo.reindex(e for e in entries if e.id in stale)
             stored = await self.repo.index_terms()
         self._entries = {e.id: e for e in entries}
-        # A translation goes both ways, whichever of the two names the other.
-        translations = {e.id: e.translates for e in entries if e.translates}
+        # A translation goes both ways, whichever of the two names the other; an entry
+        # removed since (in chat) leaves no half pair.
+        translations = {e.id: e.translates for e in entries if e.translates in self._entries}
         translations.update({other: own for own, other in list(translations.items())})
         self._translations = translations
         indexed = {
