@@ -265,8 +265,9 @@ def tune(items: Sequence[Sample]) -> Params:
         _steps(0.0, 0.75, 0.25),  # reverse_share
         _steps(0.0, 0.1, 0.05),  # language_bonus
     )
-    scored: list[tuple[float, Params]] = []
-    for title_share, bm25_share, reverse_share, language_bonus in itertools.product(*grid):
+    scored: list[tuple[float, tuple[float, ...], Params]] = []
+    for point in itertools.product(*grid):
+        title_share, bm25_share, reverse_share, language_bonus = point
         params = Params(
             title_share,
             bm25_share,
@@ -276,24 +277,19 @@ def tune(items: Sequence[Sample]) -> Params:
             **never,
         )
         report = report_for(items, params)
-        scored.append((report.ranked_first + report.ranked_top3, params))
-    top = max(value for value, _ in scored)
+        scored.append((report.ranked_first + report.ranked_top3, point, params))
+    top = max(value for value, _, _ in scored)
     answerable = sum(case.expected is not None for _, case, _ in items) or 1
     slack = RANKING_SLACK / answerable
 
-    def off_centre(params: Params) -> float:
-        point = (
-            params.title_share,
-            params.bm25_share,
-            params.reverse_share,
-            params.language_bonus,
-        )
+    def off_centre(good: tuple[float, tuple[float, ...], Params]) -> float:
         return sum(
             ((x - (axis[0] + axis[-1]) / 2) / (axis[-1] - axis[0])) ** 2
-            for x, axis in zip(point, grid, strict=True)
+            for x, axis in zip(good[1], grid, strict=True)
         )
 
-    params = min((p for value, p in scored if value >= top - slack - 1e-9), key=off_centre)
+    good = [entry for entry in scored if entry[0] >= top - slack - 1e-9]
+    params = min(good, key=off_centre)[2]
     best: tuple[tuple[float, float, float], Params] = ((-1.0, 0.0, 0.0), params.with_(**never))
     for answer_at in _steps(max(0.3, params.suggest_at), 1.0, 0.025):
         for margin in _steps(0.0, 0.5, 0.025):

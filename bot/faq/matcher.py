@@ -284,10 +284,7 @@ def measure_candidates(
     # A Spanish word no dictionary carries into English cannot meet an English entry: for
     # an entry in the other language it leaves the question's weight unless the entry says
     # it anyway (Spanglish). Otherwise a Spanish entry wins on "semana" or "quincena" alone.
-    stranded = [
-        w if language == "es" and not u.bridged else 0.0
-        for u, w in zip(units, weights, strict=True)
-    ]
+    stranded = [i for i, u in enumerate(units) if not u.bridged]
     asked = frozenset(t for u in units for t in u.all_terms)
     top = max(weights, default=0.0)
     heaviest = [i for i, w in enumerate(weights) if w >= top - 1e-9]
@@ -318,9 +315,7 @@ def measure_candidates(
         covered = sum(w * _covers(u, everywhere) for u, w in zip(units, weights, strict=True))
         reach = total
         if terms.language != language:
-            reach -= sum(
-                w for u, w in zip(units, stranded, strict=True) if w and not _covers(u, everywhere)
-            )
+            reach -= sum(weights[i] for i in stranded if not _covers(units[i], everywhere))
         reach = reach or total  # nothing within reach: nothing covered either
         phrasings = [(forward / reach, reverse) for forward, reverse in phrasings]
         focus = any(_covers(units[i], everywhere) == 1.0 for i in heaviest)

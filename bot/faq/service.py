@@ -156,7 +156,7 @@ class FaqService:
         # A translation goes both ways, whichever of the two names the other; an entry
         # removed since (in chat) leaves no half pair.
         translations = {e.id: e.translates for e in entries if e.translates in self._entries}
-        translations.update({other: own for own, other in list(translations.items())})
+        translations.update({other: own for own, other in translations.items()})
         self._translations = translations
         indexed = {
             entry_id: EntryTerms(
