@@ -53,6 +53,9 @@ SCHEMA: dict[str, dict[str, Spec]] = {
         "delok": (KEY,),
         "add": (),
         "clear": (INT,),
+        "tr": (KEY,),  # 🌐: pick the entry's translation
+        "trto": (KEY, KEY),  # the entry, its translation
+        "trnone": (KEY,),
     },
     "faqlnk": {  # source (g: FAQ gap, t: ticket), its number, then the entry's short key
         "pick": (_one_of("g", "t"), INT),

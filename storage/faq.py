@@ -157,6 +157,21 @@ class FaqRepository:
         )
         return changed > 0
 
+    async def pair(self, entry_id: str, translation: str | None) -> None:
+        """Make `translation` the one translation of `entry_id` (None: it has none), in one
+        transaction: whatever pair either entry was in before is undone."""
+        ids = (entry_id, translation or entry_id)
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE faq_entries SET translates = NULL, updated_at = strftime('%s', 'now') "
+                "WHERE id IN (?, ?) OR translates IN (?, ?)",
+                (*ids, *ids),
+            )
+            if translation is not None:
+                await conn.execute(
+                    "UPDATE faq_entries SET translates = ? WHERE id = ?", (translation, entry_id)
+                )
+
     async def remove(self, entry_id: str) -> bool:
         """Delete one entry; False when there was none."""
         return await self.db.execute("DELETE FROM faq_entries WHERE id = ?", (entry_id,)) > 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 
 from bot.faq.loader import ID_PATTERN, MAX_ANSWER, MAX_QUESTION
 from bot.faq.service import FaqService
@@ -117,6 +118,35 @@ class FaqEditor:
             raise FaqEditError("gone")
         await self.audit.record(by.actor, "faq.update", entry_id, field=field)
         return changed
+
+    async def pair(self, by: Person, entry_id: str, translation: str | None) -> FaqEntry:
+        """Name the entry's translation (None: it has none), as `translates:` does in the
+        file: an entry in the other language that is no third entry's translation. A
+        member then gets the one in their language, and the pair takes one suggestion."""
+        by.require(Role.LEADER)
+        entries = {e.id: e for e in await self.faq.entries()}
+        entry = entries.get(entry_id)
+        other = entries.get(translation) if translation is not None else None
+        if entry is None or (translation is not None and other is None):
+            raise FaqEditError("gone")
+        if other is not None:
+            if other.language == entry.language:
+                raise FaqEditError("pair_language")
+            if self.faq.translation(other.id) not in (None, entry.id):
+                raise FaqEditError("pair_taken")
+        await self.faq.pair(entry_id, translation)
+        action = "faq.pair" if translation else "faq.unpair"
+        await self.audit.record(by.actor, action, entry_id, translation=translation)
+        return self.faq.entry(entry_id) or entry
+
+    def pairable(self, entry: FaqEntry, entries: Iterable[FaqEntry]) -> list[FaqEntry]:
+        """The entries that may be `entry`'s translation: in the other language, not
+        another entry's translation."""
+        return [
+            e
+            for e in entries
+            if e.language != entry.language and self.faq.translation(e.id) in (None, entry.id)
+        ]
 
     async def remove(self, by: Person, entry_id: str) -> bool:
         by.require(Role.LEADER)

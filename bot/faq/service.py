@@ -212,6 +212,12 @@ class FaqService:
             await self.reload()
         return removed
 
+    async def pair(self, entry_id: str, translation: str | None) -> None:
+        """Make `translation` the translation of `entry_id` (None: it has none); whatever
+        pair either was in is undone. The caller checks the two (FaqEditor.pair)."""
+        await self.repo.pair(entry_id, translation)
+        await self.reload()
+
     async def link(self, entry_id: str, text: str) -> FaqEntry | None:
         """Make a member's wording an alternate of an entry, so the next one asking so gets it.
 
@@ -236,6 +242,10 @@ class FaqService:
 
     def entry(self, entry_id: str) -> FaqEntry | None:
         return self._entries.get(entry_id)
+
+    def translation(self, entry_id: str) -> str | None:
+        """The id of the entry's translation (whichever of the two names the other)."""
+        return self._translations.get(entry_id)
 
     # -- answering ----------------------------------------------------------------
 

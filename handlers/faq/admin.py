@@ -16,10 +16,12 @@ from bot.faq.editing import (
 from bot.i18n import Safe, t
 from bot.people import Person
 from bot.runtime.context import BotContext
+from bot.services import Services
 from handlers.common import gate, reply
 from handlers.faq import link as faqlink
 from handlers.faq.keys import find_by_key, short_key
 from handlers.prompts import PendingInput, ask_to_type, forget_typing
+from handlers.tickets.views import snippet
 from storage.faq import FaqEntry
 from storage.members import Role
 
@@ -28,7 +30,7 @@ CARD_ANSWER = 3000  # the card also shows the question and tags; keep it under 4
 GAPS_SHOWN = 20
 GAP_TEXT = 150
 LINKS_PER_ROW = 5
-ACTIONS = {"list", "view", "edit", "del", "delok", "add", "clear"}
+ACTIONS = {"list", "view", "edit", "del", "delok", "add", "clear", "tr", "trto", "trnone"}
 
 
 def _button(text: str, action: str, *args: object) -> InlineKeyboardButton:
@@ -51,7 +53,9 @@ def _list_page(lang: str, entries: list[FaqEntry], page: int) -> tuple[Safe, Inl
     return text, InlineKeyboardMarkup(rows)
 
 
-def _card(lang: str, entry: FaqEntry) -> tuple[Safe, InlineKeyboardMarkup]:
+def _card(
+    lang: str, entry: FaqEntry, translation: str | None = None
+) -> tuple[Safe, InlineKeyboardMarkup]:
     answer = entry.answer if len(entry.answer) <= CARD_ANSWER else entry.answer[:CARD_ANSWER] + "…"
     text = t(
         lang,
@@ -59,15 +63,37 @@ def _card(lang: str, entry: FaqEntry) -> tuple[Safe, InlineKeyboardMarkup]:
         id=entry.id,
         entry_language=entry.language,
         tags=", ".join(entry.tags) or "—",
+        translation=translation or "—",
         question=entry.question,
         answer=answer,
     )
     key = short_key(entry.id)
     rows = [
         [_button(t(lang, f"faqadmin.edit_{field}"), "edit", key, field) for field in FIELDS],
+        [_button(t(lang, "faqadmin.button_translation"), "tr", key)],
         [_button(t(lang, "faqadmin.button_remove"), "del", key), _button("◀", "list", 0)],
     ]
     return text, InlineKeyboardMarkup(rows)
+
+
+async def _translation_picker(
+    lang: str, services: Services, entry: FaqEntry
+) -> tuple[Safe, InlineKeyboardMarkup | None]:
+    """The entries that may translate `entry`, those the matcher finds closest to its
+    question first, and "No translation" when it has one."""
+    faq = services.faq
+    pairable = services.faq_editor.pairable(entry, await faq.entries())
+    other_language = next((e.language for e in pairable), entry.language)
+    ranked = [c.entry_id for c in (await faq.ask(entry.question, other_language)).answer.candidates]
+    order = {entry_id: i for i, entry_id in enumerate(ranked)}
+    pairable.sort(key=lambda e: order.get(e.id, len(order)))
+    key = short_key(entry.id)
+    rows = [[_button(snippet(e.question), "trto", key, short_key(e.id))] for e in pairable[:PAGE]]
+    if faq.translation(entry.id):
+        rows.append([_button(t(lang, "faqadmin.button_no_translation"), "trnone", key)])
+    if not rows:
+        return t(lang, "faqadmin.pair_none", id=entry.id), None
+    return t(lang, "faqadmin.pair_pick", question=entry.question), InlineKeyboardMarkup(rows)
 
 
 async def faq_admin(update: Update, context: BotContext) -> None:
@@ -120,8 +146,14 @@ async def on_button(update: Update, context: BotContext) -> None:
         return
     if data.action == "view":
         await query.answer()
-        text, markup = _card(lang, entry)
+        text, markup = _card(lang, entry, services.faq.translation(entry.id))
         await reply(update, text, reply_markup=markup)
+    elif data.action == "tr":
+        await query.answer()
+        text, picker = await _translation_picker(lang, services, entry)
+        await reply(update, text, reply_markup=picker)
+    elif data.action in ("trto", "trnone"):
+        await _pair(update, context, person, entry, data.args[1] if data.action == "trto" else None)
     elif data.action == "edit" and data.args[1:2] and data.args[1] in FIELDS:
         field = data.args[1]
         await query.answer()
@@ -148,6 +180,31 @@ async def on_button(update: Update, context: BotContext) -> None:
 
 def _id(entry: FaqEntry) -> str:
     return entry.id
+
+
+async def _pair(
+    update: Update, context: BotContext, person: Person, entry: FaqEntry, other_key: str | None
+) -> None:
+    """🌐 picked: `other_key` names the translation (None: "No translation")."""
+    query = update.callback_query
+    assert query is not None
+    lang, services = person.language, context.services
+    other = None
+    if other_key is not None:
+        other = find_by_key(await services.faq.entries(), other_key, _id)
+        if other is None:
+            await query.answer(t(lang, "faq.gone"), show_alert=True)
+            return
+    try:
+        paired = await services.faq_editor.pair(person, entry.id, other.id if other else None)
+    except FaqEditError as error:
+        await query.answer(t(lang, f"faqadmin.error_{error.code}"), show_alert=True)
+        return
+    await query.answer()
+    card, markup = _card(lang, paired, services.faq.translation(paired.id))
+    await query.edit_message_text(
+        Safe(t(lang, "faqadmin.saved") + "\n\n" + card), reply_markup=markup
+    )
 
 
 # -- typed steps -----------------------------------------------------------------------------
@@ -207,7 +264,7 @@ async def typed_edit(
             forget_typing(context, pending.chat_id)
         return
     forget_typing(context, pending.chat_id)
-    card, markup = _card(lang, entry)
+    card, markup = _card(lang, entry, services.faq.translation(entry.id))
     await reply(update, Safe(t(lang, "faqadmin.saved") + "\n\n" + card), reply_markup=markup)
 
 

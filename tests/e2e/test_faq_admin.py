@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from handlers.faq.keys import short_key
 from sandbox.harness import Sandbox
 from sandbox.users import SentMessage
 from tests.e2e.questions import Members, build_members
@@ -145,3 +146,77 @@ async def test_members_and_forged_buttons_change_nothing(members: Members) -> No
     assert "Topics are single words" in lee.inbox[-1].text
     entry = next(e for e in await sandbox.services.faq.entries() if e.id == "strike-pay")
     assert entry.tags == ("money",)
+
+
+async def test_leader_pairs_an_entry_with_its_translation(members: Members) -> None:
+    """A Spanish entry added in chat, then paired: each member sees it once, in their language."""
+    ana, lucia, lee, sandbox = members.ana, members.lucia, members.union.lee, members.sandbox
+    await lee.send("/faqadmin")
+    await lee.press("➕ Add an entry", await lee.next_message())
+    await prompted(members)
+    await lee.send("¿Dónde están las líneas de piquete?")
+    await prompted(members)
+    await lee.send("Afuera de cada clínica y centro médico.")
+    await prompted(members)
+    await lee.send("picket")
+    card = await lee.wait_for(lambda m: m.text.startswith("✅ Added."))
+    spanish = "donde-estan-las-lineas-de-piquete"
+    assert f"{spanish} · es · topics: picket · 🌐 —" in card.text
+    await ana.send("/faq picket")  # unpaired: two entries under the topic, one per language
+    assert len((await ana.next_message()).buttons) == 2
+
+    await lee.press("🌐 Translation", card)
+    picker = await lee.wait_for(lambda m: m.text.startswith("🌐 Which entry says"))
+    # The closest English entry first; Spanish entries and taken ones are not offered.
+    assert picker.buttons[0] == ["Where are the picket lines?"]
+    offered = [b for row in picker.buttons for b in row]
+    assert "Do I keep my health insurance during the strike?" not in offered  # seguro's
+    assert "✖ No translation" not in offered
+    await lee.press("Where are the picket lines?", picker)
+    await sandbox.settle()
+    assert picker.text.startswith("✅ Saved.")
+    assert f"{spanish} · es · topics: picket · 🌐 picket-sites" in picker.text
+
+    await ana.send("/faq picket")
+    assert (await ana.next_message()).buttons == [["Where are the picket lines?"]]
+    await lucia.send("/faq picket")
+    assert (await lucia.next_message()).buttons == [["¿Dónde están las líneas de piquete?"]]
+    audit = [(e.action, e.subject) for e in await sandbox.services.audit.recent(10)]
+    assert ("faq.pair", spanish) in audit
+
+    await lee.press("🌐 Translation", picker)
+    again = await lee.wait_for(lambda m: m.text.startswith("🌐 Which entry says"))
+    await lee.press("✖ No translation", again)
+    await sandbox.settle()
+    assert f"{spanish} · es · topics: picket · 🌐 —" in again.text
+    assert sandbox.services.faq.translation("picket-sites") is None
+    assert ("faq.unpair", spanish) in [
+        (e.action, e.subject) for e in await sandbox.services.audit.recent(10)
+    ]
+
+
+async def test_a_pair_that_cannot_be_refuses_and_changes_nothing(members: Members) -> None:
+    """Forged or stale 🌐 buttons: same language, a taken entry, a member pressing."""
+    ana, lee, sandbox = members.ana, members.union.lee, members.sandbox
+    faq = sandbox.services.faq
+    await lee.send("/faqadmin")
+    listing = await lee.next_message()
+    await lee.press("retaliation", listing)
+    card = await lee.wait_for(lambda m: m.text.startswith("retaliation · en"))
+    own = short_key("retaliation")
+    await lee.press_data(f"v1:faqadm:trto:{own}:{short_key('strike-pay')}", card)  # both English
+    await lee.press_data(f"v1:faqadm:trto:{own}:{short_key('seguro')}", card)  # seguro is taken
+    await lee.press_data(f"v1:faqadm:trto:{own}:0123456789ab", card)  # no such entry
+    await lee.press_data(f"v1:faqadm:trto:{own}", card)  # no entry named at all
+    await ana.press_data(f"v1:faqadm:trnone:{short_key('seguro')}", card)  # a member
+    await sandbox.settle()
+    assert lee.callback_answers[-4:] == [
+        ("Those two are in the same language. A translation is in the other one.", True),
+        ("That entry is already another entry's translation. Unpair it there first.", True),
+        ("That FAQ entry no longer exists. Just type your question.", True),
+        ("This button no longer works. Tap /start to begin again.", True),
+    ]
+    assert ana.callback_answers == [("Sorry, you don't have permission to do that.", True)]
+    assert faq.translation("retaliation") is None
+    assert faq.translation("seguro") == "health-insurance"
+    assert [e.action for e in await sandbox.services.audit.recent(5)].count("faq.pair") == 0

@@ -239,3 +239,23 @@ def test_reverse_share_mixes_both_directions() -> None:
     two = Candidate("a", 1.0, 1.0, 1.0, phrasings=((1.0, 0.2), (0.8, 1.0)))
     assert two.title_match(DEFAULT_PARAMS.with_(reverse_share=0.5)) == pytest.approx(0.9)
     assert Candidate("a", 1.0, 1.0, 0.7).title_match() == 0.7  # no phrasing figures
+
+
+async def test_pairing_again_undoes_the_old_pair_whichever_side_named_it(
+    service: FaqService,
+) -> None:
+    """seguro names health-insurance in the file; pairing health-insurance with a new
+    Spanish entry frees seguro, and unpairing frees both sides."""
+    assert service.translation("health-insurance") == "seguro"
+    nuevo = FaqEntry(
+        "seguro-nuevo", "¿Qué pasa con mi seguro?", "Sigue hasta el fin del mes.", language="es"
+    )
+    assert await service.add(nuevo)
+    await service.pair("health-insurance", "seguro-nuevo")
+    assert service.translation("health-insurance") == "seguro-nuevo"
+    assert service.translation("seguro-nuevo") == "health-insurance"
+    assert service.translation("seguro") is None
+    assert [e.translates for e in await service.repo.all() if e.id == "seguro"] == [None]
+    await service.pair("seguro-nuevo", None)
+    assert service.translation("health-insurance") is None
+    assert all(e.translates is None for e in await service.repo.all())
