@@ -8,6 +8,7 @@ decision uses stay in step. Telegram never appears here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -99,28 +100,37 @@ class FaqService:
 
     # Reads and records handlers need: the repository stays behind the service.
 
-    async def tags(self, language: str = "en") -> list[tuple[str, int]]:
-        """Every topic, by name, with how many entries a member reading `language` finds
-        under it (`by_tag`)."""
+    async def tags(self, language: str | None = None) -> list[tuple[str, int]]:
+        """Every topic, by name, with how many entries it holds; for a member reading
+        `language`, the topics they find and how many entries each shows them (`by_tag`).
+        The other side of a translated pair is not theirs, so nor are its topic names."""
         await self._ensure_loaded()
-        names = sorted({tag for entry in self._entries.values() for tag in entry.tags})
-        return [(tag, len(self._listed(tag, language))) for tag in names]
+        if language is None:
+            return sorted(Counter(t for e in self._entries.values() for t in e.tags).items())
+        names = {t for e in self._entries.values() if self._own(e, language) is e for t in e.tags}
+        return [(tag, len(self._listed(tag, language))) for tag in sorted(names)]
 
     async def by_tag(self, tag: str, language: str = "en") -> list[FaqEntry]:
         """A topic's entries, those in `language` first, in file order; of a translated
-        pair, only the one in `language`."""
+        pair, the one in `language`, whichever side the topic is on."""
         await self._ensure_loaded()
         return self._listed(tag, language)
 
     def _listed(self, tag: str, language: str) -> list[FaqEntry]:
-        entries = [e for e in self._entries.values() if tag in e.tags]
-        listed = {e.id for e in entries}
-        shown = [
-            e
-            for e in entries
-            if e.language == language or self._translations.get(e.id) not in listed
-        ]
-        return sorted(shown, key=lambda e: e.language != language)
+        shown: dict[str, FaqEntry] = {}
+        for entry in self._entries.values():
+            if tag in entry.tags:
+                own = self._own(entry, language)
+                shown.setdefault(own.id, own)
+        return sorted(shown.values(), key=lambda e: e.language != language)
+
+    def _own(self, entry: FaqEntry, language: str) -> FaqEntry:
+        """What a member reading `language` gets of `entry`: its translation, when that
+        is in their language."""
+        other = self._entries.get(self._translations.get(entry.id, ""))
+        if other is not None and entry.language != language and other.language == language:
+            return other
+        return entry
 
     async def log_gap(self, text: str, reason: str, entry_id: str | None = None) -> None:
         return await self.repo.log_gap(text, reason, entry_id)

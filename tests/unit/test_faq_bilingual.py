@@ -212,3 +212,17 @@ async def test_a_corrected_typo_keeps_whether_it_has_a_translation(db: Database)
     decision = await service.ask("el pago es por quinsena?", "es")
     (fixed,) = [u for u in decision.units if u.corrected]
     assert fixed.text == "quincena" and not fixed.bridged
+
+
+async def test_topics_are_the_member_s_own_side_of_a_pair(db: Database) -> None:
+    """The two sides of a pair under different topic names: a member sees the names of
+    their own side, and any topic shows them the side in their language."""
+    service = await faq_from(
+        db, PAIRED_FAQ.replace("  tags: [money]\n- id: pay-day", "  tags: [dinero]\n- id: pay-day")
+    )
+    assert await service.tags("en") == [("money", 2)]
+    assert await service.tags("es") == [("dinero", 1), ("money", 2)]
+    assert await service.tags() == [("dinero", 1), ("money", 2)]  # every name, as tagged
+    assert [e.id for e in await service.by_tag("money", "es")] == ["pago-de-huelga", "pay-day"]
+    assert [e.id for e in await service.by_tag("dinero", "en")] == ["strike-pay"]
+    assert [e.id for e in await service.by_tag("dinero", "es")] == ["pago-de-huelga"]
