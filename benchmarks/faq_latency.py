@@ -6,7 +6,9 @@ The FAQ and the questions (paraphrases with typos and shorthand, plus out-of-sco
 are generated from a fixed seed, so every run measures the same work. Each run asks every
 question through FaqService.ask (analysis, typo correction, one FTS5 query, decision) and
 through the plain baseline (one FTS5 query), interleaved; the report gives the median of
-the runs' medians and p99s, in milliseconds per question.
+the runs' medians and p99s, in milliseconds per question, and the median and p99 of each
+question's fastest run: the work itself, without the machine's hiccups (on a shared
+2-core machine one pass's p99 swings by 2x from run to run, plain BM25's as much).
 """
 
 from __future__ import annotations
@@ -141,6 +143,13 @@ async def run(entries_count: int, questions_count: int, runs: int) -> dict[str, 
                 results["ours_p99"].append(p99(ours))
                 results["base_median"].append(statistics.median(base))
                 results["base_p99"].append(p99(base))
+                for name, times in (("ours", ours), ("base", base)):
+                    fastest = results.setdefault(f"{name}_fastest", times)
+                    fastest[:] = [min(a, b) for a, b in zip(fastest, times, strict=True)]
+    for name in ("ours", "base"):  # each question's own work: its fastest run
+        fastest = results.pop(f"{name}_fastest")
+        results[f"{name}_fastest_median"] = [statistics.median(fastest)]
+        results[f"{name}_fastest_p99"] = [p99(fastest)]
     return results
 
 
@@ -155,10 +164,11 @@ def main() -> None:
     print(
         f"{args.entries} entries, {args.questions} questions, {args.runs} runs (median over runs)"
     )
-    print("| per question | median | p99 |")
-    print("|---|---:|---:|")
-    print(f"| ours (FaqService.ask) | {med['ours_median']:.2f} ms | {med['ours_p99']:.2f} ms |")
-    print(f"| plain FTS5 BM25 | {med['base_median']:.2f} ms | {med['base_p99']:.2f} ms |")
+    print("| per question | median | p99 | fastest run, median | fastest run, p99 |")
+    print("|---|---:|---:|---:|---:|")
+    for name, label in (("ours", "ours (FaqService.ask)"), ("base", "plain FTS5 BM25")):
+        figures = (med[f"{name}_{k}"] for k in ("median", "p99", "fastest_median", "fastest_p99"))
+        print(f"| {label} | " + " | ".join(f"{v:.2f} ms" for v in figures) + " |")
     print(f"load + index {args.entries} entries (replace_all and reload): {med['load_s']:.2f} s")
 
 
