@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -115,12 +116,27 @@ class FaqRepository:
     )
 
     async def replace_all(self, entries: Sequence[FaqEntry]) -> int:
-        """Replace the whole FAQ with `entries` in one transaction; all or nothing."""
+        """Replace the whole FAQ with `entries` in one transaction; all or nothing. The
+        entries are also kept as loaded (`loaded`), to tell later what chat added."""
         rows = [self._values(entry, position) for position, entry in enumerate(entries)]
+        loaded = json.dumps([dataclasses.asdict(e) for e in entries], ensure_ascii=False)
         async with self.db.transaction() as conn:
             await conn.execute("DELETE FROM faq_entries")
             await conn.executemany(self._INSERT, rows)
+            await conn.execute(
+                "INSERT OR REPLACE INTO faq_loaded (id, entries) VALUES (1, ?)", (loaded,)
+            )
         return len(rows)
+
+    async def loaded(self) -> list[FaqEntry] | None:
+        """The entries as last loaded whole (`replace_all`); None before the first load."""
+        raw = await self.db.fetchval("SELECT entries FROM faq_loaded WHERE id = 1")
+        if raw is None:
+            return None
+        return [
+            FaqEntry(**{**e, "tags": tuple(e["tags"]), "alternates": tuple(e["alternates"])})
+            for e in json.loads(raw)
+        ]
 
     async def add(self, entry: FaqEntry) -> bool:
         """Add a new entry at the end; False when the id is already taken."""

@@ -1,4 +1,4 @@
-"""`unionbot faq ...`: load the FAQ, see what a question gets, score a set of questions."""
+"""`unionbot faq ...`: load and export the FAQ, see what a question gets, score questions."""
 
 from __future__ import annotations
 
@@ -13,7 +13,13 @@ from typing import Any
 
 from bot.cli.errors import CommandError
 from bot.faq.evaluation import QuestionsFileError, Report, evaluate, load_questions
-from bot.faq.loader import FaqFileError, load_faq, placeholders
+from bot.faq.loader import (
+    FaqFileError,
+    Losses,
+    dump_faq,
+    load_faq,
+    placeholders,
+)
 from bot.faq.service import Decision, FaqService
 from bot.services import open_services
 from bot.settings import Settings
@@ -21,7 +27,7 @@ from storage.database import Database
 
 
 def add_commands(commands: Any) -> None:
-    """Add `faq load|ask|eval` to the top-level parser's subparsers object."""
+    """Add `faq load|export|ask|eval` to the top-level parser's subparsers object."""
     faq = commands.add_parser(
         "faq", help="load and test the FAQ", description="Load and test the FAQ."
     )
@@ -31,7 +37,19 @@ def add_commands(commands: Any) -> None:
         "load", help="replace the FAQ from a YAML file", description=cmd_load.__doc__
     )
     load.add_argument("file", type=Path, metavar="FILE", help="FAQ YAML (see docs/faq.md)")
+    load.add_argument(
+        "--replace",
+        action="store_true",
+        help="drop what only the bot's FAQ holds (entries, linked wordings, pairs made in chat)",
+    )
     load.set_defaults(handler=cmd_load)
+
+    export = actions.add_parser(
+        "export", help="write the FAQ as it is now to a YAML file", description=cmd_export.__doc__
+    )
+    export.add_argument("file", type=Path, metavar="FILE", help="where to write it ('-': stdout)")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.set_defaults(handler=cmd_export)
 
     ask = actions.add_parser(
         "ask", help="show what a member asking TEXT would get", description=cmd_ask.__doc__
@@ -76,9 +94,18 @@ async def _service(settings: Settings, faq_file: Path | None) -> AsyncIterator[F
 
 
 async def cmd_load(settings: Any, args: argparse.Namespace) -> None:
-    """Replace the whole FAQ with the entries in FILE; a file with any error changes nothing."""
+    """Replace the whole FAQ with the entries in FILE; a file with any error changes nothing.
+
+    The FAQ also changes in chat: entries added, members' wordings linked to entries from
+    /faqgaps and tickets, translations paired. A file that lacks any of what chat added
+    since the last load is refused (nothing changes) unless --replace says to drop it;
+    `unionbot faq export` writes the FAQ as it is, to edit and load back.
+    """
     entries = _read_faq(args.file)
     async with _service(settings, None) as service:
+        losses = await service.lost_by_loading(entries)
+        if losses and not args.replace:
+            raise CommandError(_refusal(args.file, losses))
         count = await service.replace_all(entries)
         tags = await service.tags()
     languages = sorted({e.language for e in entries})
@@ -95,6 +122,52 @@ async def cmd_load(settings: Any, args: argparse.Namespace) -> None:
         )
         for where, marks in unfilled.items():
             print(f"  {where}: {' '.join(marks)}", file=sys.stderr)
+
+
+def _refusal(path: Path, losses: Losses, shown: int = 5) -> str:
+    def listed(items: list[str]) -> str:
+        more = f", and {len(items) - shown} more" if len(items) > shown else ""
+        return "; ".join(items[:shown]) + more
+
+    lines = [f"{path} lacks what was added in chat since the last load; nothing was changed."]
+    if losses.entries:
+        lines.append(
+            f"  {len(losses.entries)} entries not in the file: {listed(list(losses.entries))}"
+        )
+    if losses.wordings:
+        wordings = [f'{entry}: "{text}"' for entry, text in losses.wordings]
+        lines.append(f"  {len(wordings)} wordings (alternates) not in the file: {listed(wordings)}")
+    if losses.pairs:
+        pairs = [f"{a} = {b}" for a, b in losses.pairs]
+        lines.append(f"  {len(pairs)} translation pairs not in the file: {listed(pairs)}")
+    lines.append(
+        "To keep them: unionbot faq export current.yaml, copy them into your file and load it."
+        " To drop them: add --replace."
+    )
+    return "\n".join(lines)
+
+
+async def cmd_export(settings: Any, args: argparse.Namespace) -> None:
+    """Write the FAQ as it is now (with what was added, linked and paired in chat) to FILE,
+    in the format `unionbot faq load` reads back."""
+    if str(args.file) != "-" and args.file.exists() and not args.force:
+        raise CommandError(f"{args.file} exists; nothing was written (add --force to replace it)")
+    async with _service(settings, None) as service:
+        entries = await service.entries()
+    if not entries:
+        raise CommandError("the FAQ is empty; nothing to export")
+    text = dump_faq(entries)
+    if str(args.file) == "-":
+        sys.stdout.write(text)
+        return
+    partial = args.file.with_name(args.file.name + ".partial")
+    try:  # all or nothing: a half-written file is never left under FILE's name
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(args.file)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise CommandError(f"{args.file}: cannot write it ({exc.strerror})") from None
+    print(f"exported {len(entries)} FAQ entries to {args.file}")
 
 
 def decision_dict(decision: Decision) -> dict[str, Any]:

@@ -1,19 +1,25 @@
-"""Reading an FAQ file: YAML list of {id, question, answer, tags?, alternates?, language?,
-translates?}.
+"""The FAQ file: YAML list of {id, question, answer, tags?, alternates?, language?,
+translates?}, read (`load_faq`) and written (`dump_faq`).
 
 Errors name the file and line (from YAML's node marks) and say what to fix, e.g.
 `faq.yaml line 12: entry "strike-pay" has no answer`. Every problem in the file is
 reported at once, and nothing is loaded unless the whole file is valid.
+
+The FAQ also changes in chat (entries added, members' wordings linked, pairs made), so
+`lost_by_replacing` says what loading a file over it would drop.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from bot.faq.text import fold
 from bot.yaml_files import FileProblems, compose, line, read_text
 from storage.faq import FaqEntry
 
@@ -34,6 +40,91 @@ def load_faq(path: Path | str) -> list[FaqEntry]:
     """Read and validate an FAQ file; raises FaqFileError."""
     path = Path(path)
     return parse_faq(read_text(path, FaqFileError), path.name)
+
+
+def dump_faq(entries: Sequence[FaqEntry]) -> str:
+    """The FAQ file holding `entries`, in order: `parse_faq` reads back the same entries."""
+    items = []
+    for entry in entries:
+        item: dict[str, object] = {"id": entry.id}
+        if entry.language != "en":
+            item["language"] = entry.language
+        if entry.translates:
+            item["translates"] = entry.translates
+        item.update(question=entry.question, answer=entry.answer)
+        if entry.tags:
+            item["tags"] = _Tags(entry.tags)
+        if entry.alternates:
+            item["alternates"] = list(entry.alternates)
+        items.append(item)
+    return yaml.dump(items, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+class _Tags(list):  # type: ignore[type-arg]
+    """Topics, written on one line as the docs show them: `tags: [money, picket]`."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(
+    _Tags, lambda dumper, tags: dumper.represent_sequence("tag:yaml.org,2002:seq", tags, True)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Losses:
+    """What the FAQ holds that a file loaded over it would drop."""
+
+    entries: tuple[str, ...] = ()  # ids the file does not have
+    wordings: tuple[tuple[str, str], ...] = ()  # (entry id, alternate) the file lacks
+    pairs: tuple[tuple[str, str], ...] = ()  # translation pairs the file does not make
+
+    def __bool__(self) -> bool:
+        return bool(self.entries or self.wordings or self.pairs)
+
+
+def lost_by_replacing(
+    current: Sequence[FaqEntry],
+    incoming: Sequence[FaqEntry],
+    loaded: Sequence[FaqEntry] | None = None,
+) -> Losses:
+    """What replacing `current` with `incoming` drops: entries, alternates (often members'
+    wordings linked in chat) and pairs; with `loaded` (the FAQ as last loaded from a file),
+    only what was added since, in chat. A changed question or answer is what a load is for.
+    """
+    lost = _dropped(current, incoming)
+    if loaded is None:
+        return lost
+    added = _dropped(current, loaded)  # in the FAQ now, not in the file it was loaded from
+    return Losses(
+        tuple(x for x in lost.entries if x in added.entries),
+        tuple(x for x in lost.wordings if x in added.wordings),
+        tuple(x for x in lost.pairs if x in added.pairs),
+    )
+
+
+def _dropped(current: Sequence[FaqEntry], incoming: Sequence[FaqEntry]) -> Losses:
+    new = {e.id: e for e in incoming}
+    gone = tuple(e.id for e in current if e.id not in new)
+    wordings = tuple(
+        (e.id, alternate)
+        for e in current
+        if e.id in new
+        for alternate in e.alternates
+        if fold(alternate) not in {fold(a) for a in new[e.id].alternates}
+    )
+    pairs = tuple(
+        (e.id, e.translates)
+        for e in current
+        if e.translates
+        and e.id in new
+        and e.translates in new
+        and new[e.id].translates != e.translates
+        and new[e.translates].translates != e.id
+    )
+    return Losses(gone, wordings, pairs)
 
 
 # Text in square brackets is what a starter file (bot/examples/faq.yaml) asks the union to

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.faq import lexicon
 from bot.faq.bilingual import english_words
-from bot.faq.loader import MAX_QUESTION
+from bot.faq.loader import MAX_QUESTION, Losses, lost_by_replacing
 from bot.faq.matcher import (
     DEFAULT_PARAMS,
     Answer,
@@ -203,6 +203,11 @@ class FaqService:
         count = await self.repo.replace_all(entries)
         await self.reload()
         return count
+
+    async def lost_by_loading(self, entries: Sequence[FaqEntry]) -> Losses:
+        """What replacing the FAQ with `entries` would drop of what was added in chat
+        since the last load (everything it would drop, before any load)."""
+        return lost_by_replacing(await self.entries(), entries, await self.repo.loaded())
 
     async def add(self, entry: FaqEntry) -> bool:
         added = await self.repo.add(entry)

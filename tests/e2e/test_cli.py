@@ -447,6 +447,11 @@ def test_every_readme_command_on_a_fresh_database_in_a_new_admins_order(
         '- {q: "how much is strike pay?", id: strike-pay}\n- {q: "parking", id: null}\n'
     )
     assert "answerable questions:" in admin("faq", "eval", str(questions))
+    # Edit it as a file: export it as it is, load it back (over nothing added in chat).
+    current = tmp_path / "current.yaml"
+    assert "exported" in admin("faq", "export", str(current))
+    admin("faq", "export", str(current), code=2)  # exists: said in one line, not overwritten
+    assert "loaded" in admin("faq", "load", str(current), "--replace")
 
     # A vote: create it (twice: one vote), list it, cancel it before it opens.
     vote_file = str(EXAMPLES / "votes" / "strike-authorization.yaml")

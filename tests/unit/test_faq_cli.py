@@ -11,8 +11,11 @@ import pytest
 
 from bot.cli.errors import CommandError
 from bot.cli.faq import add_commands
+from bot.faq.loader import load_faq
+from bot.faq.service import FaqService
 from bot.settings import load_settings
 from storage.database import Database
+from storage.faq import FaqEntry, FaqRepository
 from tests.conftest import TEST_SECRET
 from tests.unit.test_faq_service import SAMPLE_FAQ
 
@@ -166,3 +169,98 @@ def test_load_warns_about_text_left_to_fill_in(
     assert "entries still have text in [brackets] to fill in" in err
     assert "  strike-pay (en): [$X] [N]" in err and "  pago-de-huelga (es): [$X] [N]" in err
     assert count_entries(database) > 0  # loaded all the same: the leader decides
+
+
+def chat_changes(path: Path) -> None:
+    """What stewards and leaders do in chat: link a member's wording, add and pair an entry."""
+
+    async def change() -> None:
+        async with Database(path) as db:
+            service = FaqService(db)
+            await service.link("strike-pay", "cuánto nos dan x turno")
+            spanish = FaqEntry("lineas", "¿Dónde están las líneas?", "Afuera.", language="es")
+            await service.add(spanish)
+            await service.pair("lineas", "picket-sites")
+
+    asyncio.run(change())
+
+
+def stored(path: Path) -> list[FaqEntry]:
+    async def read() -> list[FaqEntry]:
+        async with Database(path) as db:
+            return await FaqRepository(db).all()
+
+    return asyncio.run(read())
+
+
+def test_load_refuses_to_drop_what_was_added_in_chat(
+    database: Path, faq_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run("faq", "load", str(faq_file))
+    run("faq", "load", str(faq_file))  # the same file again: nothing to lose
+    chat_changes(database)
+    before = stored(database)
+    with pytest.raises(CommandError) as refused:
+        run("faq", "load", str(faq_file))
+    message = str(refused.value)
+    assert "nothing was changed" in message
+    assert "1 entries not in the file: lineas" in message
+    assert 'strike-pay: "cuánto nos dan x turno"' in message
+    assert "unionbot faq export" in message and "--replace" in message
+    assert stored(database) == before
+    capsys.readouterr()
+    run("faq", "load", str(faq_file), "--replace")
+    assert "loaded 9 FAQ entries" in capsys.readouterr().out
+    assert [e.alternates for e in stored(database) if e.id == "strike-pay"] == [()]
+
+
+def test_export_writes_what_load_reads_back(
+    database: Path, faq_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run("faq", "load", str(faq_file))
+    chat_changes(database)
+    before = stored(database)
+    exported = tmp_path / "current.yaml"
+    run("faq", "export", str(exported))
+    assert "exported 10 FAQ entries" in capsys.readouterr().out
+    text = exported.read_text(encoding="utf-8")
+    assert "cuánto nos dan x turno" in text and "translates: picket-sites" in text
+    assert "tags: [money]" in text
+    assert load_faq(exported) == before
+    run("faq", "load", str(exported))  # nothing lost: no --replace needed
+    assert stored(database) == before
+    capsys.readouterr()
+    run("faq", "export", "-")
+    assert capsys.readouterr().out == text
+
+
+def test_export_refuses_an_existing_file_or_an_empty_faq(
+    database: Path, faq_file: Path, tmp_path: Path
+) -> None:
+    kept = tmp_path / "mine.yaml"
+    kept.write_text("my own edits\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="the FAQ is empty"):
+        run("faq", "export", str(tmp_path / "new.yaml"))
+    assert not (tmp_path / "new.yaml").exists()
+    run("faq", "load", str(faq_file))
+    with pytest.raises(CommandError, match=r"mine\.yaml exists; nothing was written"):
+        run("faq", "export", str(kept))
+    assert kept.read_text(encoding="utf-8") == "my own edits\n"
+    run("faq", "export", str(kept), "--force")
+    assert len(load_faq(kept)) == 9
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_before_any_load_everything_in_the_faq_counts_as_added_in_chat(
+    database: Path, faq_file: Path
+) -> None:
+    """A leader who built the FAQ in chat only: the first file loaded over it is refused."""
+
+    async def add() -> None:
+        async with Database(database) as db:
+            await FaqService(db).add(FaqEntry("parking", "Where do I park?", "On Elm Street."))
+
+    asyncio.run(add())
+    with pytest.raises(CommandError, match="1 entries not in the file: parking"):
+        run("faq", "load", str(faq_file))
+    assert [e.id for e in stored(database)] == ["parking"]
