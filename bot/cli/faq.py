@@ -132,14 +132,16 @@ def _refusal(path: Path, losses: Losses, shown: int = 5) -> str:
     lines = [f"{path} lacks what was added in chat since the last load; nothing was changed."]
     if losses.entries:
         lines.append(
-            f"  {len(losses.entries)} entries not in the file: {listed(list(losses.entries))}"
+            f"  entries not in the file ({len(losses.entries)}): {listed(list(losses.entries))}"
         )
     if losses.wordings:
         wordings = [f'{entry}: "{text}"' for entry, text in losses.wordings]
-        lines.append(f"  {len(wordings)} wordings (alternates) not in the file: {listed(wordings)}")
+        lines.append(
+            f"  wordings (alternates) not in the file ({len(wordings)}): {listed(wordings)}"
+        )
     if losses.pairs:
         pairs = [f"{a} = {b}" for a, b in losses.pairs]
-        lines.append(f"  {len(pairs)} translation pairs not in the file: {listed(pairs)}")
+        lines.append(f"  translation pairs not in the file ({len(pairs)}): {listed(pairs)}")
     lines.append(
         "To keep them: unionbot faq export current.yaml, copy them into your file and load it."
         " To drop them: add --replace."

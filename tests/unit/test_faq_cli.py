@@ -204,7 +204,7 @@ def test_load_refuses_to_drop_what_was_added_in_chat(
         run("faq", "load", str(faq_file))
     message = str(refused.value)
     assert "nothing was changed" in message
-    assert "1 entries not in the file: lineas" in message
+    assert "entries not in the file (1): lineas" in message
     assert 'strike-pay: "cuánto nos dan x turno"' in message
     assert "unionbot faq export" in message and "--replace" in message
     assert stored(database) == before
@@ -261,6 +261,6 @@ def test_before_any_load_everything_in_the_faq_counts_as_added_in_chat(
             await FaqService(db).add(FaqEntry("parking", "Where do I park?", "On Elm Street."))
 
     asyncio.run(add())
-    with pytest.raises(CommandError, match="1 entries not in the file: parking"):
+    with pytest.raises(CommandError, match=r"entries not in the file \(1\): parking"):
         run("faq", "load", str(faq_file))
     assert [e.id for e in stored(database)] == ["parking"]
