@@ -220,3 +220,19 @@ async def test_a_pair_that_cannot_be_refuses_and_changes_nothing(members: Member
     assert faq.translation("retaliation") is None
     assert faq.translation("seguro") == "health-insurance"
     assert [e.action for e in await sandbox.services.audit.recent(5)].count("faq.pair") == 0
+
+
+async def test_a_spanish_speaking_leader_pairs_in_spanish(members: Members) -> None:
+    lee, sandbox = members.union.lee, members.sandbox
+    await sandbox.services.members.set_language((await members.union.member("L1")).id, "es")
+    await lee.send("/faqadmin")
+    await lee.press("seguro", await lee.next_message())
+    card = await lee.wait_for(lambda m: m.text.startswith("seguro · es"))
+    assert "temas: benefits · 🌐 health-insurance" in card.text
+    await lee.press("🌐 Traducción", card)
+    picker = await lee.wait_for(lambda m: m.text.startswith("🌐 ¿Qué entrada dice"))
+    assert picker.buttons[0] == ["Do I keep my health insurance during the strike?"]
+    await lee.press("✖ Sin traducción", picker)
+    await sandbox.settle()
+    assert picker.text.startswith("✅ Se guardó.")
+    assert "temas: benefits · 🌐 —" in picker.text
