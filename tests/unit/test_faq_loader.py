@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.faq.loader import FaqFileError, load_faq, parse_faq
+from bot.faq.loader import FaqFileError, dump_faq, load_faq, parse_faq
+from storage.faq import FaqEntry
 
 GOOD = """\
 - id: strike-pay
@@ -165,3 +166,26 @@ def test_shipped_example_is_valid() -> None:
     entries = load_faq(Path(__file__).parents[2] / "bot" / "examples" / "faq.yaml")
     assert len(entries) >= 30
     assert {e.language for e in entries} == {"en", "es"}
+
+
+def test_a_dumped_faq_reads_back_the_same_whatever_its_text() -> None:
+    """`unionbot faq export` writes what `faq load` reads: YAML's special words and marks,
+    quotes, emoji, line breaks, brackets and both languages survive the round trip."""
+    entries = [
+        FaqEntry(
+            "yes",
+            "null: what does # mean?",
+            "Line one: \"quoted\" and 'single'.\nLine two — ✊ [fill in]\n\n- not a list",
+            tags=("on", "no", "money-2026"),
+            alternates=("- dash first", "yes", "¿Cuánto? 100%", "x: y"),
+        ),
+        FaqEntry(
+            "pago",
+            "¿Cuándo pagan?",
+            "Cada viernes.",
+            language="es",
+            translates="yes",
+            tags=("dinero",),
+        ),
+    ]
+    assert parse_faq(dump_faq(entries)) == entries
