@@ -132,7 +132,7 @@ class FaqEditor:
         if other is not None:
             if other.language == entry.language:
                 raise FaqEditError("pair_language")
-            if self.faq.translation(other.id) not in (None, entry.id):
+            if not self._free(other, entry):
                 raise FaqEditError("pair_taken")
         await self.faq.pair(entry_id, translation)
         action = "faq.pair" if translation else "faq.unpair"
@@ -142,11 +142,11 @@ class FaqEditor:
     def pairable(self, entry: FaqEntry, entries: Iterable[FaqEntry]) -> list[FaqEntry]:
         """The entries that may be `entry`'s translation: in the other language, not
         another entry's translation."""
-        return [
-            e
-            for e in entries
-            if e.language != entry.language and self.faq.translation(e.id) in (None, entry.id)
-        ]
+        return [e for e in entries if e.language != entry.language and self._free(e, entry)]
+
+    def _free(self, other: FaqEntry, entry: FaqEntry) -> bool:
+        """`other` translates nothing, or `entry` already."""
+        return self.faq.translation(other.id) in (None, entry.id)
 
     async def remove(self, by: Person, entry_id: str) -> bool:
         by.require(Role.LEADER)

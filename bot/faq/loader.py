@@ -108,13 +108,11 @@ def lost_by_replacing(
 def _dropped(current: Sequence[FaqEntry], incoming: Sequence[FaqEntry]) -> Losses:
     new = {e.id: e for e in incoming}
     gone = tuple(e.id for e in current if e.id not in new)
-    wordings = tuple(
-        (e.id, alternate)
-        for e in current
-        if e.id in new
-        for alternate in e.alternates
-        if fold(alternate) not in {fold(a) for a in new[e.id].alternates}
-    )
+    wordings = []
+    for e in current:
+        if e.id in new:
+            kept = {fold(a) for a in new[e.id].alternates}
+            wordings += [(e.id, a) for a in e.alternates if fold(a) not in kept]
     pairs = tuple(
         (e.id, e.translates)
         for e in current
@@ -124,7 +122,7 @@ def _dropped(current: Sequence[FaqEntry], incoming: Sequence[FaqEntry]) -> Losse
         and new[e.id].translates != e.translates
         and new[e.translates].translates != e.id
     )
-    return Losses(gone, wordings, pairs)
+    return Losses(gone, tuple(wordings), pairs)
 
 
 # Text in square brackets is what a starter file (bot/examples/faq.yaml) asks the union to

@@ -366,17 +366,6 @@ def rank(
     return scored
 
 
-def score_candidates(
-    units: Sequence[Unit],
-    hits: Sequence[tuple[str, float]],
-    stats: IndexStats,
-    language: str = "en",
-    params: Params = DEFAULT_PARAMS,
-) -> list[Candidate]:
-    """measure_candidates, then rank."""
-    return rank(measure_candidates(units, hits, stats), language, params)
-
-
 def _covers(unit: Unit, terms: frozenset[str]) -> float:
     if not terms.isdisjoint(unit.terms):
         return 1.0

@@ -83,10 +83,10 @@ async def _translation_picker(
     question first, and "No translation" when it has one."""
     faq = services.faq
     pairable = services.faq_editor.pairable(entry, await faq.entries())
-    other_language = next((e.language for e in pairable), entry.language)
-    ranked = [c.entry_id for c in (await faq.ask(entry.question, other_language)).answer.candidates]
-    order = {entry_id: i for i, entry_id in enumerate(ranked)}
-    pairable.sort(key=lambda e: order.get(e.id, len(order)))
+    if pairable:
+        asked = await faq.ask(entry.question, pairable[0].language)
+        order = {c.entry_id: i for i, c in enumerate(asked.answer.candidates)}
+        pairable.sort(key=lambda e: order.get(e.id, len(order)))
     key = short_key(entry.id)
     rows = [[_button(snippet(e.question), "trto", key, short_key(e.id))] for e in pairable[:PAGE]]
     if faq.translation(entry.id):
